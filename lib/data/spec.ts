@@ -1,0 +1,105 @@
+/**
+ * What a cohort is, as data: its image modalities, classes, tabular schema and preset hyper-parameters.
+ * Code never branches on a dataset's name; it reads the `DatasetSpec` (STYLE.md: "datasets are data").
+ */
+
+/** The three splits every cohort has. Derm7pt calls the middle one `valid`, MEN's folder is `val`. */
+export type Split = 'train' | 'valid' | 'test';
+export const SPLITS: readonly Split[] = ['train', 'valid', 'test'];
+
+/** One image modality of a case: a 2D colour/grey image or a 3D volume. */
+export interface ImageModalitySpec {
+  /** Short name used in tables and plots, e.g. `clinic`, `derm`, `t1c`. */
+  name: string;
+  /** `2d`: tensors [B, H, W, C]; `3d`: tensors [B, D, H, W, C]. */
+  kind: '2d' | '3d';
+  /** Channels: 3 for colour photographs, 1 for an MRI sequence. */
+  channels: number;
+}
+
+/** A categorical tabular field with its known levels (in a fixed order: level index = embedding row). */
+export interface CategoricalField {
+  /** Name used in tables and tokens. */
+  name: string;
+  /** Column in the source CSV. */
+  column: string;
+  kind: 'categorical';
+  levels: readonly string[];
+}
+
+/** A numeric tabular field; `range` is the plausible range (values outside it are reported, not clipped). */
+export interface NumericField {
+  name: string;
+  column: string;
+  kind: 'numeric';
+  range: readonly [number, number];
+  unit?: string;
+}
+
+export type TabularField = CategoricalField | NumericField;
+
+/** Architecture sizes of the CFCML model (docs/METHOD.md, C1–C4). */
+export interface ModelPreset {
+  /** Token width D (original 128). */
+  width: number;
+  /** Tokens per image modality after compression, L_img (original 32 Derm7pt / 48 MEN). */
+  imgTokens: number;
+  /** Tabular tokens after compression, L_tab (original 24 / 16). */
+  tabTokens: number;
+  /** Attention heads in CIE (original 4). */
+  heads: number;
+  /** Channels of the four encoder stages. */
+  encoderWidths: readonly [number, number, number, number];
+  /** One encoder shared by all image modalities (Derm7pt: true) or one per modality (MEN: false). */
+  sharedEncoder: boolean;
+  /** Dropout in the classifier (original 0.5). */
+  dropout: number;
+}
+
+/** Training hyper-parameters (docs/METHOD.md, "Training protocol of the original"). */
+export interface TrainPreset {
+  epochs: number;
+  batchSize: number;
+  /** Adam learning rate. */
+  lr: number;
+  /** Learning-rate multiplier for the image encoders (original: 0.1 on Derm7pt's pretrained backbone). */
+  backboneLrScale: number;
+  /** Decoupled weight decay (AdamW-style; the original passes weight_decay to Adam). */
+  weightDecay: number;
+  /** Linear warm-up epochs. */
+  warmupEpochs: number;
+  /** StepLR: multiply the learning rate by `stepGamma` every `stepEvery` epochs after warm-up. */
+  stepEvery: number;
+  stepGamma: number;
+  /** HRM loss weights (H8). */
+  hrm: { sam: number; up: number; cp: number };
+  /** Temperature τ of (H3). */
+  tau: number;
+  /** Image size: [H, W] for 2D modalities, [D, H, W] for 3D. */
+  imageSize: readonly number[];
+  /** Class-balanced batches (each draw one random case per class) vs plain shuffled batches. */
+  balancedBatches: boolean;
+  /** Online augmentation. */
+  augment: boolean;
+  /** Early stopping: epochs without validation improvement before stopping (0 = never stop early). */
+  patience: number;
+  model: ModelPreset;
+}
+
+export type PresetName = 'paper' | 'cpu' | 'tiny';
+export const PRESET_NAMES: readonly PresetName[] = ['paper', 'cpu', 'tiny'];
+
+export interface DatasetSpec {
+  /** Identifier used on the command line: `derm7pt`, `men`. */
+  name: string;
+  /** Human-readable title. */
+  title: string;
+  imageModalities: readonly ImageModalitySpec[];
+  /** Class names; label = index. */
+  classes: readonly string[];
+  /** For binary tasks, the positive class (AUC, sensitivity): Derm7pt MEL = 1. */
+  positiveClass?: number;
+  tabular: readonly TabularField[];
+  /** Preset hyper-parameters: `paper` (the authors'), `cpu` (minutes on 2 cores), `tiny` (tests). */
+  presets: Record<PresetName, TrainPreset>;
+}
