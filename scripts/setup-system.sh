@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs the system packages that the tests and figure export need, when they are missing:
+#   Jupyter's notebook client (runs the notebooks headless with the tslab kernel) and Chromium
+#   (renders plotly figures to PNG/SVG). Uses Debian's apt; prints what to install by hand otherwise.
+set -euo pipefail
+need=()
+/usr/bin/python3 -c 'import nbclient, nbformat, jupyter_client' 2>/dev/null || need+=(python3-nbclient python3-nbformat jupyter-client jupyter-nbconvert)
+[ -x "${CFCML_CHROMIUM:-/usr/bin/chromium}" ] || need+=(chromium)
+if [ ${#need[@]} -eq 0 ]; then
+  echo "setup: system packages present (Jupyter client on /usr/bin/python3, Chromium)"
+  exit 0
+fi
+echo "setup: installing missing system packages: ${need[*]}"
+if ! command -v apt-get >/dev/null 2>&1; then
+  cat >&2 <<MSG
+setup: apt-get is not available. Install these by hand, then re-run:
+  - Python 3 with the packages nbclient, nbformat, jupyter_client (e.g. pip install nbclient), reachable as /usr/bin/python3
+    (or set CFCML_PYTHON to a python that has them)
+  - Chromium or Google Chrome (set CFCML_CHROMIUM to its path if it is not /usr/bin/chromium)
+MSG
+  exit 1
+fi
+SUDO=""
+if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+echo "setup: done"
