@@ -35,8 +35,8 @@ export const DERM7PT: DatasetSpec = {
   name: 'derm7pt',
   title: 'Derm7pt (NEV vs MEL)',
   imageModalities: [
-    { name: 'clinic', kind: '2d', channels: 3 },
-    { name: 'derm', kind: '2d', channels: 3 },
+    { name: 'clinic', kind: '2d', channels: 3, file: 'clinic' },
+    { name: 'derm', kind: '2d', channels: 3, file: 'derm' },
   ],
   classes: ['NEV', 'MEL'],
   positiveClass: 1,
@@ -94,9 +94,9 @@ export const MEN: DatasetSpec = {
   name: 'men',
   title: 'MEN (meningioma grade from MRI)',
   imageModalities: [
-    { name: 't1c', kind: '3d', channels: 1 },
-    { name: 't2', kind: '3d', channels: 1 },
-    { name: 'adc', kind: '3d', channels: 1 },
+    { name: 't1c', kind: '3d', channels: 1, file: 't1_bbox.nii.gz' },
+    { name: 't2', kind: '3d', channels: 1, file: 't2_bbox.nii.gz' },
+    { name: 'adc', kind: '3d', channels: 1, file: 'adc_bbox.nii.gz' },
   ],
   classes: ['Grade_1', 'Grade_2_invasion', 'Grade_2_noninvasion'],
   tabular: [

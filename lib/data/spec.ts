@@ -15,6 +15,11 @@ export interface ImageModalitySpec {
   kind: '2d' | '3d';
   /** Channels: 3 for colour photographs, 1 for an MRI sequence. */
   channels: number;
+  /**
+   * Where the loader finds this modality's image: the meta.csv column holding its path (Derm7pt layout) or
+   * the file name inside a patient folder (MEN layout). Defaults to `name`.
+   */
+  file?: string;
 }
 
 /** A categorical tabular field with its known levels (in a fixed order: level index = embedding row). */

@@ -28,6 +28,8 @@ export interface Cohort {
   excluded: { reason: string; count: number }[];
   /** A hash of (split, id, label) of every case: checkpoints record it to detect a changed split. */
   fingerprint: string;
+  /** Non-fatal findings while reading (e.g. a numeric value outside its field's plausible range). */
+  warnings?: string[];
 }
 
 /**

@@ -1,0 +1,122 @@
+/**
+ * Times each of this project's wasm kernels against the stock wasm kernel it replaces (or, where
+ * wasm has none, against the cpu backend), on shapes from a batch-32 CNN + attention step.
+ *
+ *   npx tsc -p tsconfig.json && node build/bench/kernels.js
+ */
+import * as tf from '@tensorflow/tfjs';
+import { initBackend } from '../lib/backend';
+import { registerWasmKernels, unregisterWasmKernels } from '../lib/backend/kernels';
+
+type Case = { name: string; kernel: string; inputs: () => Record<string, tf.Tensor>; attrs: Record<string, unknown> };
+
+const rnd = (shape: number[], seed: number) => tf.randomNormal(shape, 0, 1, 'float32', seed);
+
+const CASES: Case[] = [
+  {
+    name: 'matmul Aᵀ·B [4096,128]ᵀ×[4096,128]',
+    kernel: 'BatchMatMul',
+    inputs: () => ({ a: rnd([1, 4096, 128], 1), b: rnd([1, 4096, 128], 2) }),
+    attrs: { transposeA: true, transposeB: false },
+  },
+  {
+    name: 'matmul A·Bᵀ [4096,128]×[256,128]ᵀ',
+    kernel: 'BatchMatMul',
+    inputs: () => ({ a: rnd([1, 4096, 128], 1), b: rnd([1, 256, 128], 2) }),
+    attrs: { transposeA: false, transposeB: true },
+  },
+  {
+    name: 'attention QKᵀ [128,64,16]×[128,64,16]ᵀ',
+    kernel: 'BatchMatMul',
+    inputs: () => ({ a: rnd([128, 64, 16], 1), b: rnd([128, 64, 16], 2) }),
+    attrs: { transposeA: false, transposeB: true },
+  },
+  {
+    name: 'attention A·V [128,64,64]×[128,64,16]',
+    kernel: 'BatchMatMul',
+    inputs: () => ({ a: rnd([128, 64, 64], 1), b: rnd([128, 64, 16], 2) }),
+    attrs: { transposeA: false, transposeB: false },
+  },
+  {
+    name: 'conv dx [32,32,32,16]←[3,3,16,32] s1',
+    kernel: 'Conv2DBackpropInput',
+    inputs: () => ({ dy: rnd([32, 32, 32, 32], 1), filter: rnd([3, 3, 16, 32], 2) }),
+    attrs: { inputShape: [32, 32, 32, 16], strides: 1, pad: 'same', dataFormat: 'NHWC' },
+  },
+  {
+    name: 'conv dx [32,32,32,16]←[3,3,16,32] s2',
+    kernel: 'Conv2DBackpropInput',
+    inputs: () => ({ dy: rnd([32, 16, 16, 32], 1), filter: rnd([3, 3, 16, 32], 2) }),
+    attrs: { inputShape: [32, 32, 32, 16], strides: 2, pad: 'same', dataFormat: 'NHWC' },
+  },
+  {
+    name: 'conv dW [32,32,32,16]→[3,3,16,32] s1',
+    kernel: 'Conv2DBackpropFilter',
+    inputs: () => ({ x: rnd([32, 32, 32, 16], 1), dy: rnd([32, 32, 32, 32], 2) }),
+    attrs: { filterShape: [3, 3, 16, 32], strides: 1, pad: 'same', dataFormat: 'NHWC' },
+  },
+  {
+    name: 'sum of [32,32,32,32] over B,H,W',
+    kernel: 'Sum',
+    inputs: () => ({ x: rnd([32, 32, 32, 32], 1) }),
+    attrs: { axis: [0, 1, 2], keepDims: false },
+  },
+  {
+    name: 'tile [1,1,1,32]→[32,32,32,32]',
+    kernel: 'Tile',
+    inputs: () => ({ x: rnd([1, 1, 1, 32], 1) }),
+    attrs: { reps: [32, 32, 32, 1] },
+  },
+  {
+    name: 'gather grad [2048,64]→[1000,64]',
+    kernel: 'UnsortedSegmentSum',
+    inputs: () => ({ x: rnd([2048, 64], 1), segmentIds: tf.randomUniform([2048], 0, 1000, 'int32', 3) }),
+    attrs: { numSegments: 1000 },
+  },
+];
+
+/** Median milliseconds of `reps` runs of the kernel (after one warm-up), or NaN if it throws. */
+function time(c: Case, reps: number): number {
+  const inputs = c.inputs();
+  const ms: number[] = [];
+  try {
+    for (let i = 0; i <= reps; i++) {
+      const t0 = process.hrtime.bigint();
+      const out = tf.engine().runKernel(c.kernel, inputs, c.attrs as never) as tf.Tensor;
+      out.dataSync();
+      const t1 = process.hrtime.bigint();
+      out.dispose();
+      if (i > 0) ms.push(Number(t1 - t0) / 1e6);
+    }
+  } catch {
+    return NaN;
+  } finally {
+    tf.dispose(inputs);
+  }
+  ms.sort((a, b) => a - b);
+  return ms[Math.floor(ms.length / 2)];
+}
+
+async function main(): Promise<void> {
+  const reps = Number(process.env.REPS ?? 5);
+  const rows: [string, number, number, number][] = [];
+  await initBackend({ backend: 'cpu', quiet: true });
+  const cpu = CASES.map((c) => time(c, Math.min(reps, 3)));
+  await initBackend({ backend: 'wasm', quiet: true });
+  unregisterWasmKernels();
+  const stock = CASES.map((c) => time(c, reps));
+  registerWasmKernels();
+  const ours = CASES.map((c) => time(c, reps));
+  CASES.forEach((c, i) => rows.push([c.name, cpu[i], stock[i], ours[i]]));
+  const f = (x: number) => (Number.isNaN(x) ? 'missing' : x.toFixed(1));
+  console.log(`${'kernel'.padEnd(42)} ${'cpu ms'.padStart(9)} ${'wasm ms'.padStart(9)} ${'cfcml ms'.padStart(9)} ${'gain'.padStart(6)}`);
+  for (const [name, c, s, o] of rows) {
+    const base = Number.isNaN(s) ? c : s;
+    console.log(`${name.padEnd(42)} ${f(c).padStart(9)} ${f(s).padStart(9)} ${f(o).padStart(9)} ${(base / o).toFixed(1).padStart(5)}×`);
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,48 @@
+/**
+ * This project's wasm kernels: the ones tfjs-backend-wasm 4.22 lacks for training, and faster or more
+ * precise replacements for some it has. `registerWasmKernels()` must run after the wasm backend has
+ * initialised (the stock kernels' setup has to have bound their wasm functions).
+ */
+import { batchMatMul, fusedMatMul } from './batchMatMul';
+import { conv2dBackpropFilter } from './conv2dBackpropFilter';
+import { conv2dBackpropInput } from './conv2dBackpropInput';
+import { mean, sum } from './reduce';
+import { tile } from './tile';
+import { unsortedSegmentSum } from './unsortedSegmentSum';
+import { Kernel, registerWasm, restoreStock } from './util';
+
+/** Kernel name → implementation, with why it is here. */
+export const WASM_KERNELS: ReadonlyArray<readonly [string, Kernel, string]> = [
+  ['Conv2DBackpropFilter', conv2dBackpropFilter, 'missing in wasm 4.22'],
+  ['Conv2DBackpropInput', conv2dBackpropInput, 'as an XNNPACK convolution, ≈2.5× faster'],
+  ['BatchMatMul', batchMatMul, 'transposed operands ≈10× faster; small batches as depthwise conv'],
+  ['_FusedMatMul', fusedMatMul, 'transposed operands ≈10× faster'],
+  ['Sum', sum, 'staged float32 reduction (stock adds naively)'],
+  ['Mean', mean, 'staged float32 reduction (stock adds naively)'],
+  ['Tile', tile, 'block copies instead of per-element indexing'],
+  ['UnsortedSegmentSum', unsortedSegmentSum, 'missing in wasm 4.22 (tf.gather gradient)'],
+];
+
+let registered: string[] | null = null;
+
+/**
+ * Register every kernel of `WASM_KERNELS` (or only those in `only`) for wasm, unless already done;
+ * returns the names registered.
+ */
+export function registerWasmKernels(only?: readonly string[]): string[] {
+  if (registered) return registered;
+  for (const [name, fn] of WASM_KERNELS) if (!only || only.includes(name)) registerWasm(name, fn);
+  registered = WASM_KERNELS.map(([name]) => name).filter((name) => !only || only.includes(name));
+  return registered;
+}
+
+/** Names registered so far (empty until `registerWasmKernels` ran). */
+export function registeredWasmKernels(): string[] {
+  return registered ? [...registered] : [];
+}
+
+/** Put the stock wasm kernels back (benchmarks comparing against stock wasm; some ops then fail). */
+export function unregisterWasmKernels(): void {
+  for (const name of registered ?? []) restoreStock(name);
+  registered = null;
+}

@@ -1,0 +1,62 @@
+import { PRESET_NAMES } from '../../data/spec';
+import { formatMetricsTable } from '../../metrics';
+import { VARIANTS, type Variant } from '../../model/types';
+import { train } from '../../train';
+import type { PresetName } from '../../data/spec';
+import { bool, num, str, type CommandSpec } from '../args';
+
+export const trainCommand: CommandSpec = {
+  name: 'train',
+  summary: 'train a CFCML model (or an ablation / baseline), select on validation, evaluate on test',
+  options: [
+    { name: 'data', type: 'string', required: true, metavar: '<dir>', help: 'cohort folder (Derm7pt release_v0 or MEN layout)' },
+    { name: 'dataset', type: 'string', choices: ['derm7pt', 'men'], help: 'dataset kind (detected from the folder when absent)' },
+    { name: 'preset', type: 'string', choices: PRESET_NAMES, default: 'cpu', help: 'hyper-parameter preset' },
+    { name: 'variant', type: 'string', choices: VARIANTS, default: 'full', help: 'model variant / ablation' },
+    { name: 'epochs', type: 'integer', help: "number of epochs (preset's by default)" },
+    { name: 'batch-size', type: 'integer', help: "batch size (preset's by default)" },
+    { name: 'lr', type: 'number', help: "learning rate (preset's by default)" },
+    { name: 'image-size', type: 'integer', help: "square image size H = W (preset's by default)" },
+    { name: 'seed', type: 'integer', default: 666, help: 'seed of initialisation, batching, augmentation, dropout' },
+    { name: 'out', type: 'string', metavar: '<dir>', help: 'run directory (default runs/<dataset>-<variant>-seed<seed>)' },
+    { name: 'exclude', type: 'string', default: 'auto', metavar: '<fields>', help: "tabular fields to leave out: 'auto' (those the leakage audit flags), 'none', or a comma list" },
+    { name: 'resume', type: 'boolean', help: 'continue from <out>/last.ckpt' },
+    { name: 'stop-after', type: 'integer', help: 'stop after this many epochs (resume later with --resume)' },
+    { name: 'progress', type: 'string', choices: ['auto', 'bar', 'line', 'none'], default: 'auto', help: 'progress display' },
+    { name: 'json', type: 'boolean', help: 'print the final metrics as one JSON object' },
+  ],
+  epilog: 'Example: cfcml train --data data/synthetic/derm7pt --variant full --epochs 20',
+  async run(a) {
+    const ex = str(a, 'exclude')!;
+    const result = await train({
+      data: str(a, 'data')!,
+      dataset: str(a, 'dataset'),
+      preset: str(a, 'preset') as PresetName,
+      variant: str(a, 'variant') as Variant,
+      epochs: num(a, 'epochs'),
+      batchSize: num(a, 'batch-size'),
+      lr: num(a, 'lr'),
+      imageSize: num(a, 'image-size'),
+      seed: num(a, 'seed'),
+      out: str(a, 'out'),
+      excludeFields: ex === 'auto' || ex === 'none' ? ex : ex.split(',').map((s) => s.trim()).filter(Boolean),
+      resume: bool(a, 'resume'),
+      stopAfterEpoch: num(a, 'stop-after'),
+      progress: str(a, 'progress') as 'auto',
+    });
+    if (bool(a, 'json')) {
+      console.log(JSON.stringify({ runDir: result.runDir, bestEpoch: result.bestEpoch, valid: result.validMetrics ?? null, test: result.testMetrics ?? null }));
+      return 0;
+    }
+    if (result.interrupted) {
+      console.log(`run stopped after epoch ${result.history.length}: ${result.runDir}`);
+      return 0;
+    }
+    console.log(`\nrun directory: ${result.runDir}  (selected epoch ${result.bestEpoch} on validation)`);
+    if (result.testMetrics) {
+      console.log(`\ntest metrics (${result.config.dataset}, variant ${result.config.variant}):`);
+      console.log(formatMetricsTable(result.testMetrics as never));
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,204 @@
+import * as tf from '@tensorflow/tfjs';
+import { CfcmlError } from '../util/errors';
+import { deriveSeed, Rng } from '../util/random';
+import { classify, makeClassifier } from './classifier';
+import { compressImage, compressTabular, makeImageCompression, makeTabularCompression, type ImageCompression } from './compression';
+import { cieStage, makeCrossAttention, type CrossAttention } from './crossAttention';
+import { fuse, makeFusion } from './fusion';
+import { linear, makeLinear, type Linear, type TokenConv } from './layers';
+import { ParamStore } from './params';
+import { residualEncoder } from './residualEncoder';
+import { makeTabularTokenizer, type TabularTokenizer } from './tabularTokenizer';
+import type { CFCMLConfig, CFCMLModel, EncoderParams, ForwardOptions, ForwardOutput, ImageEncoder } from './types';
+import { variantSpec } from './variants';
+
+/**
+ * The CFCML model (docs/METHOD.md, coarse stage C1–C4) and its baselines, assembled from the parts in this
+ * folder according to `variantSpec(config.variant)`. Weights are plain tf.Variables in one ParamStore.
+ *
+ * Modality order everywhere (z, tokens, attention, completed): image modalities first, then tabular.
+ */
+export function createModel(config: CFCMLConfig): CFCMLModel {
+  const spec = variantSpec(config.variant);
+  const preset = config.model;
+  const D = preset.width;
+  const I = spec.useImages ? config.images.length : 0;
+  const useTab = spec.useTabular;
+  validateConfig(config, spec.useImages, useTab);
+  const store = new ParamStore(config.seed);
+  const dropoutRng = new Rng(deriveSeed(config.seed, 'dropout'));
+
+  // ---- image encoders: one shared, or one per modality -------------------------------------------------
+  const shared = preset.sharedEncoder && I > 1;
+  if (shared) {
+    const k0 = config.images[0];
+    if (!config.images.every((m) => m.kind === k0.kind && m.channels === k0.channels)) {
+      throw new CfcmlError('a shared encoder needs all image modalities of the same kind and channel count', { where: 'model.sharedEncoder' });
+    }
+  }
+  const factory = config.encoder ?? residualEncoder();
+  const encoders: ImageEncoder[] = [];
+  for (let e = 0; e < (shared ? 1 : I); e++) {
+    const params: EncoderParams = {
+      add: (key, shape, init) => store.add(`encoder${e}/${key}`, shape, init, 'encoder'),
+      adopt: (key, variable) => store.adopt(`encoder${e}/${key}`, variable, 'encoder'),
+    };
+    const img = config.images[e];
+    encoders.push(factory({ kind: img.kind, channels: img.channels, imageSize: config.imageSize, widths: preset.encoderWidths, params }));
+  }
+  // Token counts N_s of each stage, found by a probe forward (works for any pluggable encoder).
+  const stageShapes = encoders.map((enc, e) => probeStages(enc, config.images[e].channels, config.imageSize));
+  const shapesOf = (m: number) => stageShapes[shared ? 0 : m];
+
+  const stages = spec.multiGranularity ? [0, 1, 2, 3] : [3];
+  const M = I + (useTab ? 1 : 0);
+  const names = [...Array.from({ length: I }, (_, m) => `image${m}`), ...(useTab ? ['tabular'] : [])];
+  const tokensOf = (m: number) => (m < I ? preset.imgTokens : preset.tabTokens); // L_m
+
+  // ---- tabular path (both families) ---------------------------------------------------------------------
+  let tokenizer: TabularTokenizer | null = null;
+  let tabCompression: TokenConv | null = null;
+  if (useTab) {
+    tokenizer = makeTabularTokenizer(store, 'tabular/tokenizer', config.tabular, D);
+    tabCompression = makeTabularCompression(store, 'tabular/compress', config.tabular.length, preset.tabTokens);
+  }
+
+  // ---- CFCML family: (C1) per stage and image modality, (C2) per stage and modality, (C3) per modality -----
+  const compression: ImageCompression[][] = []; // [stage index][image modality]
+  let cie: CrossAttention[][] | null = null; // [stage index][modality]
+  const fusion: TokenConv[] = [];
+  const pooledProj: Linear[] = [];
+  const cieOn = spec.cie && M > 1;
+  if (spec.architecture === 'cfcml') {
+    for (const s of stages) {
+      compression.push(
+        Array.from({ length: I }, (_, m) => {
+          const { channels, tokens } = shapesOf(m)[s];
+          return makeImageCompression(store, `compress/stage${s + 1}/image${m}`, channels, tokens, D, preset.imgTokens);
+        }),
+      );
+    }
+    if (cieOn) {
+      const heads = spec.singleHead ? 1 : preset.heads;
+      cie = stages.map((s) => names.map((name) => makeCrossAttention(store, `cie/stage${s + 1}/${name}`, D, heads)));
+    }
+    names.forEach((name, m) => {
+      const inTokens = stages.length * (cieOn ? 2 : 1) * tokensOf(m);
+      fusion.push(makeFusion(store, `fusion/${name}`, inTokens, tokensOf(m)));
+    });
+  } else {
+    for (let m = 0; m < I; m++) pooledProj.push(makeLinear(store, `pool/image${m}/proj`, shapesOf(m)[3].channels, D, 'head'));
+  }
+  const classifier = makeClassifier(store, 'classifier', M, D, config.numClasses, preset.dropout);
+
+  // ---- forward ---------------------------------------------------------------------------------------------
+  const encode = (images: tf.Tensor[], training: boolean): tf.Tensor[][] => {
+    if (!shared) return images.map((x, m) => encoders[m].apply(x, training));
+    // One pass over the modalities stacked on the batch axis: half the ops of two passes, same result.
+    const B = images[0].shape[0];
+    const outs = encoders[0].apply(tf.concat(images, 0), training);
+    const perStage = outs.map((F) => tf.split(F, images.map(() => B), 0));
+    return images.map((_, m) => perStage.map((parts) => parts[m]));
+  };
+
+  const forward = (images: tf.Tensor[], tabular: tf.Tensor2D, opts: ForwardOptions): ForwardOutput => {
+    validateInputs(config, images, tabular, I, useTab);
+    const seed = opts.seed ?? dropoutRng.seed();
+    return tf.tidy(() => {
+      const F = I > 0 ? encode(images.slice(0, I), opts.training) : []; // [m][s]: [B, (d,) h, w, C_s]
+      const T = tokenizer ? tokenizer.apply(tabular) : null; // [B, K, D]
+      const Pt = T && tabCompression ? compressTabular(T, tabCompression) : null; // (C1) [B, L_tab, D]
+      const tokens: tf.Tensor3D[][] = [];
+      const attention: (tf.Tensor4D | null)[][] = [];
+      const completed: tf.Tensor3D[][] = [];
+      let z: tf.Tensor2D[];
+      if (spec.architecture === 'cfcml') {
+        stages.forEach((s, si) => {
+          const P = F.map((Fm, m) => compressImage(Fm[s], compression[si][m])); // (C1) [B, L_img, D] per image
+          if (Pt) P.push(Pt); // P_t is reused at every stage
+          const stageOut = cieStage(P, cie ? cie[si] : null); // (C2)
+          tokens.push(P);
+          attention.push(stageOut.attention);
+          completed.push(stageOut.completed);
+        });
+        z = names.map((_, m) => fuse(completed.map((perModality) => perModality[m]), fusion[m])); // (C3) [B, D]
+      } else {
+        z = F.map((Fm, m) => {
+          const F4 = Fm[3];
+          const pooled = tf.mean(F4, Array.from({ length: F4.rank - 2 }, (_, a) => a + 1)); // [B, C_4]
+          return linear(pooled, pooledProj[m]) as tf.Tensor2D; // [B, D]
+        });
+        if (Pt) z.push(tf.mean(Pt, 1) as tf.Tensor2D); // [B, D]
+      }
+      const logits = classify(z, classifier, opts.training, seed); // (C4) [B, C]
+      const out: ForwardOutput = { z, logits };
+      if (opts.intermediates) out.intermediates = { stageFeatures: F, tokens, attention, completed };
+      return out as unknown as tf.TensorContainer;
+    }) as unknown as ForwardOutput;
+  };
+
+  return {
+    config,
+    modalityNames: names,
+    forward,
+    weights: store.entries,
+    paramCount: () => store.paramCount(),
+    summary: () => store.summary(`CFCML variant '${config.variant}': ${names.join(', ')}; stages ${stages.map((s) => s + 1).join(',')}; CIE ${cieOn ? (spec.singleHead ? 'single-head' : `${preset.heads} heads`) : 'off'}`),
+    getWeightData: () => store.getWeightData(),
+    setWeightData: (w) => store.setWeightData(w),
+    dispose: () => store.dispose(),
+  };
+}
+
+interface StageShape {
+  channels: number;
+  /** N_s: number of spatial positions. */
+  tokens: number;
+  shape: number[];
+}
+
+function probeStages(enc: ImageEncoder, channels: number, imageSize: readonly number[]): StageShape[] {
+  return tf.tidy(() => {
+    const outs = enc.apply(tf.zeros([1, ...imageSize, channels]), false);
+    if (outs.length !== 4) throw new CfcmlError(`an image encoder must return 4 stage maps, got ${outs.length}`, { where: 'config.encoder' });
+    return outs.map((F, s) => {
+      if (F.rank !== imageSize.length + 2) {
+        throw new CfcmlError(`encoder stage ${s + 1} has shape [${F.shape}], expected rank ${imageSize.length + 2} (channels last)`, { where: 'config.encoder' });
+      }
+      const sp = F.shape.slice(1, -1);
+      return { channels: F.shape[F.rank - 1], tokens: sp.reduce((a, b) => a * b, 1), shape: F.shape.slice(1) };
+    });
+  });
+}
+
+function validateConfig(config: CFCMLConfig, useImages: boolean, useTab: boolean): void {
+  const p = config.model;
+  if (!(config.numClasses >= 2)) throw new CfcmlError(`numClasses must be >= 2, got ${config.numClasses}`, { where: 'config.numClasses' });
+  if (useImages) {
+    if (config.images.length === 0) throw new CfcmlError(`variant '${config.variant}' needs at least one image modality`, { where: 'config.images' });
+    for (const [m, img] of config.images.entries()) {
+      const rank = img.kind === '2d' ? 2 : 3;
+      if (config.imageSize.length !== rank) {
+        throw new CfcmlError(`image ${m} is ${img.kind} but imageSize is [${config.imageSize}]`, { where: 'config.imageSize' });
+      }
+    }
+  }
+  if (useTab && config.tabular.length === 0) throw new CfcmlError(`variant '${config.variant}' needs tabular fields`, { where: 'config.tabular' });
+  for (const [name, v] of [['width', p.width], ['imgTokens', p.imgTokens], ['tabTokens', p.tabTokens], ['heads', p.heads]] as const) {
+    if (!(Number.isInteger(v) && v >= 1)) throw new CfcmlError(`${name} must be a positive integer, got ${v}`, { where: `model.${name}` });
+  }
+}
+
+function validateInputs(config: CFCMLConfig, images: tf.Tensor[], tabular: tf.Tensor2D, I: number, useTab: boolean): void {
+  if (images.length < I) throw new CfcmlError(`expected ${I} image tensors, got ${images.length}`, { where: 'forward' });
+  const B = I > 0 ? images[0].shape[0] : tabular.shape[0];
+  for (let m = 0; m < I; m++) {
+    const want = [B, ...config.imageSize, config.images[m].channels];
+    if (images[m].shape.join(',') !== want.join(',')) {
+      throw new CfcmlError(`image ${m} has shape [${images[m].shape}], expected [${want}]`, { where: 'forward' });
+    }
+  }
+  if (useTab && (tabular.rank !== 2 || tabular.shape[0] !== B || tabular.shape[1] !== config.tabular.length)) {
+    throw new CfcmlError(`tabular has shape [${tabular.shape}], expected [${B}, ${config.tabular.length}]`, { where: 'forward' });
+  }
+}

@@ -1,0 +1,88 @@
+import * as tf from '@tensorflow/tfjs';
+import type { ParamStore, WeightGroup } from './params';
+
+/**
+ * The few primitive layers the model is built from, as plain functions of tensors and variables.
+ * Plain ops (no tfjs-layers) keep the op count per step small and every weight's key under our control.
+ */
+
+export interface Linear {
+  w: tf.Variable; // [in, out]
+  b: tf.Variable; // [out]
+}
+
+/** A Linear(in → out) with PyTorch's default initialisation. */
+export function makeLinear(store: ParamStore, key: string, inDim: number, outDim: number, group: WeightGroup): Linear {
+  return {
+    w: store.add(`${key}/kernel`, [inDim, outDim], { kind: 'uniform', fanIn: inDim }, group),
+    b: store.add(`${key}/bias`, [outDim], { kind: 'uniform', fanIn: inDim }, group),
+  };
+}
+
+/** y = x W + b over the last axis of an input of any rank. */
+export function linear(x: tf.Tensor, p: Linear): tf.Tensor {
+  const inDim = p.w.shape[0] as number;
+  const outDim = p.w.shape[1] as number;
+  const flat = tf.reshape(x, [-1, inDim]) as tf.Tensor2D; // [*, in]
+  const y = tf.add(tf.matMul(flat, p.w), p.b); // [*, out]
+  return tf.reshape(y, [...x.shape.slice(0, -1), outDim]);
+}
+
+export interface ChannelNorm {
+  gamma: tf.Variable; // [C]
+  beta: tf.Variable; // [C]
+}
+
+export function makeChannelNorm(store: ParamStore, key: string, channels: number, group: WeightGroup): ChannelNorm {
+  return {
+    gamma: store.add(`${key}/gamma`, [channels], { kind: 'ones' }, group),
+    beta: store.add(`${key}/beta`, [channels], { kind: 'zeros' }, group),
+  };
+}
+
+/**
+ * Layer normalisation over the channel axis at each position (as in ConvNeXt), written with plain ops.
+ * It replaces batch-norm: no running statistics, so training and evaluation compute the same function,
+ * results do not depend on the batch, and it avoids the fused batch-norm gradient (slow Tile on wasm).
+ */
+export function channelNorm(x: tf.Tensor, p: ChannelNorm, eps = 1e-5): tf.Tensor {
+  const axis = x.rank - 1;
+  const mean = tf.mean(x, axis, true);
+  const centred = tf.sub(x, mean);
+  const variance = tf.mean(tf.square(centred), axis, true);
+  return tf.add(tf.mul(tf.mul(centred, tf.rsqrt(tf.add(variance, eps))), p.gamma), p.beta);
+}
+
+export interface TokenConv {
+  kernel: tf.Variable; // [3, N_in, N_out]
+  bias: tf.Variable; // [N_out]
+}
+
+/** Conv1d over the token axis, N_in → N_out channels, kernel 3 (PyTorch default initialisation). */
+export function makeTokenConv(store: ParamStore, key: string, nIn: number, nOut: number, group: WeightGroup): TokenConv {
+  return {
+    kernel: store.add(`${key}/kernel`, [3, nIn, nOut], { kind: 'uniform', fanIn: 3 * nIn }, group),
+    bias: store.add(`${key}/bias`, [nOut], { kind: 'uniform', fanIn: 3 * nIn }, group),
+  };
+}
+
+/**
+ * The authors' `nn.Conv1d(N_in, N_out, kernel_size=3, padding=1)` applied to tokens [B, N_in, D]: the tokens
+ * are the channels and the width axis D is the convolved "length", so
+ *   out[b, l, d] = bias[l] + Σ_n Σ_k W[k, n, l] · x[b, n, d + k − 1]   (zero outside 0..D−1).
+ * The same thing is a matmul of W (as [N_out, 3·N_in]) with three D-shifted copies of x stacked on the token
+ * axis; we use tf.conv1d on the transposed tokens [B, D, N_in] instead (NWC, 'same' padding = padding 1),
+ * which is one XNNPACK convolution on wasm rather than pad + 3 slices + concat + a broadcast matmul.
+ * Kernel layout [3, N_in, N_out] is PyTorch's weight [N_out, N_in, 3] transposed (2, 1, 0).
+ */
+export function tokenConv(x: tf.Tensor3D, p: TokenConv): tf.Tensor3D {
+  const xT = tf.transpose(x, [0, 2, 1]) as tf.Tensor3D; // [B, D, N_in]
+  const y = tf.add(tf.conv1d(xT, p.kernel as tf.Tensor3D, 1, 'same'), p.bias); // [B, D, N_out]
+  return tf.transpose(y, [0, 2, 1]) as tf.Tensor3D; // [B, N_out, D]
+}
+
+/** Dropout that is the identity outside training and reproducible inside it (seeded mask). */
+export function dropout<T extends tf.Tensor>(x: T, rate: number, training: boolean, seed: number): T {
+  if (!training || rate <= 0) return x;
+  return tf.dropout(x, rate, undefined, seed) as T;
+}

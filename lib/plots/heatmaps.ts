@@ -1,0 +1,130 @@
+/**
+ * Matrix figures: confusion matrices and prototype-similarity heatmaps. Row 0 is drawn at the top, as
+ * the matrix is printed, not at the bottom as plotly's y axis would put it.
+ */
+import { assertNever, check } from '../util/errors';
+import { DIVERGING_COLORSCALE, Figure, SEQUENTIAL_COLORSCALE } from './figure';
+
+/**
+ * How to normalise a confusion matrix (scikit-learn's `normalize=`):
+ * `'none'` counts; `'true'` each row (true class) sums to 1, i.e. per-class recall on the diagonal;
+ * `'pred'` each column sums to 1 (precision on the diagonal); `'all'` the whole matrix sums to 1.
+ */
+export type ConfusionNormalize = 'none' | 'true' | 'pred' | 'all';
+
+export interface ConfusionMatrixOptions {
+  /** Default `'none'`. */
+  normalize?: ConfusionNormalize;
+  /** Figure title. Default `'Confusion matrix'`. */
+  title?: string;
+  /** Decimals shown in cells when normalised. Default 2. */
+  digits?: number;
+}
+
+/** Normalise a confusion matrix; a row/column/matrix that sums to 0 stays 0 rather than NaN. */
+export function normalizeConfusion(matrix: number[][], normalize: ConfusionNormalize): number[][] {
+  const safeDiv = (a: number, b: number) => (b === 0 ? 0 : a / b);
+  switch (normalize) {
+    case 'none':
+      return matrix.map((row) => [...row]);
+    case 'true':
+      return matrix.map((row) => {
+        const s = row.reduce((a, b) => a + b, 0);
+        return row.map((v) => safeDiv(v, s));
+      });
+    case 'pred': {
+      const colSums = matrix[0]?.map((_, j) => matrix.reduce((a, row) => a + row[j], 0)) ?? [];
+      return matrix.map((row) => row.map((v, j) => safeDiv(v, colSums[j])));
+    }
+    case 'all': {
+      const s = matrix.reduce((a, row) => a + row.reduce((x, y) => x + y, 0), 0);
+      return matrix.map((row) => row.map((v) => safeDiv(v, s)));
+    }
+    default:
+      return assertNever(normalize, 'normalize');
+  }
+}
+
+function checkSquare(matrix: number[][], n: number, where: string): void {
+  check(matrix.length === n, `matrix has ${matrix.length} rows but there are ${n} labels`, where);
+  matrix.forEach((row, i) => check(row.length === n, `row ${i} has ${row.length} entries, expected ${n}`, where));
+}
+
+/**
+ * Confusion matrix heatmap: rows are true classes, columns predicted classes. Cells show the count, or
+ * the normalised fraction with the raw count beneath it.
+ */
+export function confusionMatrixFigure(matrix: number[][], classNames: string[], opts: ConfusionMatrixOptions = {}): Figure {
+  const normalize = opts.normalize ?? 'none';
+  const digits = opts.digits ?? 2;
+  checkSquare(matrix, classNames.length, 'confusionMatrixFigure');
+  const z = normalizeConfusion(matrix, normalize);
+  const text = z.map((row, i) =>
+    row.map((v, j) => (normalize === 'none' ? String(matrix[i][j]) : `${v.toFixed(digits)}<br>(${matrix[i][j]})`)),
+  );
+  return {
+    data: [
+      {
+        type: 'heatmap',
+        z,
+        x: classNames,
+        y: classNames,
+        text,
+        texttemplate: '%{text}',
+        hovertemplate: 'true %{y}<br>predicted %{x}<br>%{text}<extra></extra>',
+        colorscale: 'Blues',
+        zmin: 0,
+        ...(normalize === 'none' ? {} : { zmax: 1 }),
+        colorbar: { title: { text: normalize === 'none' ? 'count' : 'fraction' } },
+      },
+    ],
+    layout: {
+      title: { text: opts.title ?? 'Confusion matrix' },
+      xaxis: { title: { text: 'predicted' }, type: 'category', showgrid: false, side: 'bottom' },
+      yaxis: { title: { text: 'true' }, type: 'category', autorange: 'reversed', showgrid: false, scaleanchor: 'x' },
+    },
+  };
+}
+
+export interface SimilarityHeatmapOptions {
+  /** Figure title. Default `'Similarity'`. */
+  title?: string;
+  /** Column labels when they differ from the row labels (e.g. samples × prototypes). Default: `labels`. */
+  colLabels?: string[];
+  /** Show each value in its cell. Default: true up to 15×15, off above (unreadable). */
+  showValues?: boolean;
+}
+
+/**
+ * Heatmap of a (prototype) similarity matrix. Signed values (cosine similarities) get a diverging scale
+ * centred on 0; non-negative values a sequential one.
+ */
+export function similarityHeatmap(matrix: number[][], labels: string[], opts: SimilarityHeatmapOptions = {}): Figure {
+  const colLabels = opts.colLabels ?? labels;
+  check(matrix.length === labels.length, `matrix has ${matrix.length} rows but ${labels.length} labels`, 'similarityHeatmap');
+  matrix.forEach((row, i) =>
+    check(row.length === colLabels.length, `row ${i} has ${row.length} entries, expected ${colLabels.length}`, 'similarityHeatmap'),
+  );
+  const signed = matrix.some((row) => row.some((v) => v < 0));
+  const showValues = opts.showValues ?? (labels.length <= 15 && colLabels.length <= 15);
+  return {
+    data: [
+      {
+        type: 'heatmap',
+        z: matrix,
+        x: colLabels,
+        y: labels,
+        ...(signed
+          ? { colorscale: DIVERGING_COLORSCALE, reversescale: true, zmid: 0 }
+          : { colorscale: SEQUENTIAL_COLORSCALE }),
+        ...(showValues ? { texttemplate: '%{z:.2f}' } : {}),
+        colorbar: { title: { text: 'similarity' } },
+      },
+    ],
+    layout: {
+      title: { text: opts.title ?? 'Similarity' },
+      xaxis: { type: 'category', showgrid: false, tickangle: -45 },
+      yaxis: { type: 'category', autorange: 'reversed', showgrid: false },
+    },
+  };
+}

@@ -1,0 +1,13 @@
+export { Trainer, train, predictionsCsv } from './trainer';
+export type { RunResult, ResolvedConfig } from './trainer';
+export type { TrainOptions, EpochRecord, StepRecord } from './options';
+export { predict, metricsOf } from './evaluate';
+export type { Predictions } from './evaluate';
+export { cfcmlLoss, crossEntropy, hrmWeightsFor } from './loss';
+export type { HrmWeights, LossTerms } from './loss';
+export { Adam } from './optimizer';
+export { learningRateAt } from './schedule';
+export { saveCheckpoint, loadCheckpoint, encodeCheckpoint, decodeCheckpoint } from './checkpoint';
+export { Progress } from './progress';
+export { evaluateRun } from './evalRun';
+export type { EvalRunResult } from './evalRun';

@@ -1,0 +1,84 @@
+import * as tf from '@tensorflow/tfjs';
+import { hrmLosses } from '../hrm';
+import type { ForwardOutput } from '../model';
+import type { Variant } from '../model/types';
+import { assertNever } from '../util/errors';
+
+/** Weights of the three HRM terms in (H8). */
+export interface HrmWeights {
+  sam: number;
+  up: number;
+  cp: number;
+}
+
+/**
+ * The HRM weights a variant trains with. Loss ablations zero one term (or all); the architecture ablations
+ * keep the paper's weights; the baselines (image-only, tabular-only, late-fusion) train with cross-entropy
+ * alone, as baselines in the paper's comparison do.
+ */
+export function hrmWeightsFor(variant: Variant, base: HrmWeights): HrmWeights {
+  switch (variant) {
+    case 'full':
+    case 'no-mg':
+    case 'no-cie':
+    case 'single-head':
+    case 'no-tabular':
+      return { ...base };
+    case 'no-sam':
+      return { ...base, sam: 0 };
+    case 'no-up':
+      return { ...base, up: 0 };
+    case 'no-cp':
+      return { ...base, cp: 0 };
+    case 'no-hrm':
+    case 'image-only':
+    case 'tabular-only':
+    case 'late-fusion':
+      return { sam: 0, up: 0, cp: 0 };
+    default:
+      return assertNever(variant, 'variant');
+  }
+}
+
+/** Mean softmax cross-entropy of logits [B, C] against integer labels [B]. */
+export function crossEntropy(logits: tf.Tensor2D, labels: tf.Tensor1D): tf.Scalar {
+  return tf.tidy(() => {
+    const numClasses = logits.shape[1];
+    const oneHot = tf.oneHot(tf.cast(labels, 'int32'), numClasses); // [B, C]
+    const logp = tf.logSoftmax(logits); // [B, C]
+    return tf.neg(tf.mean(tf.sum(tf.mul(oneHot, logp), 1))) as tf.Scalar;
+  });
+}
+
+export interface LossTerms {
+  total: tf.Scalar;
+  ce: tf.Scalar;
+  sam: tf.Scalar;
+  up: tf.Scalar;
+  cp: tf.Scalar;
+}
+
+/**
+ * (H8) L = L_CE + w_sam·L_sam + w_up·L_up + w_cp·L_cp for one forward output.
+ * HRM terms are computed only when their weight is non-zero (they cost a B×B similarity per modality);
+ * a zero-weight term is reported as 0.
+ */
+export function cfcmlLoss(
+  out: ForwardOutput,
+  labels: tf.Tensor1D,
+  hostLabels: number[],
+  opts: { numClasses: number; weights: HrmWeights; tau: number },
+): LossTerms {
+  const ce = crossEntropy(out.logits, labels);
+  const { weights } = opts;
+  const useHrm = (weights.sam > 0 || weights.up > 0 || weights.cp > 0) && out.z.length > 0;
+  if (!useHrm) {
+    const zero = tf.scalar(0);
+    return { total: ce, ce, sam: zero, up: zero, cp: zero };
+  }
+  const h = hrmLosses(out.z, hostLabels, { numClasses: opts.numClasses, tau: opts.tau });
+  h.unimodal.dispose();
+  h.crossmodal.dispose();
+  const total = tf.addN([ce, tf.mul(h.sam, weights.sam), tf.mul(h.up, weights.up), tf.mul(h.cp, weights.cp)]) as tf.Scalar;
+  return { total, ce, sam: h.sam, up: h.up, cp: h.cp };
+}

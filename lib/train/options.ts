@@ -1,0 +1,74 @@
+import type { PresetName } from '../data/spec';
+import type { Variant } from '../model/types';
+import type { ProgressMode } from './progress';
+
+/** One epoch's record in the run history (also the `onEpochEnd` payload). */
+export interface EpochRecord {
+  epoch: number;
+  lr: number;
+  /** Mean training loss terms over the epoch's steps (H8 total, CE, and the three HRM terms). */
+  loss: number;
+  ce: number;
+  sam: number;
+  up: number;
+  cp: number;
+  /** Validation cross-entropy and metrics. */
+  val_loss: number;
+  val_auc: number;
+  val_accuracy: number;
+  val_balanced_accuracy: number;
+  /** Wall-clock seconds of the epoch (training + validation). */
+  seconds: number;
+  /** Whether this epoch became the selected (best-on-validation) model. */
+  best: boolean;
+}
+
+export interface StepRecord {
+  epoch: number;
+  step: number;
+  steps: number;
+  loss: number;
+  ce: number;
+  sam: number;
+  up: number;
+  cp: number;
+}
+
+/** Options of a training run. Every field has a default; presets come from the dataset's `DatasetSpec`. */
+export interface TrainOptions {
+  /** Folder holding the cohort (Derm7pt release_v0 layout or MEN layout). */
+  data: string;
+  /** `derm7pt` | `men`; detected from the folder's layout when absent. */
+  dataset?: string;
+  /** Hyper-parameter preset of the dataset spec. Default `cpu` (minutes on 2 cores). */
+  preset?: PresetName;
+  /** Model variant / ablation. Default `full`. */
+  variant?: Variant;
+  /** Overrides of the preset. */
+  epochs?: number;
+  batchSize?: number;
+  lr?: number;
+  /** Square images: one number sets H = W (2D) or H = W with the preset's depth (3D). */
+  imageSize?: number;
+  /** Seed of initialisation, batching, augmentation and dropout. Default 666 (the authors'). */
+  seed?: number;
+  /** Run directory. Default `runs/<dataset>-<variant>-seed<seed>`. */
+  out?: string;
+  /**
+   * Tabular fields to leave out. `auto` (default) leaves out the fields the leakage audit flags on the
+   * training split (Derm7pt: `management`), `none` keeps every field.
+   */
+  excludeFields?: string[] | 'auto' | 'none';
+  /** Continue from `<out>/last.ckpt` if it exists. */
+  resume?: boolean;
+  /** Stop (as if interrupted) after this many epochs have been completed in total; for tests and demos. */
+  stopAfterEpoch?: number;
+  /** Evaluate the selected model on the test split at the end. Default true. */
+  evalTest?: boolean;
+  /** Progress display. Default `auto` (bar on a terminal, a line per epoch otherwise). */
+  progress?: ProgressMode;
+  /** Called after every optimisation step (for live plots). */
+  onStep?: (s: StepRecord) => void | Promise<void>;
+  /** Called after every epoch with its record. */
+  onEpochEnd?: (r: EpochRecord) => void | Promise<void>;
+}
