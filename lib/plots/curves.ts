@@ -93,7 +93,8 @@ export function rocCurveFigure(curves: RocCurve[], opts: CurveFigureOptions = {}
       name: legendLabel(c.name, 'AUC', c.auc, c.ci, digits),
       x: c.fpr,
       y: c.tpr,
-      line: { color: paletteColor(i), width: 2, shape: 'hv' },
+      // Straight segments between operating points: the trapezoids the AUC sums (ties included).
+      line: { color: paletteColor(i), width: 2 },
     };
   });
   data.push(chanceLine([0, 1], [0, 1]));
@@ -109,19 +110,22 @@ export function rocCurveFigure(curves: RocCurve[], opts: CurveFigureOptions = {}
 }
 
 /**
- * Precision–recall curves; AP (and CI) in each legend entry. Plotted as a step function
- * (precision held until the next recall point), the way average precision sums it.
+ * Precision–recall curves; AP (and CI) in each legend entry. Drawn as a step function, the way average
+ * precision sums it, AP = Σ (R_n − R_{n−1}) P_n: over (R_{n−1}, R_n] the precision is P_n. Points may
+ * come in either recall order (scikit-learn returns recall decreasing); they are drawn increasing.
  */
 export function prCurveFigure(curves: PrCurve[], opts: CurveFigureOptions & { prevalence?: number } = {}): Figure {
   const digits = opts.digits ?? 3;
   const data: PlotlyObject[] = curves.map((c, i) => {
     check(c.recall.length === c.precision.length, `recall has ${c.recall.length} points but precision has ${c.precision.length}`, `prCurveFigure(${c.name})`);
+    const decreasing = c.recall.length > 1 && c.recall[0] > c.recall[c.recall.length - 1];
     return {
       type: 'scatter',
       mode: 'lines',
       name: legendLabel(c.name, 'AP', c.ap, c.ci, digits),
-      x: c.recall,
-      y: c.precision,
+      x: decreasing ? [...c.recall].reverse() : c.recall,
+      y: decreasing ? [...c.precision].reverse() : c.precision,
+      // 'vh': rise (or fall) to P_n at R_{n−1}, then hold it across to R_n.
       line: { color: paletteColor(i), width: 2, shape: 'vh' },
     };
   });

@@ -67,8 +67,8 @@ let hooksInstalled = false;
 let currentChild: ChildProcess | undefined;
 
 /** How many browsers this process has launched, and whether one is open now (for tests and logs). */
-export function rendererStats(): { launches: number; open: boolean } {
-  return { launches, open: renderer !== null };
+export function rendererStats(): { launches: number; open: boolean; pid?: number } {
+  return { launches, open: renderer !== null, pid: currentChild?.pid };
 }
 
 /** The Chromium binary to use: `$CFCML_CHROMIUM`, else `/usr/bin/chromium`. */
@@ -77,7 +77,10 @@ export function chromiumPath(): string {
 }
 
 function missingChromium(path: string, cause?: unknown): CfcmlError {
-  return new CfcmlError(`Chromium not found or failed to start at ${path}; figures are rendered with headless Chromium`, {
+  const what = fs.existsSync(path) ? 'failed to start' : 'not found';
+  return new CfcmlError(
+    `Chromium ${what} at ${path}: figures are rendered with headless Chromium. ` +
+      `Install it with \`apt-get install chromium\` (gives ${DEFAULT_CHROMIUM}) or set CFCML_CHROMIUM to a Chrome/Chromium binary`, {
     where: 'saveFigure',
     hint: `install it with \`apt-get install chromium\` (Debian/Ubuntu; provides ${DEFAULT_CHROMIUM}), or point CFCML_CHROMIUM at a Chrome/Chromium binary`,
     cause,

@@ -198,7 +198,7 @@ export function makeLesion(c: PlannedCase): Lesion {
     blotches,
     network: m.pigment_network as Lesion['network'],
     netFreq: rng.uniform(9, 11),
-    netWarp: m.pigment_network === 'atypical' ? rng.uniform(0.05, 0.08) : 0.012,
+    netWarp: m.pigment_network === 'atypical' ? rng.uniform(0.1, 0.16) : 0.02,
     spots,
     strokes,
     patches,
@@ -274,8 +274,8 @@ export function drawLesion(lesion: Lesion, view: View, rng: Rng): Canvas {
       p = clamp(p, 0, 1.3);
       for (let k = 0; k < 3; k++) col[k] = p <= 1 ? lesion.light[k] + (lesion.dark[k] - lesion.light[k]) * p : lesion.dark[k] + (BLACK[k] - lesion.dark[k]) * (p - 1) * 3;
       if (lesion.network !== 'absent') {
-        const wu = u + lesion.netWarp * 10 * lesion.warp.at(u * 2, v * 2) * (lesion.network === 'atypical' ? 1 : 0.2);
-        const wv = v + lesion.netWarp * 10 * lesion.warp.at(v * 2 + 3.1, u * 2 - 1.7) * (lesion.network === 'atypical' ? 1 : 0.2);
+        const wu = u + lesion.netWarp * lesion.warp.at(u, v);
+        const wv = v + lesion.netWarp * lesion.warp.at(v + 0.7, u - 0.4);
         const fu = wu * lesion.netFreq;
         const fv = wv * lesion.netFreq;
         const du = Math.abs(fu - Math.round(fu));
