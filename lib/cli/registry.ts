@@ -1,9 +1,12 @@
 import type { CommandSpec } from './args';
+import { auditCommand } from './commands/audit';
 import { backendCommand } from './commands/backend';
 import { evalCommand } from './commands/eval';
+import { inspectCommand } from './commands/inspect';
 import { mainCommand } from './commands/main';
 import { metricsCommand } from './commands/metrics';
+import { synthCommand } from './commands/synth';
 import { trainCommand } from './commands/train';
 
 /** Every `cfcml` sub-command, in the order `cfcml --help` lists them. */
-export const COMMANDS: CommandSpec[] = [mainCommand, trainCommand, evalCommand, metricsCommand, backendCommand];
+export const COMMANDS: CommandSpec[] = [mainCommand, synthCommand, inspectCommand, auditCommand, trainCommand, evalCommand, metricsCommand, backendCommand];

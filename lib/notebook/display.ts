@@ -1,40 +1,69 @@
 /**
  * Rich output for tslab notebooks that degrades to text elsewhere (plain node, the CLI, tests).
  *
- * tslab's public `display.raw(type, data)` sends one MIME type per output; `displayBundle` sends one
- * display_data carrying several (e.g. plotly JSON + PNG + text), through the same kernel hook tslab's own
- * display uses. Outside a tslab kernel it prints the `text/plain` entry.
+ * tslab's public `display.raw(type, payload)` sends one MIME type per output, so a figure with plotly
+ * JSON + PNG + text would show three times. Its kernel keeps the function that sends a whole bundle as
+ * `lastWriteDisplayData` in `tslab/dist/jupyter.js` (set at each cell execution); `displayBundle` uses
+ * it. The kernel may run a tslab installed elsewhere (global) than ours, so the module is looked up among
+ * those already loaded rather than required by name — plain node never loads tslab.
  */
-type Bundle = Record<string, string | object>;
+export type MimeBundle = Record<string, string | object>;
 
-interface TslabJupyter {
-  lastWriteDisplayData: ((msg: { data: Bundle; metadata: object; transient: object }, update: boolean) => void) | null;
+type WriteDisplayData = (msg: { data: MimeBundle; metadata: Record<string, unknown>; transient: Record<string, unknown> }, update: boolean) => void;
+
+interface TslabDisplay {
+  raw(contentType: string, b: string | Uint8Array): void;
 }
 
-function kernelHook(): TslabJupyter | null {
+function kernelWriter(): WriteDisplayData | null {
+  for (const [file, mod] of Object.entries(require.cache)) {
+    if (!/[\\/]tslab[\\/]dist[\\/]jupyter\.js$/.test(file)) continue;
+    const w = (mod?.exports as { lastWriteDisplayData?: unknown } | undefined)?.lastWriteDisplayData;
+    if (typeof w === 'function') return w as WriteDisplayData;
+  }
+  return null;
+}
+
+/** True inside a tslab kernel: tslab sets `globalThis.__tslab__` before running any cell. */
+export function inNotebook(): boolean {
+  return typeof (globalThis as { __tslab__?: unknown }).__tslab__ === 'object';
+}
+
+/** The kernel's own `tslab` display, via the kernel's hooked require (fallback only). */
+function kernelTslabDisplay(): TslabDisplay | null {
   try {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
-    const j = require('tslab/dist/jupyter') as TslabJupyter;
-    return j && typeof j.lastWriteDisplayData === 'function' ? j : null;
+    const req = (globalThis as unknown as { __tslab__: { require(id: string): { display?: TslabDisplay } } }).__tslab__.require;
+    return req('tslab').display ?? null;
   } catch {
     return null;
   }
 }
 
-/** True when running inside a tslab kernel that can show rich output. */
-export function inNotebook(): boolean {
-  return kernelHook() !== null;
-}
-
-/** Show one output with several representations; returns false (and prints text) outside a kernel. */
-export function displayBundle(bundle: Bundle): boolean {
-  const hook = kernelHook();
-  if (!hook) {
-    const text = bundle['text/plain'];
-    if (typeof text === 'string') console.log(text);
+/**
+ * Show one output with several representations. Outside a kernel it prints the `text/plain` entry and
+ * returns false. If tslab's internals move, it falls back to the public API (one output per type).
+ */
+export function displayBundle(bundle: MimeBundle): boolean {
+  const text = typeof bundle['text/plain'] === 'string' ? (bundle['text/plain'] as string) : '';
+  if (!inNotebook()) {
+    if (text) console.log(text);
     return false;
   }
-  hook.lastWriteDisplayData!({ data: bundle, metadata: {}, transient: {} }, false);
+  const write = kernelWriter();
+  if (write) {
+    write({ data: bundle, metadata: {}, transient: {} }, false);
+    return true;
+  }
+  const display = kernelTslabDisplay();
+  const rich = Object.keys(bundle).filter((k) => k !== 'text/plain');
+  if (!display || rich.length === 0) {
+    if (text) console.log(text);
+    return false;
+  }
+  for (const type of rich) {
+    const v = bundle[type];
+    display.raw(type, type.startsWith('image/') && type !== 'image/svg+xml' && typeof v === 'string' ? Buffer.from(v, 'base64') : (v as string));
+  }
   return true;
 }
 

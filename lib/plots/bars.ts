@@ -17,7 +17,7 @@ export interface MetricBarsOptions {
   title?: string;
   /** Y-axis range. Default: plotly's autorange (metrics in [0, 1] usually want `[0, 1]`). */
   yRange?: [number, number];
-  /** Decimals printed on bars; `null` prints none. Default 3. */
+  /** Decimals printed inside each bar, mid-height (clear of the error bar); `null` prints none. Default 3. */
   digits?: number | null;
 }
 
@@ -46,7 +46,7 @@ export function metricBars(rows: MetricRow[], opts: MetricBarsOptions = {}): Fig
       x: variants,
       y: cells.map((c) => (c ? c.value : null)),
       marker: { color: paletteColor(i) },
-      ...(digits === null ? {} : { text: cells.map((c) => (c ? c.value.toFixed(digits) : '')), textposition: 'outside' }),
+      ...(digits === null ? {} : { text: cells.map((c) => (c ? c.value.toFixed(digits) : '')), textposition: 'inside', insidetextanchor: 'middle' }),
       ...(hasCi
         ? {
             error_y: {

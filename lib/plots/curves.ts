@@ -5,10 +5,13 @@
 import { check } from '../util/errors';
 import { Figure, PlotlyObject, paletteColor } from './figure';
 
-/** One row of a training history: the epoch and any number of named scalars (loss, val_auc, lr, …). */
+/**
+ * One row of a training history: the epoch and any number of named scalars (loss, val_auc, lr, …).
+ * A series may be missing (or null) in some rows, e.g. validation metrics logged every k epochs.
+ */
 export interface HistoryRow {
   epoch: number;
-  [series: string]: number;
+  [series: string]: number | null | undefined;
 }
 
 export interface TrainingCurvesOptions {
@@ -18,6 +21,13 @@ export interface TrainingCurvesOptions {
   title?: string;
   /** Y-axis label. Default: `'value'`. */
   yTitle?: string;
+  /**
+   * Series drawn against a second y axis on the right, for quantities on another scale than the
+   * losses (AUC, accuracy, learning rate). Default: none.
+   */
+  secondary?: string[];
+  /** Label of the second y axis. Default: the secondary series' names. */
+  y2Title?: string;
 }
 
 /**
@@ -26,29 +36,44 @@ export interface TrainingCurvesOptions {
  */
 export function trainingCurves(history: HistoryRow[], opts: TrainingCurvesOptions = {}): Figure {
   const series = opts.series ?? [...new Set(history.flatMap((r) => Object.keys(r).filter((k) => k !== 'epoch')))];
+  const secondary = new Set(opts.secondary ?? []);
   const epochs = history.map((r) => r.epoch);
-  const data = series.map((name, i) => ({
-    type: 'scatter',
-    mode: history.length > 1 ? 'lines' : 'lines+markers',
-    name,
-    x: epochs,
-    y: history.map((r) => (typeof r[name] === 'number' && Number.isFinite(r[name]) ? r[name] : null)),
-    // Validation series dashed, so train/val pairs read as pairs even in greyscale.
-    line: { color: paletteColor(i), ...(/^val/i.test(name) ? { dash: 'dash' } : {}) },
-  }));
+  const data = series.map((name, i) => {
+    const y = history.map((r) => {
+      const v = r[name];
+      return typeof v === 'number' && Number.isFinite(v) ? v : null;
+    });
+    // A series logged only every k epochs: join its points and mark them, else it draws nothing.
+    const sparse = y.filter((v) => v !== null).length * 2 < y.length || history.length === 1;
+    return {
+      type: 'scatter',
+      mode: sparse ? 'lines+markers' : 'lines',
+      connectgaps: true,
+      name,
+      x: epochs,
+      y,
+      ...(secondary.has(name) ? { yaxis: 'y2' } : {}),
+      // Validation series dashed, so train/val pairs read as pairs even in greyscale.
+      line: { color: paletteColor(i), ...(/^val/i.test(name) ? { dash: 'dash' } : {}) },
+    };
+  });
   return {
     data,
     layout: {
       ...(opts.title ? { title: { text: opts.title } } : {}),
       xaxis: { title: { text: 'epoch' } },
       yaxis: { title: { text: opts.yTitle ?? 'value' } },
-      legend: { orientation: 'v' },
+      ...(secondary.size > 0
+        ? { yaxis2: { title: { text: opts.y2Title ?? [...secondary].join(', ') }, overlaying: 'y', side: 'right', showgrid: false } }
+        : {}),
+      // Past the right axis' tick labels when there is one.
+      legend: { orientation: 'v', x: secondary.size > 0 ? 1.15 : 1.02, xanchor: 'left' },
     },
   };
 }
 
 /** One ROC curve: false- and true-positive rates at each threshold, optional AUC and its CI. */
-export interface RocCurve {
+export interface RocCurveSeries {
   name: string;
   fpr: number[];
   tpr: number[];
@@ -58,7 +83,7 @@ export interface RocCurve {
 }
 
 /** One precision–recall curve, optional average precision and its CI. */
-export interface PrCurve {
+export interface PrCurveSeries {
   name: string;
   recall: number[];
   precision: number[];
@@ -83,7 +108,7 @@ export function legendLabel(name: string, stat: string, value?: number, ci?: [nu
 const unitAxis = (title: string): PlotlyObject => ({ title: { text: title }, range: [-0.01, 1.01], constrain: 'domain' });
 
 /** ROC curves with the chance diagonal; AUC (and CI) in each legend entry. */
-export function rocCurveFigure(curves: RocCurve[], opts: CurveFigureOptions = {}): Figure {
+export function rocCurveFigure(curves: RocCurveSeries[], opts: CurveFigureOptions = {}): Figure {
   const digits = opts.digits ?? 3;
   const data: PlotlyObject[] = curves.map((c, i) => {
     check(c.fpr.length === c.tpr.length, `fpr has ${c.fpr.length} points but tpr has ${c.tpr.length}`, `rocCurveFigure(${c.name})`);
@@ -114,7 +139,7 @@ export function rocCurveFigure(curves: RocCurve[], opts: CurveFigureOptions = {}
  * precision sums it, AP = Σ (R_n − R_{n−1}) P_n: over (R_{n−1}, R_n] the precision is P_n. Points may
  * come in either recall order (scikit-learn returns recall decreasing); they are drawn increasing.
  */
-export function prCurveFigure(curves: PrCurve[], opts: CurveFigureOptions & { prevalence?: number } = {}): Figure {
+export function prCurveFigure(curves: PrCurveSeries[], opts: CurveFigureOptions & { prevalence?: number } = {}): Figure {
   const digits = opts.digits ?? 3;
   const data: PlotlyObject[] = curves.map((c, i) => {
     check(c.recall.length === c.precision.length, `recall has ${c.recall.length} points but precision has ${c.precision.length}`, `prCurveFigure(${c.name})`);

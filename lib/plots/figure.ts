@@ -88,7 +88,7 @@ export const paperTheme: Theme = {
     xaxis: axisStyle(10, false),
     yaxis: axisStyle(10, false),
   },
-  config: { displayModeBar: false, staticPlot: false },
+  config: { displayModeBar: false },
 };
 
 /** Notebook styling: larger text, light grid, Okabe–Ito colours. */

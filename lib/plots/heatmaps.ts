@@ -72,7 +72,9 @@ export function confusionMatrixFigure(matrix: number[][], classNames: string[], 
         text,
         texttemplate: '%{text}',
         hovertemplate: 'true %{y}<br>predicted %{x}<br>%{text}<extra></extra>',
+        // Plotly's 'Blues' runs dark → light; reversed, more predictions read as darker.
         colorscale: 'Blues',
+        reversescale: true,
         zmin: 0,
         ...(normalize === 'none' ? {} : { zmax: 1 }),
         colorbar: { title: { text: normalize === 'none' ? 'count' : 'fraction' } },
@@ -115,7 +117,7 @@ export function similarityHeatmap(matrix: number[][], labels: string[], opts: Si
         x: colLabels,
         y: labels,
         ...(signed
-          ? { colorscale: DIVERGING_COLORSCALE, reversescale: true, zmid: 0 }
+          ? { colorscale: DIVERGING_COLORSCALE, zmid: 0 } // plotly's RdBu: negative blue, positive red
           : { colorscale: SEQUENTIAL_COLORSCALE }),
         ...(showValues ? { texttemplate: '%{z:.2f}' } : {}),
         colorbar: { title: { text: 'similarity' } },

@@ -15,7 +15,7 @@ export {
   describeFigure,
 } from './figure';
 
-export type { HistoryRow, TrainingCurvesOptions, RocCurve, PrCurve, CurveFigureOptions } from './curves';
+export type { HistoryRow, TrainingCurvesOptions, RocCurveSeries, PrCurveSeries, CurveFigureOptions } from './curves';
 export { trainingCurves, rocCurveFigure, prCurveFigure, legendLabel } from './curves';
 
 export type { ConfusionNormalize, ConfusionMatrixOptions, SimilarityHeatmapOptions } from './heatmaps';

@@ -59,6 +59,8 @@ interface Renderer {
 }
 
 let renderer: Promise<Renderer> | null = null;
+/** The launched renderer `renderer` resolved to, once it has. */
+let active: Renderer | null = null;
 let queue: Promise<unknown> = Promise.resolve();
 let inFlight = 0;
 let launches = 0;
@@ -81,7 +83,7 @@ function missingChromium(path: string, cause?: unknown): CfcmlError {
   return new CfcmlError(
     `Chromium ${what} at ${path}: figures are rendered with headless Chromium. ` +
       `Install it with \`apt-get install chromium\` (gives ${DEFAULT_CHROMIUM}) or set CFCML_CHROMIUM to a Chrome/Chromium binary`, {
-    where: 'saveFigure',
+    where: 'plots/render',
     hint: `install it with \`apt-get install chromium\` (Debian/Ubuntu; provides ${DEFAULT_CHROMIUM}), or point CFCML_CHROMIUM at a Chrome/Chromium binary`,
     cause,
   });
@@ -124,11 +126,23 @@ async function launch(): Promise<Renderer> {
     await page.setContent('<!DOCTYPE html><html><head><meta charset="utf-8"></head><body></body></html>');
     // plotly.js from node_modules, injected as a file: nothing is fetched.
     await page.addScriptTag({ path: require.resolve('plotly.js-dist') });
-    return { browser, page, child };
+    const r: Renderer = { browser, page, child };
+    // A crashed or killed browser is forgotten, so the next render launches a new one instead of failing.
+    browser.on('disconnected', () => forget(r));
+    page.on('crash', () => forget(r));
+    active = r;
+    return r;
   } catch (e) {
     await browser.close().catch(() => undefined);
-    throw new CfcmlError(`could not load plotly.js into the headless browser: ${(e as Error).message}`, { where: 'saveFigure', cause: e });
+    throw new CfcmlError(`could not load plotly.js into the headless browser: ${(e as Error).message}`, { where: 'plots/render', cause: e });
   }
+}
+
+function forget(r: Renderer): void {
+  if (active !== r) return;
+  active = null;
+  renderer = null;
+  currentChild = undefined;
 }
 
 function installExitHooks(): void {
@@ -158,7 +172,12 @@ function withRenderer<T>(fn: (r: Renderer) => Promise<T>): Promise<T> {
     try {
       return await fn(r);
     } finally {
-      if (--inFlight === 0) setRef(r.child, false);
+      if (--inFlight === 0) {
+        setRef(r.child, false);
+        // Without the child's handles to unref (Node internals changed), the open browser would keep a
+        // CLI alive forever; close it when idle instead.
+        if (!r.child) setTimeout(() => inFlight === 0 && void closeRenderer(), 1000);
+      }
     }
   };
   const result = queue.then(run, run);
@@ -179,6 +198,7 @@ export function closeRenderer(): Promise<void> {
 async function closeNow(): Promise<void> {
   const r = renderer;
   renderer = null;
+  active = null;
   currentChild = undefined;
   if (!r) return;
   const opened = await r.catch(() => null);

@@ -8,6 +8,7 @@
  */
 import { Figure, Theme, applyTheme, describeFigure, notebookTheme } from './figure';
 import { renderFigure } from './render';
+import { displayBundle, inNotebook, type MimeBundle as DisplayBundle } from '../notebook/display';
 
 export const PLOTLY_MIME = 'application/vnd.plotly.v1+json';
 
@@ -50,75 +51,17 @@ export async function mimeBundle(fig: Figure, opts: ShowOptions = {}): Promise<{
   }
 }
 
-/** tslab's internal hook that sends one `display_data` message with a whole bundle. */
-type WriteDisplayData = (
-  msg: { data: MimeBundle; metadata: Record<string, unknown>; transient: Record<string, unknown> },
-  update: boolean,
-) => void;
-
-/** tslab's public display API (one MIME type per output). */
-interface TslabDisplay {
-  raw(contentType: string, b: string | Uint8Array): void;
-}
-
-/**
- * Find the running tslab kernel's display writer, or null outside a kernel.
- *
- * tslab's public `display.raw(type, payload)` sends one MIME type per output, and three outputs would
- * show three figures. Its kernel keeps the function that sends a full bundle as
- * `lastWriteDisplayData` in `tslab/dist/jupyter.js` (set at each cell execution), so we use that. The
- * kernel may run a tslab installed elsewhere (global) than ours, so the module is looked up among those
- * already loaded rather than required by name.
- */
-function kernelWriter(): WriteDisplayData | null {
-  for (const [file, mod] of Object.entries(require.cache)) {
-    if (!/[\\/]tslab[\\/]dist[\\/]jupyter\.js$/.test(file)) continue;
-    const w = (mod?.exports as { lastWriteDisplayData?: unknown } | undefined)?.lastWriteDisplayData;
-    if (typeof w === 'function') return w as WriteDisplayData;
-  }
-  return null;
-}
-
-/** tslab sets `globalThis.__tslab__` (its exports and hooked require) before running any cell. */
-function inTslabKernel(): boolean {
-  return typeof (globalThis as { __tslab__?: unknown }).__tslab__ === 'object';
-}
-
-/** The kernel's own `tslab` module, via the kernel's hooked require (lazily; never in plain node). */
-function kernelTslabDisplay(): TslabDisplay | null {
-  try {
-    const req = (globalThis as unknown as { __tslab__: { require(id: string): { display?: TslabDisplay } } }).__tslab__.require;
-    return req('tslab').display ?? null;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * Show a figure. In a tslab kernel: one output with the plotly JSON, a PNG fallback and text. Elsewhere:
  * prints a one-line summary. Never throws for want of a kernel or a browser. `await` it in notebooks so
  * the output lands in the cell that asked for it.
  */
 export async function show(fig: Figure, opts: ShowOptions = {}): Promise<void> {
-  if (!inTslabKernel()) {
+  if (!inNotebook()) {
     console.log(describeFigure(fig));
     return;
   }
   const { bundle, warning } = await mimeBundle(fig, opts);
   if (warning) console.warn(warning);
-  const write = kernelWriter();
-  if (write) {
-    write({ data: bundle, metadata: {}, transient: {} }, false);
-    return;
-  }
-  // Fallback if tslab's internals move: public API, one output per MIME type. The plotly output alone
-  // is enough in JupyterLab; the PNG is what other viewers show.
-  const display = kernelTslabDisplay();
-  if (!display) {
-    console.log(describeFigure(fig));
-    return;
-  }
-  // Jupyter wants JSON MIME payloads as objects; tslab passes non-binary payloads through unchanged.
-  display.raw(PLOTLY_MIME, bundle[PLOTLY_MIME] as string);
-  if (typeof bundle['image/png'] === 'string') display.raw('image/png', Buffer.from(bundle['image/png'], 'base64'));
+  displayBundle(bundle as DisplayBundle);
 }

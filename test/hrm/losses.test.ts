@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { hrmLosses, hrmTotal, PrototypeMemory } from '../../lib/hrm';
+import { hrmLosses, hrmTotal } from '../../lib/hrm';
 import { Rng } from '../../lib/util/random';
 
 interface RefCase {
@@ -216,35 +216,6 @@ test('inside tf.variableGrads (training step): gradients reach the embedding wei
   assert.equal(tf.memory().numTensors, before);
   W.dispose();
   tf.dispose(x);
-});
-
-test('PrototypeMemory: EMA on the sphere; losses with memory use the prototypes the memory will hold', () => {
-  const rng = new Rng(7);
-  const memory = new PrototypeMemory({ momentum: 0.5, keepHistory: true });
-  const labels = [0, 1, 0, 1];
-  const z1 = randomZ(rng, 2, 4, 3);
-  const z2 = randomZ(rng, 2, 4, 3);
-  tf.tidy(() => {
-    const first = hrmLosses(z1, labels, { numClasses: 3, memory });
-    memory.update(first);
-    assert.deepEqual(memory.seen, [true, true, false]);
-    const p1 = first.crossmodal.arraySync();
-    const second = hrmLosses(z2, labels, { numClasses: 3 }); // batch prototypes of z2
-    const blended = hrmLosses(z2, labels, { numClasses: 3, memory }); // losses see the EMA
-    memory.update(second);
-    const snap = memory.snapshot();
-    const p2 = second.crossmodal.arraySync();
-    for (let c = 0; c < 2; c++) {
-      const raw = p1[c].map((v, d) => 0.5 * v + 0.5 * p2[c][d]);
-      const n = Math.hypot(...raw);
-      for (let d = 0; d < 3; d++) close(snap.crossmodal[c][d], raw[d] / n, `EMA q[${c}][${d}]`, 1e-5, 1e-6);
-      assert.ok(Math.abs(Math.hypot(...snap.unimodal[1][c]) - 1) < 1e-5);
-    }
-    // the default (no memory) is the paper's per-batch loss; with memory the loss differs
-    assert.notEqual(blended.up.dataSync()[0], second.up.dataSync()[0]);
-    assert.equal(memory.history.length, 2);
-  });
-  tf.dispose([...z1, ...z2]);
 });
 
 test('bad input is a clear error', () => {

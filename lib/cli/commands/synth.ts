@@ -1,0 +1,51 @@
+import type { CommandSpec } from '../args';
+import { bool, num, str } from '../args';
+import { formatSynthSummary, synthDerm7pt, synthMen } from '../../data';
+import { CfcmlError } from '../../util/errors';
+
+function progress(label: string): (done: number, total: number) => void {
+  let last = -1;
+  return (done, total) => {
+    const pct = Math.floor((100 * done) / total);
+    if (process.stderr.isTTY && pct !== last) {
+      last = pct;
+      process.stderr.write(`\r${label}: ${done}/${total}`);
+      if (done === total) process.stderr.write('\n');
+    }
+  };
+}
+
+export const synthCommand: CommandSpec = {
+  name: 'synth',
+  summary: 'write a synthetic cohort in the real layout (Derm7pt release_v0 or MEN-style)',
+  positionals: [{ name: 'dataset', help: 'which cohort to generate', choices: ['derm7pt', 'men'], required: true }],
+  options: [
+    { name: 'out', type: 'string', help: 'output folder', metavar: '<dir>', required: true },
+    { name: 'seed', type: 'integer', help: 'random seed (same seed, same files)', default: 1 },
+    { name: 'scale', type: 'number', help: 'multiply the default class counts (e.g. 0.1 for quick runs)', default: 1 },
+    { name: 'leak', type: 'boolean', help: 'derm7pt: reproduce the management leak (every MEL excised); --no-leak turns it off', default: true },
+    { name: 'json', type: 'boolean', help: 'print the summary as JSON' },
+  ],
+  epilog: 'Examples:\n  cfcml synth derm7pt --out data/synthetic/derm7pt --seed 1\n  cfcml synth men --out data/synthetic/men --scale 0.2',
+  async run(args) {
+    const dataset = args.positionals[0];
+    const out = str(args, 'out')!;
+    const seed = num(args, 'seed')!;
+    const scale = num(args, 'scale')!;
+    if (!(scale > 0)) throw new CfcmlError(`option --scale must be > 0, got ${scale}`);
+    let summary;
+    switch (dataset) {
+      case 'derm7pt':
+        summary = await synthDerm7pt({ out, seed, scale, leak: args.options.leak !== false, onProgress: progress('cases') });
+        break;
+      case 'men':
+        if (args.options.leak === false) throw new CfcmlError('--no-leak applies to derm7pt only');
+        summary = await synthMen({ out, seed, scale, onProgress: progress('patients') });
+        break;
+      default:
+        throw new CfcmlError(`unknown dataset '${dataset}'`);
+    }
+    console.log(bool(args, 'json') ? JSON.stringify(summary, null, 2) : formatSynthSummary(summary));
+    return 0;
+  },
+};
