@@ -5,10 +5,13 @@
  * binding (`@tensorflow/tfjs-node-gpu`, then `@tensorflow/tfjs-node`), then wasm with this project's
  * kernels (lib/backend/kernels), then plain JS cpu with a loud warning (slow, but every kernel exists).
  *
- * Porting note: package.json overrides `@tensorflow/tfjs-node` with plain tfjs 3.21 (for danfojs),
- * so a successful `require` proves nothing; the binding counts only if it registered a 'tensorflow'
- * backend with *our* tfjs engine. A native binding can also fail to load with any error (missing .so,
- * ABI mismatch), not only MODULE_NOT_FOUND, so every failure falls through to the next choice.
+ * Porting note: package.json overrides `@tensorflow/tfjs-node` with plain tfjs 3.21 (for danfojs).
+ * Requiring that copy is harmful, not just useless: tfjs keeps its kernel registry in a global, so
+ * 3.21 re-registers every cpu/webgl kernel over ours (hundreds of "already registered" warnings and
+ * 3.21 cpu kernels). So a package is required only if its package.json names it as the binding, and
+ * it counts only if it then registered a 'tensorflow' backend with *our* tfjs engine. A native binding
+ * can also fail to load with any error (missing .so, ABI mismatch), not only MODULE_NOT_FOUND, so every
+ * failure falls through to the next choice.
  */
 import * as tf from '@tensorflow/tfjs';
 import { registeredWasmKernels, registerWasmKernels } from './kernels';
@@ -35,6 +38,7 @@ function isBackendName(s: string): s is BackendName {
 function loadNative(): string | null {
   for (const pkg of ['@tensorflow/tfjs-node-gpu', '@tensorflow/tfjs-node']) {
     try {
+      if (require(`${pkg}/package.json`).name !== pkg) continue; // an npm alias (the 3.21 override)
       require(pkg);
     } catch {
       continue; // absent, or a broken native binding: fall through
@@ -102,7 +106,7 @@ async function choose(opts: InitBackendOptions): Promise<BackendName> {
   await activate('cpu');
   process.stderr.write(
     'cfcml: WARNING: neither the native TensorFlow binding nor the wasm backend could be loaded; ' +
-      'running on the plain-JS cpu backend, which is 10-50x slower for training.\n',
+      'running on the plain-JS cpu backend: a CNN training step is ~250x slower than on wasm.\n',
   );
   return 'cpu';
 }

@@ -2,6 +2,7 @@
  * Helpers for tests that compare backends.
  */
 import * as tf from '@tensorflow/tfjs';
+import { Rng } from '../util/random';
 import { BackendName, initBackend } from './select';
 
 /** Run `fn` with backend `name` active (quietly), then switch back to the previous backend. */
@@ -25,4 +26,33 @@ export function relError(a: ArrayLike<number>, b: ArrayLike<number>, floor = 1e-
     den = Math.max(den, Math.abs(b[i]));
   }
   return num / den;
+}
+
+/** A float32 tensor of standard normals drawn from `rng` (tests: seeds injected, not global). */
+export function randomTensor(rng: Rng, shape: number[]): tf.Tensor {
+  const n = shape.reduce((a, b) => a * b, 1);
+  const v = new Float32Array(n);
+  for (let i = 0; i < n; i++) v[i] = rng.normal();
+  return tf.tensor(v, shape);
+}
+
+/**
+ * Evaluate `f` on `backend` and return its outputs as plain arrays; `make` builds the inputs (from a
+ * fresh generator each time, so both backends see identical values).
+ */
+export async function evalOn(
+  backend: BackendName,
+  make: () => tf.Tensor[],
+  f: (...xs: tf.Tensor[]) => tf.Tensor | tf.Tensor[],
+): Promise<Float32Array[]> {
+  return withBackend(backend, () => {
+    const xs = make();
+    const out = tf.tidy(() => {
+      const r = f(...xs);
+      return Array.isArray(r) ? r : [r];
+    });
+    const data = out.map((t) => t.dataSync() as Float32Array);
+    tf.dispose([...xs, ...out]);
+    return data;
+  });
 }

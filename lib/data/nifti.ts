@@ -6,7 +6,7 @@ import { CfcmlError } from '../util/errors';
  * NIfTI-1 volumes: reading goes through the registry package `nifti-reader-js` (header parsing, data types,
  * byte order); gzip is undone with node's zlib, which is faster than the package's pure-JS inflate.
  * Writing (for the synthetic MEN cohort) is a minimal NIfTI-1 single-file writer: 348-byte header, 4 empty
- * extension bytes, int16 voxels, gzipped.
+ * extension bytes, uint8 or int16 voxels with a scaling slope, gzipped.
  */
 
 /** A volume as read from disk: voxels in (x fastest, then y, then z) order as stored, float32. */
@@ -87,15 +87,29 @@ export async function readNifti(file: string): Promise<Volume> {
   const slope = header.scl_slope && Number.isFinite(header.scl_slope) ? header.scl_slope : 1;
   const inter = Number.isFinite(header.scl_inter) ? header.scl_inter : 0;
   const data = new Float32Array(n);
-  for (let i = 0; i < n; i++) data[i] = get(i * bytes) * slope + inter;
+  if (header.datatypeCode === 2) {
+    // uint8 (the synthetic cohort's type): no byte order, read straight from the bytes.
+    const u8 = new Uint8Array(image, 0, n);
+    for (let i = 0; i < n; i++) data[i] = u8[i] * slope + inter;
+  } else {
+    for (let i = 0; i < n; i++) data[i] = get(i * bytes) * slope + inter;
+  }
   return { dims, data };
 }
 
 /**
- * Write a gzipped NIfTI-1 file with int16 voxels: `data` holds nx*ny*nz values (x fastest); values are stored
- * as round((v - inter) / slope) with slope/inter chosen to span the data's range.
+ * Write a gzipped NIfTI-1 file: `data` holds nx*ny*nz values (x fastest); values are stored as
+ * round((v - inter) / slope) in `dtype` (uint8 or int16), with slope/inter chosen to span the data's range.
  */
-export function encodeNiftiGz(dims: readonly [number, number, number], data: Float32Array, spacing: readonly [number, number, number] = [1, 1, 1]): Buffer {
+export function encodeNiftiGz(
+  dims: readonly [number, number, number],
+  data: Float32Array,
+  opts: { spacing?: readonly [number, number, number]; dtype?: 'uint8' | 'int16' } = {},
+): Buffer {
+  const spacing = opts.spacing ?? [1, 1, 1];
+  const dtype = opts.dtype ?? 'int16';
+  const levels = dtype === 'uint8' ? 255 : 32000;
+  const bytes = dtype === 'uint8' ? 1 : 2;
   const [nx, ny, nz] = dims;
   const n = nx * ny * nz;
   if (data.length !== n) throw new CfcmlError(`encodeNiftiGz: ${data.length} values for dims ${dims.join('x')}`);
@@ -105,14 +119,14 @@ export function encodeNiftiGz(dims: readonly [number, number, number], data: Flo
     if (data[i] < lo) lo = data[i];
     if (data[i] > hi) hi = data[i];
   }
-  const slope = hi > lo ? (hi - lo) / 32000 : 1;
+  const slope = hi > lo ? (hi - lo) / levels : 1;
   const inter = lo;
-  const buf = Buffer.alloc(352 + n * 2);
+  const buf = Buffer.alloc(352 + n * bytes);
   buf.writeInt32LE(348, 0); // sizeof_hdr
   const dim = [3, nx, ny, nz, 1, 1, 1, 1];
   dim.forEach((v, k) => buf.writeInt16LE(v, 40 + 2 * k));
-  buf.writeInt16LE(4, 70); // datatype: int16
-  buf.writeInt16LE(16, 72); // bitpix
+  buf.writeInt16LE(dtype === 'uint8' ? 2 : 4, 70); // datatype code
+  buf.writeInt16LE(8 * bytes, 72); // bitpix
   const pixdim = [1, spacing[0], spacing[1], spacing[2], 1, 1, 1, 1];
   pixdim.forEach((v, k) => buf.writeFloatLE(v, 76 + 4 * k));
   buf.writeFloatLE(352, 108); // vox_offset
@@ -126,6 +140,7 @@ export function encodeNiftiGz(dims: readonly [number, number, number], data: Flo
   buf.writeFloatLE(spacing[2], 280 + 32 + 8); // srow_z[2]
   buf.writeFloatLE(spacing[0], 280);
   buf.write('n+1\0', 344, 'latin1'); // magic
-  for (let i = 0; i < n; i++) buf.writeInt16LE(Math.round((data[i] - inter) / slope), 352 + 2 * i);
-  return zlib.gzipSync(buf, { level: 6 });
+  if (dtype === 'uint8') for (let i = 0; i < n; i++) buf[352 + i] = Math.round((data[i] - inter) / slope);
+  else for (let i = 0; i < n; i++) buf.writeInt16LE(Math.round((data[i] - inter) / slope), 352 + 2 * i);
+  return zlib.gzipSync(buf, { level: 4 });
 }

@@ -49,7 +49,7 @@ export function conv2dBackpropFilter(args: KernelArgs): tf.TensorInfo {
     dimRoundingMode,
   );
   const { strideHeight: sh, strideWidth: sw, filterHeight: kh, filterWidth: kw } = info;
-  const { outHeight: oh, outWidth: ow, inChannels: cin, outChannels: cout, batchSize: b } = info;
+  const { outHeight: oh, outWidth: ow, inChannels: cin, outChannels: cout } = info;
 
   let [pt, pb] = spanPads(info.inHeight, info.padInfo.top, oh, sh, kh);
   let [pl, pr] = spanPads(info.inWidth, info.padInfo.left, ow, sw, kw);
@@ -76,6 +76,5 @@ export function conv2dBackpropFilter(args: KernelArgs): tf.TensorInfo {
   const dW = transpose(backend, view(dWt, [cin, kh, kw, cout]), [1, 2, 0, 3]); // [KH, KW, Cin, Cout]
   free(backend, xT, dyT, dWt);
   if (cropped) free(backend, cropped);
-  void b;
   return dW;
 }

@@ -3,10 +3,15 @@
  * precise replacements for some it has. `registerWasmKernels()` must run after the wasm backend has
  * initialised (the stock kernels' setup has to have bound their wasm functions).
  */
+import { avgPoolGrad } from './avgPoolGrad';
 import { batchMatMul, fusedMatMul } from './batchMatMul';
 import { conv2dBackpropFilter } from './conv2dBackpropFilter';
 import { conv2dBackpropInput } from './conv2dBackpropInput';
+import { conv3d } from './conv3d';
+import { conv3dBackpropFilter, conv3dBackpropInput } from './conv3dBackprop';
+import { depthwiseBackpropFilter, depthwiseBackpropInput } from './depthwiseBackprop';
 import { mean, sum } from './reduce';
+import { slice } from './slice';
 import { tile } from './tile';
 import { unsortedSegmentSum } from './unsortedSegmentSum';
 import { Kernel, registerWasm, restoreStock } from './util';
@@ -14,11 +19,18 @@ import { Kernel, registerWasm, restoreStock } from './util';
 /** Kernel name → implementation, with why it is here. */
 export const WASM_KERNELS: ReadonlyArray<readonly [string, Kernel, string]> = [
   ['Conv2DBackpropFilter', conv2dBackpropFilter, 'missing in wasm 4.22'],
-  ['Conv2DBackpropInput', conv2dBackpropInput, 'as an XNNPACK convolution, ≈2.5× faster'],
-  ['BatchMatMul', batchMatMul, 'transposed operands ≈10× faster; small batches as depthwise conv'],
-  ['_FusedMatMul', fusedMatMul, 'transposed operands ≈10× faster'],
+  ['Conv2DBackpropInput', conv2dBackpropInput, 'as an XNNPACK convolution, 3–14× faster'],
+  ['Conv3D', conv3d, 'through XNNPACK Conv2D (depth taps unrolled into channels), stock is a plain loop'],
+  ['Conv3DBackpropFilterV2', conv3dBackpropFilter, 'stock wasm 4.22 kernel is wrong for stride > 1 (kept for stride 1)'],
+  ['Conv3DBackpropInputV2', conv3dBackpropInput, 'stock wasm 4.22 kernel is wrong'],
+  ['DepthwiseConv2dNativeBackpropFilter', depthwiseBackpropFilter, 'missing in wasm 4.22'],
+  ['DepthwiseConv2dNativeBackpropInput', depthwiseBackpropInput, 'missing in wasm 4.22'],
+  ['BatchMatMul', batchMatMul, 'transposed operands 7–12× faster; batch ≥ 3 as depthwise conv, 1.5–9×'],
+  ['_FusedMatMul', fusedMatMul, 'transposed operands 7–12× faster'],
+  ['AvgPoolGrad', avgPoolGrad, 'k×k/k pooling as one broadcast multiply, 3–5× faster'],
   ['Sum', sum, 'staged float32 reduction (stock adds naively)'],
   ['Mean', mean, 'staged float32 reduction (stock adds naively)'],
+  ['Slice', slice, 'contiguous block copies; stock is per element (very slow at rank ≥ 5)'],
   ['Tile', tile, 'block copies instead of per-element indexing'],
   ['UnsortedSegmentSum', unsortedSegmentSum, 'missing in wasm 4.22 (tf.gather gradient)'],
 ];

@@ -6,6 +6,10 @@
  * axis (length n) is cut into chunks of c ≈ 64–1024 values, each chunk summed by the stock kernel,
  * and the chunk sums reduced again the same way until one value is left — a c-ary tree whose error
  * grows like c·log_c(n)·ε instead of n·ε (PyTorch and NumPy use a similar cascade).
+ *
+ * Porting note: a product with a ones vector (1ᵀ·x) looks 4–25× faster for leading-axis sums in a
+ * micro-benchmark, but only because XNNPACK caches the packed "weights" (x) by tensor id; with fresh
+ * data every call it packs x each time and the training step got 2× slower. Not used.
  */
 import * as tf from '@tensorflow/tfjs';
 import { free, KernelArgs, run, size, transpose, view, WasmBackend } from './util';
@@ -54,10 +58,11 @@ function makeReduce(name: 'Sum' | 'Mean') {
     const n = size(reduceShape);
     if (x.dtype !== 'float32' || n <= ONE_STAGE_MAX || size(x.shape) === 0) return run(name, backend, inputs, attrs);
 
+    const outer = size(outShape);
+    const shape = keepDims ? tf.backend_util.expandShapeToKeepDim(outShape, axes) : outShape;
     // Bring the reduced axes innermost (a no-op when they already are).
     const perm = tf.backend_util.getAxesPermutation(axes, x.shape.length);
     const xt = perm ? transpose(backend, x, perm) : x;
-    const outer = size(outShape);
     let out = stagedRowSum(backend, xt, outer, n);
     if (perm) free(backend, xt);
 
@@ -68,7 +73,6 @@ function makeReduce(name: 'Sum' | 'Mean') {
       free(backend, out, scale);
       out = mean;
     }
-    const shape = keepDims ? tf.backend_util.expandShapeToKeepDim(outShape, axes) : outShape;
     return view(out, shape);
   };
 }

@@ -84,3 +84,51 @@ export function registerWasm(kernelName: string, kernelFunc: Kernel): void {
   if (tf.getKernel(kernelName, 'wasm')) tf.unregisterKernel(kernelName, 'wasm');
   tf.registerKernel({ kernelName, backendName: 'wasm', kernelFunc: kernelFunc as unknown as tf.KernelFunc });
 }
+
+/**
+ * x padded with zeros by `pads[i] = [before, after]` on each axis, where a negative amount crops
+ * instead. Returns x itself (not to be freed) when every amount is 0.
+ */
+export function padOrCrop(backend: WasmBackend, x: tf.TensorInfo, pads: [number, number][]): tf.TensorInfo {
+  let cur = x;
+  if (pads.some(([a, b]) => a < 0 || b < 0)) {
+    const begin = pads.map(([a]) => Math.max(-a, 0));
+    const sz = x.shape.map((d, i) => d - begin[i] - Math.max(-pads[i][1], 0));
+    cur = run('Slice', backend, { x }, { begin, size: sz });
+  }
+  if (pads.some(([a, b]) => a > 0 || b > 0)) {
+    const padded = run('PadV2', backend, { x: cur }, {
+      paddings: pads.map(([a, b]) => [Math.max(a, 0), Math.max(b, 0)]),
+      constantValue: 0,
+    });
+    if (cur !== x) free(backend, cur);
+    cur = padded;
+  }
+  return cur;
+}
+
+/**
+ * dy [B, O1, …, Ok, C] with s_i − 1 zeros after each element along spatial axis i (a "dilated"
+ * gradient, length O_i·s_i). One axis at a time, dy is viewed as [before, O_i, 1, after] and the unit
+ * axis padded to s_i (XNNPACK's pad takes at most 6 dimensions, so not all axes at once).
+ * Returns dy itself (not to be freed) when every stride is 1.
+ */
+export function insertZeros(backend: WasmBackend, dy: tf.TensorInfo, strides: number[]): tf.TensorInfo {
+  let cur = dy;
+  strides.forEach((st, i) => {
+    if (st === 1) return;
+    const shape = cur.shape;
+    const before = size(shape.slice(0, i + 1));
+    const o = shape[i + 1];
+    const after = size(shape.slice(i + 2));
+    const padded = run('PadV2', backend, { x: view(cur, [before, o, 1, after]) }, {
+      paddings: [[0, 0], [0, 0], [0, st - 1], [0, 0]],
+      constantValue: 0,
+    });
+    if (cur !== dy) free(backend, cur);
+    const next = [...shape];
+    next[i + 1] = o * st;
+    cur = view(padded, next);
+  });
+  return cur;
+}

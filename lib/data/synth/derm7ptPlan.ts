@@ -23,7 +23,7 @@ export const DERM7PT_COUNTS: Record<Split, { NEV: number; MEL: number; other: nu
 };
 
 /** Separation of the latent parts between classes, in standard deviations. */
-export const DERM7PT_LATENT = { img: 1.5, tab: 1.25 } as const;
+export const DERM7PT_LATENT = { img: 1.45, tab: 1.3 } as const;
 
 const NEV_DIAGNOSES: [string, number][] = [
   ['clark nevus', 399],
@@ -127,10 +127,10 @@ function ordinal(x: number, cuts: readonly number[], levels: readonly string[]):
 }
 
 function drawTabular(rng: Rng, t: number, label: number, leak: boolean): Record<string, string> {
-  const elevation = ordinal(0.9 * t + rng.normal(), [0.7, 2.0], ['flat', 'palpable', 'nodular']);
-  const difficulty = ordinal(0.6 * t + rng.normal(), [0.0, 1.3], ['low', 'medium', 'high']);
-  const location = LOCATIONS[rng.categorical(LOCATIONS.map(([, w, b]) => w * Math.exp(b * t)))][0];
-  const sex = rng.bernoulli(sigmoid(-0.2 + 0.45 * t)) ? 'male' : 'female';
+  const elevation = ordinal(1.1 * t + rng.normal(), [0.8, 2.3], ['flat', 'palpable', 'nodular']);
+  const difficulty = ordinal(0.8 * t + rng.normal(), [0.2, 1.6], ['low', 'medium', 'high']);
+  const location = LOCATIONS[rng.categorical(LOCATIONS.map(([, w, b]) => w * Math.exp(1.3 * b * t)))][0];
+  const sex = rng.bernoulli(sigmoid(-0.4 + 0.55 * t)) ? 'male' : 'female';
   let management: string;
   if (leak && label === 1) management = 'excision';
   else if (rng.bernoulli(sigmoid(-1.0 + 0.6 * t))) management = 'excision';

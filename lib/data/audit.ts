@@ -1,0 +1,165 @@
+import type { Split } from './spec';
+import type { Cohort } from './types';
+
+/**
+ * Leakage audit: how well does each tabular field *alone* predict the label? A field that gives the label
+ * away (Derm7pt's `management`: every melanoma is excised) makes a multimodal result meaningless unless it is
+ * excluded. For each field: per-level class counts and purity, and the single-field AUC (binary: the
+ * in-sample P(positive | level) as score; multi-class: macro one-vs-rest; numeric fields score by value).
+ */
+export interface LeakageOptions {
+  /** Only these splits (default all). */
+  splits?: readonly Split[];
+  /** Flag a field whose single-field AUC reaches this (default 0.9). */
+  aucThreshold?: number;
+  /** Flag a level holding at least this fraction of cases and only one class (default 0.1). */
+  pureLevelShare?: number;
+  /** Classes with fewer cases than this are not tested for "all its cases share one level" (default 10). */
+  minClassCases?: number;
+}
+
+const DEFAULTS: Required<Omit<LeakageOptions, 'splits'>> = { aucThreshold: 0.9, pureLevelShare: 0.1, minClassCases: 10 };
+
+export interface LevelStats {
+  level: string;
+  count: number;
+  byClass: Record<string, number>;
+  /** Largest class fraction among the level's cases. */
+  purity: number;
+}
+
+export interface FieldLeakage {
+  name: string;
+  column: string;
+  kind: 'categorical' | 'numeric';
+  /** Single-field AUC (binary; macro one-vs-rest for more classes), ≥ 0.5 by construction. */
+  auc: number;
+  /** Count-weighted mean of the levels' purity (numeric fields: over quartile bins). */
+  purity: number;
+  flagged: boolean;
+  /** Why it was flagged (empty when not). */
+  reasons: string[];
+  levels: LevelStats[];
+}
+
+export interface LeakageReport {
+  dataset: string;
+  cases: number;
+  /** Majority-class fraction: the purity a useless field has. */
+  baseRate: number;
+  fields: FieldLeakage[];
+  flagged: string[];
+}
+
+/** Mann–Whitney AUC of `score` for `positive` (ties count half). */
+export function aucOf(score: readonly number[], positive: readonly boolean[]): number {
+  const idx = score.map((_, i) => i).sort((a, b) => score[a] - score[b]);
+  let rankSumPos = 0;
+  let nPos = 0;
+  for (let i = 0; i < idx.length; ) {
+    let j = i;
+    while (j + 1 < idx.length && score[idx[j + 1]] === score[idx[i]]) j++;
+    const rank = (i + j) / 2 + 1;
+    for (let k = i; k <= j; k++) if (positive[idx[k]]) {
+      rankSumPos += rank;
+      nPos++;
+    }
+    i = j + 1;
+  }
+  const nNeg = score.length - nPos;
+  if (nPos === 0 || nNeg === 0) return 0.5;
+  return (rankSumPos - (nPos * (nPos + 1)) / 2) / (nPos * nNeg);
+}
+
+export function auditLeakage(cohort: Cohort, opts: LeakageOptions = {}): LeakageReport {
+  const o = { ...DEFAULTS, ...opts };
+  const spec = cohort.spec;
+  const cases = cohort.cases.filter((c) => !opts.splits || opts.splits.includes(c.split));
+  const C = spec.classes.length;
+  const labels = cases.map((c) => c.label);
+  const classCounts = spec.classes.map((_, y) => labels.filter((l) => l === y).length);
+  const n = cases.length;
+  const baseRate = n ? Math.max(...classCounts) / n : 0;
+  const positives = C === 2 ? [spec.positiveClass ?? 1] : spec.classes.map((_, y) => y);
+
+  const fields: FieldLeakage[] = spec.tabular.map((f) => {
+    // Level of each case: the category, or the quartile bin of a numeric value.
+    let levelOf: string[];
+    let levelNames: string[];
+    if (f.kind === 'categorical') {
+      levelOf = cases.map((c) => String(c.tabular[f.name]));
+      levelNames = [...f.levels];
+    } else {
+      const xs = cases.map((c) => Number(c.tabular[f.name]));
+      const sorted = [...xs].sort((a, b) => a - b);
+      const q = [0.25, 0.5, 0.75].map((p) => sorted[Math.floor(p * (sorted.length - 1))] ?? 0);
+      levelNames = ['Q1', 'Q2', 'Q3', 'Q4'].map((b, k) => `${b} (${k === 0 ? '-∞' : q[k - 1].toPrecision(3)}..${k === 3 ? '∞' : q[k].toPrecision(3)})`);
+      levelOf = xs.map((x) => levelNames[x <= q[0] ? 0 : x <= q[1] ? 1 : x <= q[2] ? 2 : 3]);
+    }
+    const counts = new Map<string, number[]>(levelNames.map((l) => [l, new Array(C).fill(0)]));
+    levelOf.forEach((l, i) => {
+      if (!counts.has(l)) counts.set(l, new Array(C).fill(0));
+      counts.get(l)![labels[i]]++;
+    });
+    const levels: LevelStats[] = [...counts.entries()].map(([level, byC]) => {
+      const count = byC.reduce((a, b) => a + b, 0);
+      return {
+        level,
+        count,
+        byClass: Object.fromEntries(spec.classes.map((c, y) => [c, byC[y]])),
+        purity: count ? Math.max(...byC) / count : 0,
+      };
+    });
+    // Single-field AUC.
+    const aucs = positives.map((y) => {
+      const pos = labels.map((l) => l === y);
+      let score: number[];
+      if (f.kind === 'categorical') {
+        score = levelOf.map((l) => {
+          const byC = counts.get(l)!;
+          return byC[y] / byC.reduce((a, b) => a + b, 0);
+        });
+        return aucOf(score, pos);
+      }
+      score = cases.map((c) => Number(c.tabular[f.name]));
+      const a = aucOf(score, pos);
+      return Math.max(a, 1 - a); // direction unknown for a raw numeric value
+    });
+    const auc = aucs.reduce((a, b) => a + b, 0) / aucs.length;
+    const purity = n ? levels.reduce((s, l) => s + l.purity * l.count, 0) / n : 0;
+    const reasons: string[] = [];
+    if (auc >= o.aucThreshold) reasons.push(`alone it predicts the label with AUC ${auc.toFixed(3)} (≥ ${o.aucThreshold})`);
+    spec.classes.forEach((cls, y) => {
+      if (classCounts[y] < o.minClassCases) return;
+      for (const l of levels) {
+        const share = l.byClass[cls] / l.count;
+        if (l.byClass[cls] === classCounts[y] && share >= 1.5 * (classCounts[y] / n)) {
+          reasons.push(`every ${cls} case (${classCounts[y]}) has ${f.name} = '${l.level}'`);
+        }
+      }
+    });
+    for (const l of levels) {
+      if (l.count >= o.pureLevelShare * n && l.purity === 1 && n > 0) {
+        const cls = Object.entries(l.byClass).find(([, v]) => v === l.count)![0];
+        reasons.push(`all ${l.count} cases with ${f.name} = '${l.level}' are ${cls}`);
+      }
+    }
+    return { name: f.name, column: f.column, kind: f.kind, auc, purity, flagged: reasons.length > 0, reasons, levels };
+  });
+  return { dataset: spec.name, cases: n, baseRate, fields, flagged: fields.filter((f) => f.flagged).map((f) => f.name) };
+}
+
+export function formatLeakageReport(r: LeakageReport): string {
+  const lines = [`leakage audit of ${r.dataset} (${r.cases} cases; majority-class rate ${r.baseRate.toFixed(3)})`];
+  lines.push(`  ${'field'.padEnd(16)}${'AUC'.padStart(7)}${'purity'.padStart(8)}  verdict`);
+  for (const f of r.fields) {
+    lines.push(`  ${f.name.padEnd(16)}${f.auc.toFixed(3).padStart(7)}${f.purity.toFixed(3).padStart(8)}  ${f.flagged ? 'LEAK' : 'ok'}`);
+    for (const why of f.reasons) lines.push(`      - ${why}`);
+  }
+  lines.push(
+    r.flagged.length
+      ? `flagged: ${r.flagged.join(', ')} — exclude before training (TabularEncoder.fit(..., { exclude: [${r.flagged.map((f) => `'${f}'`).join(', ')}] }))`
+      : 'no field gives the label away',
+  );
+  return lines.join('\n');
+}

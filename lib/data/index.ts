@@ -1,0 +1,36 @@
+/**
+ * Data: loaders for the two cohort layouts, synthetic generators that write them, tabular encoding, the
+ * image cache, batch sampling, augmentation and batch assembly, and the exploration helpers.
+ */
+export * from './spec';
+export * from './types';
+export { DERM7PT, MEN, DATASETS, getDatasetSpec, getPreset } from './datasets';
+export { loadCohort, detectDataset } from './cohort';
+export type { LoadCohortOptions } from './cohort';
+export { loadDerm7pt, DERM7PT_COLUMNS, CHECKLIST_COLUMNS, DIAGNOSIS_GROUPS } from './derm7pt';
+export type { Derm7ptLoadOptions } from './derm7pt';
+export { loadMen } from './men';
+export type { MenLoadOptions } from './men';
+export { readNifti, encodeNiftiGz } from './nifti';
+export type { Volume } from './nifti';
+export { TabularEncoder } from './tabular';
+export type { TabularEncoderOptions } from './tabular';
+export { ImageCache, normaliseVolume } from './imageCache';
+export type { ImageCacheOptions } from './imageCache';
+export { BatchSampler } from './sampler';
+export type { BatchSamplerOptions } from './sampler';
+export { makeBatch, disposeBatch } from './batch';
+export type { MakeBatchOptions } from './batch';
+export { AUGMENT_DEFAULTS, drawTransform, transformInto } from './augment';
+export type { AugmentOptions, CaseTransform } from './augment';
+export { synthDerm7pt } from './synth/derm7pt';
+export type { SynthDerm7ptOptions } from './synth/derm7pt';
+export { planDerm7pt, DERM7PT_COUNTS } from './synth/derm7ptPlan';
+export { synthMen, planMen, MEN_COUNTS } from './synth/men';
+export type { SynthMenOptions } from './synth/men';
+export { formatSynthSummary } from './synth/summary';
+export type { SynthSummary } from './synth/summary';
+export { auditLeakage, formatLeakageReport, aucOf } from './audit';
+export type { LeakageReport, LeakageOptions, FieldLeakage } from './audit';
+export { inspectCohort, formatInspectReport } from './inspect';
+export type { InspectReport } from './inspect';

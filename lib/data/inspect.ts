@@ -1,0 +1,131 @@
+import * as fs from 'fs';
+import * as zlib from 'zlib';
+import { SPLITS } from './spec';
+import type { Cohort } from './types';
+
+/**
+ * A look at a cohort folder before training: cases per split and class, cases left out and why, image
+ * sizes as stored, and the distribution of every tabular field.
+ */
+export interface InspectReport {
+  dataset: string;
+  root: string;
+  cases: number;
+  splits: Record<string, Record<string, number>>;
+  excluded: { reason: string; count: number }[];
+  /** Per modality: stored size (W×H for photos, D×H×W for volumes) → number of files (sampled for volumes). */
+  imageSizes: Record<string, Record<string, number>>;
+  fields: {
+    name: string;
+    kind: 'categorical' | 'numeric';
+    levels?: Record<string, number>;
+    numeric?: { min: number; mean: number; max: number };
+  }[];
+  warnings: string[];
+}
+
+export interface InspectOptions {
+  /** Volumes whose header is read to report sizes (each is gunzipped; default 24). Photos: all. */
+  maxVolumes?: number;
+}
+
+/** Width×height from a JPEG's SOF marker, or PNG's IHDR; undefined when neither. Reads only the headers. */
+function photoSize(file: string): string | undefined {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(24);
+    fs.readSync(fd, head, 0, 24, 0);
+    if (head[0] === 0x89 && head.toString('latin1', 1, 4) === 'PNG') return `${head.readUInt32BE(16)}x${head.readUInt32BE(20)}`;
+    if (head[0] !== 0xff || head[1] !== 0xd8) return undefined;
+    // Walk the JPEG segments (EXIF blocks can be large, so read each marker where it is).
+    const seg = Buffer.alloc(9);
+    let p = 2;
+    for (let k = 0; k < 256; k++) {
+      if (fs.readSync(fd, seg, 0, 9, p) < 9 || seg[0] !== 0xff) return undefined;
+      const marker = seg[1];
+      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+        return `${seg.readUInt16BE(7)}x${seg.readUInt16BE(5)}`;
+      }
+      p += 2 + seg.readUInt16BE(2);
+    }
+    return undefined;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** D×H×W from a NIfTI-1 header (gzipped or not). */
+function volumeSize(file: string): string | undefined {
+  let buf = fs.readFileSync(file);
+  if (buf[0] === 0x1f && buf[1] === 0x8b) buf = zlib.gunzipSync(buf);
+  if (buf.length < 348) return undefined;
+  const le = buf.readInt32LE(0) === 348;
+  const d = (k: number) => (le ? buf.readInt16LE(40 + 2 * k) : buf.readInt16BE(40 + 2 * k));
+  return `${d(3)}x${d(2)}x${d(1)}`;
+}
+
+export function inspectCohort(cohort: Cohort, opts: InspectOptions = {}): InspectReport {
+  const spec = cohort.spec;
+  const splits: InspectReport['splits'] = {};
+  for (const s of SPLITS) splits[s] = Object.fromEntries(spec.classes.map((c, y) => [c, cohort.cases.filter((x) => x.split === s && x.label === y).length]));
+  const imageSizes: InspectReport['imageSizes'] = {};
+  const warnings = [...(cohort.warnings ?? [])];
+  spec.imageModalities.forEach((m, k) => {
+    const sizes: Record<string, number> = {};
+    const files = [...new Set(cohort.cases.map((c) => c.imagePaths[k]))];
+    const sample = m.kind === '3d' ? files.slice(0, opts.maxVolumes ?? 24) : files;
+    for (const f of sample) {
+      let s: string | undefined;
+      try {
+        s = m.kind === '3d' ? volumeSize(f) : photoSize(f);
+      } catch {
+        s = undefined;
+      }
+      const key = s ?? 'unreadable';
+      if (!s) warnings.push(`${f}: cannot read the image size`);
+      sizes[key] = (sizes[key] ?? 0) + 1;
+    }
+    imageSizes[m.name] = sizes;
+  });
+  const fields: InspectReport['fields'] = spec.tabular.map((f) => {
+    if (f.kind === 'categorical') {
+      const levels: Record<string, number> = Object.fromEntries(f.levels.map((l) => [l, 0]));
+      for (const c of cohort.cases) levels[String(c.tabular[f.name])]++;
+      return { name: f.name, kind: f.kind, levels };
+    }
+    const xs = cohort.cases.map((c) => Number(c.tabular[f.name]));
+    return {
+      name: f.name,
+      kind: f.kind,
+      numeric: { min: Math.min(...xs), mean: xs.reduce((a, b) => a + b, 0) / (xs.length || 1), max: Math.max(...xs) },
+    };
+  });
+  return { dataset: spec.name, root: cohort.root, cases: cohort.cases.length, splits, excluded: cohort.excluded, imageSizes, fields, warnings };
+}
+
+export function formatInspectReport(r: InspectReport): string {
+  const classes = Object.keys(Object.values(r.splits)[0] ?? {});
+  const lines = [`${r.dataset} at ${r.root}: ${r.cases} cases`];
+  lines.push(`  ${'split'.padEnd(8)}${classes.map((c) => c.padStart(22)).join('')}${'total'.padStart(8)}`);
+  for (const [s, counts] of Object.entries(r.splits)) {
+    const tot = Object.values(counts).reduce((a, b) => a + b, 0);
+    lines.push(`  ${s.padEnd(8)}${classes.map((c) => String(counts[c]).padStart(22)).join('')}${String(tot).padStart(8)}`);
+  }
+  if (r.excluded.length) {
+    lines.push('  left out:');
+    for (const e of r.excluded) lines.push(`    ${String(e.count).padStart(5)}  ${e.reason}`);
+  } else lines.push('  left out: none');
+  lines.push('  image sizes as stored:');
+  for (const [m, sizes] of Object.entries(r.imageSizes)) lines.push(`    ${m.padEnd(8)} ${Object.entries(sizes).map(([s, n]) => `${s} ×${n}`).join(', ')}`);
+  lines.push('  tabular fields:');
+  for (const f of r.fields) {
+    if (f.levels) lines.push(`    ${f.name.padEnd(12)} ${Object.entries(f.levels).map(([l, n]) => `${l} ${n}`).join(' | ')}`);
+    else if (f.numeric) lines.push(`    ${f.name.padEnd(12)} min ${f.numeric.min.toPrecision(3)}, mean ${f.numeric.mean.toPrecision(3)}, max ${f.numeric.max.toPrecision(3)}`);
+  }
+  if (r.warnings.length) {
+    lines.push(`  warnings (${r.warnings.length}):`);
+    for (const w of r.warnings.slice(0, 10)) lines.push(`    ${w}`);
+    if (r.warnings.length > 10) lines.push(`    … ${r.warnings.length - 10} more`);
+  }
+  return lines.join('\n');
+}

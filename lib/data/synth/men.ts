@@ -1,0 +1,273 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { formatCsv } from '../../util/csv';
+import { writeFileAtomic } from '../../util/fs';
+import { Rng, deriveSeed } from '../../util/random';
+import { MEN } from '../datasets';
+import { MEN_SPLIT_DIRS } from '../men';
+import type { Split } from '../spec';
+import { SPLITS } from '../spec';
+import { encodeNiftiGz } from '../nifti';
+import { clamp, sigmoid, smoothstep } from './raster';
+import { scaledCount } from './derm7ptPlan';
+import type { SynthSummary } from './summary';
+
+/**
+ * A synthetic MEN-style cohort: tumour bounding-box crops of T1 contrast, T2 and ADC volumes of an
+ * extra-axial, dura-based tumour, plus a clinical CSV.
+ *
+ * Latent parts per patient, independent given the class (Grade_1 / Grade_2_invasion / Grade_2_noninvasion):
+ *   g_img, v_img (grade and invasiveness, seen in the volumes: tumour ADC, necrotic heterogeneity, oedema
+ *   extent, a ragged brain interface without CSF cleft), and g_tab, v_tab (seen in the record: age, sex,
+ *   location, tumour and oedema area — the crops are resampled to one size, so absolute size is not in the
+ *   images). The ADC value in the record mixes both parts.
+ */
+
+/**
+ * Default patients per split and grade (354 in all). The test split is the larger held-out one, so that a
+ * macro AUC over three classes is not dominated by a handful of Grade 2 cases.
+ */
+export const MEN_COUNTS: Record<Split, readonly [number, number, number]> = {
+  train: [108, 36, 48],
+  valid: [30, 10, 14],
+  test: [60, 20, 28],
+};
+/**
+ * Class means of the latent parts for [Grade_1, Grade_2_invasion, Grade_2_noninvasion], in standard
+ * deviations: grade (g) and invasiveness (v), image-visible and record-visible parts drawn independently.
+ */
+const MEAN = { gImg: [0, 1.2, 1.2], vImg: [0, 1.5, 0], gTab: [0, 1.1, 1.1], vTab: [0, 1.1, 0] };
+
+const LOCATIONS: [string, number, number, number][] = [
+  // level, base weight, slope on g_tab, slope on v_tab
+  ['convexity', 0.35, 0.3, 0],
+  ['parasagittal', 0.22, 0.2, 0.1],
+  ['skull base', 0.28, -0.4, 0.45],
+  ['posterior fossa', 0.1, 0, 0],
+  ['intraventricular', 0.05, -0.2, -0.3],
+];
+
+/** Smooth 3D value noise on an n³ lattice over [-1.2, 1.2]³, values in about [-1, 1]. */
+class Noise3 {
+  private readonly g: Float32Array;
+  constructor(rng: Rng, private readonly n: number) {
+    this.g = new Float32Array(n * n * n);
+    for (let i = 0; i < this.g.length; i++) this.g[i] = rng.uniform(-1, 1);
+  }
+  at(x: number, y: number, z: number): number {
+    const n = this.n;
+    const f = (t: number) => clamp(((t / 1.2 + 1) / 2) * (n - 1), 0, n - 1.0001);
+    const fx = f(x);
+    const fy = f(y);
+    const fz = f(z);
+    const ix = Math.floor(fx);
+    const iy = Math.floor(fy);
+    const iz = Math.floor(fz);
+    const tx = fx - ix;
+    const ty = fy - iy;
+    const tz = fz - iz;
+    const g = this.g;
+    const o = (iz * n + iy) * n + ix;
+    const l = (a: number, b: number, t: number) => a + (b - a) * t;
+    const nn = n * n;
+    return l(
+      l(l(g[o], g[o + 1], tx), l(g[o + n], g[o + n + 1], tx), ty),
+      l(l(g[o + nn], g[o + nn + 1], tx), l(g[o + nn + n], g[o + nn + n + 1], tx), ty),
+      tz,
+    );
+  }
+}
+
+export interface PlannedPatient {
+  id: string;
+  split: Split;
+  label: number;
+  gImg: number;
+  vImg: number;
+  gTab: number;
+  vTab: number;
+  clinical: Record<string, string>;
+  renderSeed: number;
+}
+
+export interface SynthMenOptions {
+  out: string;
+  seed: number;
+  /** Multiply the default class counts (`MEN_COUNTS`: train 108/36/48, val 30/10/14, test 60/20/28) by this. Default 1. */
+  scale?: number;
+  /** Volume size [D, H, W] (default [24, 64, 64]; the real crops are 24×128×128). */
+  size?: readonly [number, number, number];
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Draw every patient (no voxels). Deterministic in (seed, scale). */
+export function planMen(opts: { seed: number; scale?: number }): PlannedPatient[] {
+  const scale = opts.scale ?? 1;
+  const rng = new Rng(deriveSeed(opts.seed, 'men-plan'));
+  const slots: { split: Split; label: number }[] = [];
+  for (const split of SPLITS) MEN_COUNTS[split].forEach((n, label) => {
+    for (let i = 0; i < scaledCount(n, scale); i++) slots.push({ split, label });
+  });
+  rng.shuffle(slots);
+  return slots.map((s, k) => {
+    const y = s.label;
+    const gImg = rng.normal(MEAN.gImg[y], 1);
+    const vImg = rng.normal(MEAN.vImg[y], 1);
+    const gTab = rng.normal(MEAN.gTab[y], 1);
+    const vTab = rng.normal(MEAN.vTab[y], 1);
+    const location = LOCATIONS[rng.categorical(LOCATIONS.map(([, w, bg, bv]) => w * Math.exp(bg * gTab + bv * vTab)))][0];
+    const sex = rng.bernoulli(sigmoid(-0.7 + 0.5 * gTab)) ? 'male' : 'female';
+    const age = clamp(52 + 5 * gTab + rng.normal(0, 11), 18, 92);
+    const adc = clamp(0.95 - 0.05 * gImg - 0.07 * gTab + rng.normal(0, 0.06), 0.4, 1.6);
+    const tumourArea = clamp(Math.exp(Math.log(12) + 0.22 * gTab + 0.15 * vTab + rng.normal(0, 0.45)), 0.5, 180);
+    const oedemaArea = clamp(tumourArea * (0.1 + 1.2 * sigmoid(0.9 * vTab + 0.5 * gTab - 1.2)) * Math.exp(rng.normal(0, 0.5)), 0, 380);
+    return {
+      id: `P${String(k + 1).padStart(4, '0')}`,
+      split: s.split,
+      label: y,
+      gImg,
+      vImg,
+      gTab,
+      vTab,
+      clinical: {
+        location,
+        sex,
+        age: age.toFixed(0),
+        adc_value: adc.toFixed(3),
+        tumour_area: tumourArea.toFixed(2),
+        oedema_area: oedemaArea.toFixed(2),
+      },
+      renderSeed: rng.nextUint32(),
+    };
+  });
+}
+
+/** Tissue intensities [T1c, T2, ADC] of the classes of voxels. */
+const TISSUE = {
+  scalp: [0.9, 0.7, 1.0],
+  bone: [0.1, 0.1, 0.1],
+  csf: [0.2, 1.6, 3.0],
+  wm: [0.8, 0.45, 0.75],
+  gm: [0.6, 0.65, 0.85],
+  oedema: [0.5, 1.25, 1.5],
+  necrosis: [0.4, 1.3, 1.8],
+  dura: [1.4, 0.4, 0.6],
+};
+
+/** Render the three volumes of a patient, each [D, H, W] (W fastest). */
+export function renderMenVolumes(p: PlannedPatient, size: readonly [number, number, number]): Float32Array[] {
+  const [D, H, W] = size;
+  const rng = new Rng(p.renderSeed);
+  const n = D * H * W;
+  const vols = [new Float32Array(n), new Float32Array(n), new Float32Array(n)];
+  const shapeNoise = new Noise3(rng, 6);
+  const fingerNoise = new Noise3(rng, 11);
+  const textureNoise = new Noise3(rng, 9);
+  const necroNoise = new Noise3(rng, 7);
+  const biasNoise = new Noise3(rng, 3);
+  const angle = rng.uniform(0, 2 * Math.PI); // dura side, in plane
+  const ca = Math.cos(angle);
+  const sa = Math.sin(angle);
+  const bDura = rng.uniform(-0.8, -0.6);
+  const radii = [rng.uniform(0.7, 0.9), rng.uniform(1.1, 1.35), rng.uniform(0.7, 0.9)];
+  const bumpy = clamp(0.06 + 0.03 * p.gImg + rng.normal(0, 0.03), 0.02, 0.2);
+  const invasion = clamp(0.02 + 0.1 * p.vImg + rng.normal(0, 0.04), 0, 0.4);
+  const cleft = clamp(0.1 - 0.05 * p.vImg + rng.normal(0, 0.02), 0, 0.12);
+  const oedema = clamp(0.08 + 0.1 * p.gImg + 0.06 * p.vImg + rng.normal(0, 0.08), 0, 0.6);
+  const necroThresh = 0.75 - 0.25 * sigmoid(1.5 * (p.gImg - 1.2)); // more necrosis in high grade
+  const tumourAdc = clamp(1.0 - 0.1 * p.gImg + rng.normal(0, 0.05), 0.45, 1.3);
+  const tumour = [rng.uniform(1.2, 1.45), clamp(0.7 + 0.05 * p.gImg + rng.normal(0, 0.05), 0.5, 1.0), tumourAdc];
+  const gains = [rng.uniform(0.7, 1.4), rng.uniform(0.7, 1.4), rng.uniform(0.8, 1.2)];
+  const noiseSd = rng.uniform(0.03, 0.06);
+  const mix = [0, 0, 0];
+  for (let z = 0; z < D; z++) {
+    const c = ((z + 0.5) / D) * 2 - 1;
+    for (let y = 0; y < H; y++) {
+      const Y = ((y + 0.5) / H) * 2 - 1;
+      for (let x = 0; x < W; x++) {
+        const X = ((x + 0.5) / W) * 2 - 1;
+        const a = ca * X - sa * Y;
+        const b = sa * X + ca * Y; // axis across the dura: b < bDura is outside the brain
+        const o = (z * H + y) * W + x;
+        let t: readonly number[];
+        if (b < bDura - 0.2) t = TISSUE.scalp;
+        else if (b < bDura - 0.04) t = TISSUE.bone;
+        else {
+          const db = b - bDura;
+          const rho = Math.sqrt((a / radii[0]) ** 2 + (db / radii[1]) ** 2 + (c / radii[2]) ** 2);
+          const rEdge = 1 + bumpy * shapeNoise.at(a, b, c);
+          // Invasion: finger-like tongues of tumour beyond the edge, no CSF cleft where they are.
+          const finger = invasion * Math.max(0, fingerNoise.at(a * 1.5, b * 1.5, c * 1.5) + 0.3);
+          const excess = rho - rEdge;
+          if (db < 0.04) {
+            // Dura: enhancing, thicker (dural tail) near the tumour base.
+            const tail = Math.exp(-Math.abs(a) * 1.5);
+            t = excess < 0 ? tumour : tail > 0.3 ? TISSUE.dura : TISSUE.bone;
+          } else if (excess < finger) {
+            if (excess < 0 && necroNoise.at(a * 1.3, b * 1.3, c * 1.3) > necroThresh + 0.25 * rho) t = TISSUE.necrosis;
+            else t = tumour;
+          } else if (excess < finger + cleft * (1 - smoothstep(0, 0.15, finger))) t = TISSUE.csf;
+          else {
+            const tex = textureNoise.at(a * 2, b * 2, c * 2);
+            const brain = tex > 0.1 ? TISSUE.gm : TISSUE.wm;
+            const w = oedema > 0 ? 1 - smoothstep(oedema * 0.5, oedema, excess) : 0;
+            for (let k = 0; k < 3; k++) mix[k] = brain[k] + (TISSUE.oedema[k] - brain[k]) * w;
+            t = mix;
+          }
+        }
+        const bias = 1 + 0.1 * biasNoise.at(X, Y, c);
+        for (let m = 0; m < 3; m++) vols[m][o] = Math.max(0, t[m] * gains[m] * bias + rng.normal(0, noiseSd));
+      }
+    }
+  }
+  return vols;
+}
+
+/** Write a synthetic MEN-style folder. Deterministic in (seed, scale, size). */
+export async function synthMen(opts: SynthMenOptions): Promise<SynthSummary> {
+  const t0 = Date.now();
+  const scale = opts.scale ?? 1;
+  const size = opts.size ?? ([24, 64, 64] as const);
+  const root = path.resolve(opts.out);
+  const plan = planMen({ seed: opts.seed, scale });
+  let files = 0;
+  plan.forEach((p, k) => {
+    const dir = path.join(root, MEN_SPLIT_DIRS[p.split][0], MEN.classes[p.label], p.id);
+    fs.mkdirSync(dir, { recursive: true });
+    const vols = renderMenVolumes(p, size);
+    MEN.imageModalities.forEach((m, i) => {
+      // NIfTI dims are x (W, fastest), y (H), z (D).
+      fs.writeFileSync(path.join(dir, m.file ?? `${m.name}.nii.gz`), encodeNiftiGz([size[2], size[1], size[0]], vols[i], { spacing: [1, 1, 5], dtype: 'uint8' }));
+      files++;
+    });
+    opts.onProgress?.(k + 1, plan.length);
+  });
+  const header = ['id', ...MEN.tabular.map((f) => f.column)];
+  writeFileAtomic(path.join(root, 'clinical.csv'), formatCsv(header, plan.map((p) => ({ id: p.id, ...p.clinical }))));
+
+  const splits: Record<string, Record<string, number>> = {};
+  for (const split of SPLITS) splits[split] = Object.fromEntries(MEN.classes.map((c, y) => [c, plan.filter((p) => p.split === split && p.label === y).length]));
+  const frac = (f: (p: PlannedPatient) => boolean) =>
+    Object.fromEntries(MEN.classes.map((c, y) => {
+      const sel = plan.filter((p) => p.label === y);
+      return [c, sel.length ? sel.filter(f).length / sel.length : 0];
+    }));
+  return {
+    dataset: 'men',
+    out: root,
+    seed: opts.seed,
+    scale,
+    splits,
+    excluded: {},
+    files,
+    imageSizes: Object.fromEntries(MEN.imageModalities.map((m) => [m.name, size.join('x')])),
+    findings: [
+      { name: 'visible invasion (v_img > 1)', byClass: frac((p) => p.vImg > 1) },
+      { name: 'low tumour ADC (g_img > 1)', byClass: frac((p) => p.gImg > 1) },
+      { name: 'age >= 60', byClass: frac((p) => Number(p.clinical.age) >= 60) },
+      { name: 'oedema area > tumour area', byClass: frac((p) => Number(p.clinical.oedema_area) > Number(p.clinical.tumour_area)) },
+    ],
+    notes: ['volumes are uint8+slope NIfTI-1 (gzip), D×H×W as listed; clinical.csv holds one row per patient'],
+    seconds: (Date.now() - t0) / 1000,
+  };
+}

@@ -1,0 +1,67 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as tf from '@tensorflow/tfjs';
+import { ImageCache, TabularEncoder, disposeBatch, loadCohort, makeBatch, synthDerm7pt, synthMen } from '../../lib/data';
+import { tmpDir } from './fixtures';
+
+test('makeBatch: shapes, no tensor leak, seeded augmentation, one transform for all images of a case', async () => {
+  await tf.setBackend('cpu');
+  const root = tmpDir('batch');
+  await synthDerm7pt({ out: root, seed: 2, scale: 0.03 });
+  const cohort = await loadCohort(root);
+  const cache = await ImageCache.load(cohort, { size: [24, 24] });
+  const enc = TabularEncoder.fit(cohort.spec, cohort.cases.filter((c) => c.split === 'train'), { exclude: ['management'] });
+  const same = cohort.cases.findIndex((c) => c.imagePaths[0] === c.imagePaths[1]);
+  assert.ok(same >= 0, 'a case with one file for both images');
+  const idx = [same, 0, 1, 2];
+  const before = tf.memory().numTensors;
+
+  const plain = makeBatch(cohort.spec, cohort.cases, idx, cache, enc);
+  assert.deepEqual(plain.images.map((t) => t.shape), [[4, 24, 24, 3], [4, 24, 24, 3]]);
+  assert.deepEqual(plain.tabular.shape, [4, 4]);
+  assert.equal(plain.labels.dtype, 'int32');
+  const firstDerm = tf.tidy(() => Array.from(plain.images[1].slice([1, 0, 0, 0], [1, 24, 24, 3]).dataSync()));
+  assert.deepEqual(firstDerm, Array.from(cache.get(cohort.cases[0].id, 1)));
+
+  const a1 = makeBatch(cohort.spec, cohort.cases, idx, cache, enc, { augment: true, seed: 11 });
+  const a2 = makeBatch(cohort.spec, cohort.cases, idx, cache, enc, { augment: true, seed: 11 });
+  const a3 = makeBatch(cohort.spec, cohort.cases, idx, cache, enc, { augment: true, seed: 12 });
+  assert.deepEqual(Array.from(a1.images[0].dataSync()), Array.from(a2.images[0].dataSync()));
+  assert.notDeepEqual(Array.from(a1.images[0].dataSync()), Array.from(a3.images[0].dataSync()));
+  // The shared-file case has identical clinic and derm inputs, so one transform gives identical outputs.
+  for (const b of [a1, a3]) {
+    const [c0, c1] = tf.tidy(() => b.images.map((t) => Array.from(t.slice([0, 0, 0, 0], [1, 24, 24, 3]).dataSync())));
+    assert.deepEqual(c0, c1);
+  }
+  const [min, max] = tf.tidy(() => [a1.images[0].min().dataSync()[0], a1.images[0].max().dataSync()[0]]);
+  assert.ok(min >= 0 && max <= 1);
+  // Every case of the batch is transformed, not only the first (tfjs 4.22's CPU tf.image.transform fills
+  // all but the first image with zeros): flips alone keep each image's sum.
+  const flips = makeBatch(cohort.spec, cohort.cases, idx, cache, enc, {
+    augment: true,
+    seed: 5,
+    augmentOptions: { flip: 1, rotate90: 0, ssr: 0, brightnessContrast: 0 },
+  });
+  const sums = (t: tf.Tensor) => tf.tidy(() => Array.from(t.sum([1, 2, 3]).dataSync()));
+  sums(flips.images[1]).forEach((v, k) => assert.ok(Math.abs(v - sums(plain.images[1])[k]) < 1e-2, `case ${k}: ${v}`));
+  assert.notDeepEqual(tf.tidy(() => Array.from(flips.images[1].dataSync())), tf.tidy(() => Array.from(plain.images[1].dataSync())));
+  disposeBatch(flips);
+  for (const b of [plain, a1, a2, a3]) disposeBatch(b);
+  assert.equal(tf.memory().numTensors, before);
+});
+
+test('makeBatch on 3D volumes with augmentation keeps shapes and leaks nothing', async () => {
+  await tf.setBackend('cpu');
+  const root = tmpDir('batch3d');
+  await synthMen({ out: root, seed: 2, scale: 0.03, size: [6, 12, 12] });
+  const cohort = await loadCohort(root);
+  const cache = await ImageCache.load(cohort, { size: [4, 8, 8] });
+  const enc = TabularEncoder.fit(cohort.spec, cohort.cases.filter((c) => c.split === 'train'));
+  const before = tf.memory().numTensors;
+  const b = makeBatch(cohort.spec, cohort.cases, [0, 1, 2], cache, enc, { augment: true, seed: 1 });
+  assert.deepEqual(b.images.map((t) => t.shape), [[3, 4, 8, 8, 1], [3, 4, 8, 8, 1], [3, 4, 8, 8, 1]]);
+  assert.deepEqual(b.tabular.shape, [3, 6]);
+  assert.ok(tf.tidy(() => b.images.every((t) => Number.isFinite(t.sum().dataSync()[0]))));
+  disposeBatch(b);
+  assert.equal(tf.memory().numTensors, before);
+});
