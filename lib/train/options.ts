@@ -1,4 +1,4 @@
-import type { PresetName } from '../data/spec';
+import type { PresetName, TrainPreset } from '../data/spec';
 import type { Variant } from '../model/types';
 import type { ProgressMode } from './progress';
 
@@ -50,6 +50,11 @@ export interface TrainOptions {
   lr?: number;
   /** Square images: one number sets H = W (2D) or H = W with the preset's depth (3D). */
   imageSize?: number;
+  /**
+   * Any other preset fields to override (merged over the preset after the shorthands above), e.g.
+   * `{ patience: 0, augment: false, model: { width: 32 } }`.
+   */
+  overrides?: Partial<Omit<TrainPreset, 'model' | 'hrm'>> & { model?: Partial<TrainPreset['model']>; hrm?: Partial<TrainPreset['hrm']> };
   /** Seed of initialisation, batching, augmentation and dropout. Default 666 (the authors'). */
   seed?: number;
   /** Run directory. Default `runs/<dataset>-<variant>-seed<seed>`. */

@@ -111,15 +111,19 @@ export class Trainer {
     const base = getPreset(spec, presetName);
     const imageSize =
       options.imageSize === undefined
-        ? base.imageSize
+        ? (options.overrides?.imageSize ?? base.imageSize)
         : base.imageSize.length === 3
           ? [base.imageSize[0], options.imageSize, options.imageSize]
           : [options.imageSize, options.imageSize];
+    const ov = options.overrides ?? {};
     const train: TrainPreset = {
       ...base,
-      epochs: options.epochs ?? base.epochs,
-      batchSize: options.batchSize ?? base.batchSize,
-      lr: options.lr ?? base.lr,
+      ...ov,
+      model: { ...base.model, ...(ov.model ?? {}) },
+      hrm: { ...base.hrm, ...(ov.hrm ?? {}) },
+      epochs: options.epochs ?? ov.epochs ?? base.epochs,
+      batchSize: options.batchSize ?? ov.batchSize ?? base.batchSize,
+      lr: options.lr ?? ov.lr ?? base.lr,
       imageSize,
     };
     for (const [k, v] of Object.entries({ epochs: train.epochs, batchSize: train.batchSize })) {
