@@ -6,7 +6,7 @@ import type { ParamStore } from './params';
 /**
  * (C4) Classifier over the concatenated modality embeddings:
  *   concat(z_1..z_M) → Linear(M·D → D) + ReLU + Dropout → Linear(D → D/8) + ReLU + Dropout → Linear(D/8 → C).
- * D/8 is rounded down and kept ≥ 1 for small widths.
+ * D/8 is rounded down and kept ≥ 4: a 1- or 2-unit ReLU bottleneck (tiny test widths) can die entirely.
  */
 export interface Classifier {
   fc1: Linear;
@@ -16,7 +16,7 @@ export interface Classifier {
 }
 
 export function makeClassifier(store: ParamStore, key: string, modalities: number, width: number, classes: number, rate: number): Classifier {
-  const hidden = Math.max(1, Math.floor(width / 8));
+  const hidden = Math.max(4, Math.floor(width / 8));
   return {
     fc1: makeLinear(store, `${key}/fc1`, modalities * width, width, 'head'),
     fc2: makeLinear(store, `${key}/fc2`, width, hidden, 'head'),

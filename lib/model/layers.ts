@@ -46,11 +46,17 @@ export function makeChannelNorm(store: ParamStore, key: string, channels: number
  * results do not depend on the batch, and it avoids the fused batch-norm gradient (slow Tile on wasm).
  */
 export function channelNorm(x: tf.Tensor, p: ChannelNorm, eps = 1e-5): tf.Tensor {
-  const axis = x.rank - 1;
-  const mean = tf.mean(x, axis, true);
-  const centred = tf.sub(x, mean);
-  const variance = tf.mean(tf.square(centred), axis, true);
-  return tf.add(tf.mul(tf.mul(centred, tf.rsqrt(tf.add(variance, eps))), p.gamma), p.beta);
+  return tf.tidy(() => {
+    const C = x.shape[x.rank - 1];
+    // On the 2D view [positions, C]: the γ/β gradients are then a sum over axis 0 of a matrix, which the wasm
+    // backend does far faster than the same sum over the first four axes of a 5D volume tensor.
+    const x2 = tf.reshape(x, [-1, C]); // [P, C]
+    const mean = tf.mean(x2, 1, true); // [P, 1]
+    const centred = tf.sub(x2, mean);
+    const variance = tf.mean(tf.square(centred), 1, true); // [P, 1]
+    const y = tf.add(tf.mul(tf.mul(centred, tf.rsqrt(tf.add(variance, eps))), p.gamma), p.beta); // [P, C]
+    return tf.reshape(y, x.shape);
+  });
 }
 
 export interface TokenConv {
@@ -69,16 +75,26 @@ export function makeTokenConv(store: ParamStore, key: string, nIn: number, nOut:
 /**
  * The authors' `nn.Conv1d(N_in, N_out, kernel_size=3, padding=1)` applied to tokens [B, N_in, D]: the tokens
  * are the channels and the width axis D is the convolved "length", so
- *   out[b, l, d] = bias[l] + Σ_n Σ_k W[k, n, l] · x[b, n, d + k − 1]   (zero outside 0..D−1).
- * The same thing is a matmul of W (as [N_out, 3·N_in]) with three D-shifted copies of x stacked on the token
- * axis; we use tf.conv1d on the transposed tokens [B, D, N_in] instead (NWC, 'same' padding = padding 1),
- * which is one XNNPACK convolution on wasm rather than pad + 3 slices + concat + a broadcast matmul.
+ *   out[b, l, d] = bias[l] + Σ_k Σ_n W[k, n, l] · x[b, n, d + k − 1]   (zero outside 0..D−1).
+ * Written as one plain matmul on the big side: Y = xᵀ W_all with xᵀ [B·D, N_in] and W_all [N_in, 3·N_out]
+ * (the three taps side by side), then the shift is applied to the small Y [B, D, 3·N_out]:
+ *   out[b, l, d] = bias[l] + Σ_k Y[b, d + k − 1, k·N_out + l].
+ * Same numbers as tf.conv1d(xᵀ, W, 1, 'same') (tested), but the gradient is matmuls and a few small slices,
+ * where conv1d's filter gradient (Conv2DBackpropFilter) is very slow on the cpu backend, and shifting the
+ * input instead (im2col) would copy the N_in ≈ 10³ stage-1 tokens three times.
  * Kernel layout [3, N_in, N_out] is PyTorch's weight [N_out, N_in, 3] transposed (2, 1, 0).
  */
 export function tokenConv(x: tf.Tensor3D, p: TokenConv): tf.Tensor3D {
-  const xT = tf.transpose(x, [0, 2, 1]) as tf.Tensor3D; // [B, D, N_in]
-  const y = tf.add(tf.conv1d(xT, p.kernel as tf.Tensor3D, 1, 'same'), p.bias); // [B, D, N_out]
-  return tf.transpose(y, [0, 2, 1]) as tf.Tensor3D; // [B, N_out, D]
+  return tf.tidy(() => {
+    const [B, N, D] = x.shape;
+    const L = p.kernel.shape[2] as number;
+    const xT = tf.reshape(tf.transpose(x, [0, 2, 1]), [B * D, N]); // [B·D, N_in]
+    const W = tf.reshape(tf.transpose(p.kernel, [1, 0, 2]), [N, 3 * L]); // [N_in, 3·N_out], column k·N_out + l
+    const Y = tf.pad(tf.reshape(tf.matMul(xT, W), [B, D, 3 * L]), [[0, 0], [1, 1], [0, 0]]); // [B, D + 2, 3·N_out]
+    const taps = [0, 1, 2].map((k) => tf.slice(Y, [0, k, k * L], [B, D, L])); // tap k at d + k − 1: [B, D, N_out]
+    const y = tf.add(tf.addN(taps), p.bias); // [B, D, N_out]
+    return tf.transpose(y, [0, 2, 1]) as tf.Tensor3D; // [B, N_out, D]
+  });
 }
 
 /** Dropout that is the identity outside training and reproducible inside it (seeded mask). */
