@@ -12,7 +12,7 @@ export interface LeakageOptions {
   splits?: readonly Split[];
   /** Flag a field whose single-field AUC reaches this (default 0.9). */
   aucThreshold?: number;
-  /** Flag a level holding at least this fraction of cases and only one class (default 0.1). */
+  /** Flag a categorical level holding at least this fraction of cases and only one class (default 0.1). */
   pureLevelShare?: number;
   /** Classes with fewer cases than this are not tested for "all its cases share one level" (default 10). */
   minClassCases?: number;
@@ -138,7 +138,10 @@ export function auditLeakage(cohort: Cohort, opts: LeakageOptions = {}): Leakage
         }
       }
     });
-    for (const l of levels) {
+    // Only for categorical fields: the quartile bins of a numeric field are cut by us, and a pure extreme
+    // quartile is what any strong monotone predictor shows on a small split (synthetic MEN's ADC value on
+    // 57 training cases); a numeric give-away is caught by the AUC rule instead.
+    for (const l of f.kind === 'categorical' ? levels : []) {
       if (l.count >= o.pureLevelShare * n && l.purity === 1 && n > 0) {
         const cls = Object.entries(l.byClass).find(([, v]) => v === l.count)![0];
         reasons.push(`all ${l.count} cases with ${f.name} = '${l.level}' are ${cls}`);
