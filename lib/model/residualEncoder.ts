@@ -13,6 +13,7 @@ import type { EncoderParams, ImageEncoder, ImageEncoderArgs, ImageEncoderFactory
  * Departures from the authors: they use a pretrained Swin-T (Derm7pt, stride-4 patches like our stem) and a
  * ResNet+Mamba per MRI sequence, and train only Derm7pt's stage 4; here every stage is trained from scratch.
  * The normalisation is LayerNorm over channels (no running statistics: train = eval, batch-independent).
+ * 2D inputs in [0, 1] are centred and scaled to (x − 0.5)·4 before the stem (see `apply`).
  * Convolutions followed by a norm have no bias.
  */
 export interface ResidualEncoderOptions {
@@ -83,7 +84,12 @@ function buildResidualEncoder(args: ImageEncoderArgs, opts: ResidualEncoderOptio
     stageChannels: [widths[0], widths[1], widths[2], widths[3]],
     apply(x: tf.Tensor): tf.Tensor[] {
       const outs: tf.Tensor[] = [];
-      let h = x; // [B, (D,) H, W, C_in]
+      // 2D photographs arrive in [0, 1]; centre and scale them to about unit range first. Without this the
+      // stem's per-position LayerNorm removes brightness: a uniform patch c·v maps to the same normalised
+      // feature for every c, so a dark lesion and pale skin of one hue look alike and an image-only model
+      // stays at chance (measured: test AUC 0.59 → 0.77 on synthetic Derm7pt). 3D volumes are already
+      // z-scored per volume by the data layer.
+      let h = dims === 2 ? tf.mul(tf.sub(x, 0.5), 4) : x; // [B, (D,) H, W, C_in]
       for (const { entry, body } of stages) {
         h = tf.relu(norm(conv(h, entry.conv), entry.norm)); // [B, (d,) h, w, C_s]
         for (const b of body) {
