@@ -55,3 +55,33 @@ test('pluggable encoder: a tfjs LayersModel with four stage outputs (e.g. a pret
   assert.equal(backbone.getLayer('s1').getWeights()[0].isDisposed, false);
   backbone.dispose();
 });
+
+test('the 2D encoder keeps brightness: uniform images of one hue at different intensities give different features', async () => {
+  // Regression: with a per-position LayerNorm right after the patchify stem, an input c·v gave the same
+  // normalised features for every c (dark lesion = pale skin of the same hue), and image-only models
+  // stayed at chance. Inputs are now centred first.
+  const params = new Map<string, tf.Variable>();
+  let n = 0;
+  const enc = residualEncoder()({
+    kind: '2d',
+    channels: 3,
+    imageSize: [16, 16],
+    widths: [4, 4, 4, 4],
+    params: {
+      add: (key, shape) => {
+        const v = tf.variable(tf.randomNormal(shape, 0, 0.5, 'float32', ++n), true, `brightness_${key}_${n}`);
+        params.set(key, v);
+        return v;
+      },
+      adopt: (key, v) => v,
+    },
+  });
+  const hue = [0.6, 0.4, 0.3];
+  const img = (c: number) => tf.tensor4d(Array.from({ length: 16 * 16 }, () => hue.map((h) => h * c)).flat(), [1, 16, 16, 3]);
+  const [dark, light] = [img(0.4), img(1.2)];
+  const fd = enc.apply(dark, false);
+  const fl = enc.apply(light, false);
+  const diff = (await tf.max(tf.abs(tf.sub(fd[0], fl[0]))).data())[0];
+  assert.ok(diff > 1e-2, `stage-1 features differ by ${diff}`);
+  tf.dispose([dark, light, ...fd, ...fl, ...params.values()]);
+});
