@@ -4,20 +4,10 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { close, reference } from '../helpers/reference';
 import { delongTest, normalCdf } from '../../lib/metrics';
 
-const FIXTURE = path.join(__dirname, '../../../test/fixtures/reference/metrics.json');
-const ref = JSON.parse(fs.readFileSync(FIXTURE, 'utf8'));
-
-function close(actual: number, expected: number | null, what: string, tol = 1e-12): void {
-  if (expected === null) {
-    assert.ok(Number.isNaN(actual), `${what}: expected NaN (undefined), got ${actual}`);
-    return;
-  }
-  assert.ok(Math.abs(actual - expected) <= tol * Math.max(1, Math.abs(expected)), `${what}: got ${actual}, expected ${expected}`);
-}
+const ref = reference('metrics');
 
 test('DeLong matches an independent O(m·n) DeLong and a bootstrap of the AUC difference', () => {
   for (const [k, d] of ref.delong.entries()) {

@@ -1,13 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import * as fs from 'fs';
-import * as path from 'path';
 import * as tf from '@tensorflow/tfjs';
 import { Adam } from '../../lib/train/optimizer';
+import { reference } from '../helpers/reference';
 
 // Reference: torch.optim.Adam(weight_decay=0.1) on the same weights and gradients,
 // made by scripts/reference/adam_torch.py.
-const ref = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../test/fixtures/reference/adam.json'), 'utf8'));
+const ref = reference('adam');
 
 test('Adam with L2 weight decay matches torch.optim.Adam step by step', async () => {
   await tf.setBackend('cpu');
