@@ -348,7 +348,9 @@ export class Trainer {
     return result;
   }
 
-  /** Predictions of the current weights on one split (no augmentation). */
+  /** Predictions of the current weights on one split (no augmentation); with `embeddings`, also z_m. */
+  predictSplit(split: Split, opts: { embeddings: true }): Promise<Predictions & { embeddings: number[][][] }>;
+  predictSplit(split: Split, opts?: { embeddings?: boolean }): Promise<Predictions>;
   predictSplit(split: Split, opts: { embeddings?: boolean } = {}): Promise<Predictions> {
     return predict(this.model, this.spec, this.splits[split], this.images, this.tabular, { embeddings: opts.embeddings });
   }
