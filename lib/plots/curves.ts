@@ -28,6 +28,8 @@ export interface TrainingCurvesOptions {
   secondary?: string[];
   /** Label of the second y axis. Default: the secondary series' names. */
   y2Title?: string;
+  /** Log scale on the first y axis (loss terms that span decades, e.g. L_sam vs L_cp). Default: false. */
+  logY?: boolean;
 }
 
 /**
@@ -62,7 +64,7 @@ export function trainingCurves(history: HistoryRow[], opts: TrainingCurvesOption
     layout: {
       ...(opts.title ? { title: { text: opts.title } } : {}),
       xaxis: { title: { text: 'epoch' } },
-      yaxis: { title: { text: opts.yTitle ?? 'value' } },
+      yaxis: { title: { text: opts.yTitle ?? 'value' }, ...(opts.logY ? { type: 'log' } : {}) },
       ...(secondary.size > 0
         ? { yaxis2: { title: { text: opts.y2Title ?? [...secondary].join(', ') }, overlaying: 'y', side: 'right', showgrid: false } }
         : {}),

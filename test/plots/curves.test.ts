@@ -66,3 +66,9 @@ test('prCurveFigure: AP in legend, scikit-learn (decreasing recall) order drawn 
   assert.deepEqual(inc.data[0].x, [0, 0.5, 1]);
   assert.equal(inc.data.length, 1);
 });
+
+test('trainingCurves: logY puts the first axis on a log scale only when asked', () => {
+  const h = [{ epoch: 1, sam: 12, cp: 0.8 }, { epoch: 2, sam: 6, cp: 0.1 }];
+  assert.equal(trainingCurves(h, { logY: true }).layout.yaxis.type, 'log');
+  assert.equal(trainingCurves(h).layout.yaxis.type, undefined);
+});

@@ -81,3 +81,18 @@ test('bad options are refused with clear messages', async () => {
   await assert.rejects(train({ ...base(), excludeFields: ['weight'], out: path.join(root, 'bad') }), /cannot exclude unknown tabular field 'weight'/);
   await assert.rejects(train({ ...base(), data: path.join(root, 'nowhere') }), /nowhere/);
 });
+
+test('MEN (three 3D volumes, three classes): a tiny run trains, evaluates and reports multi-class metrics', async () => {
+  const { synthMen } = await import('../../lib/data');
+  const men = path.join(root, 'men');
+  await synthMen({ out: men, seed: 2, scale: 0.15 });
+  const r = await train({ data: men, preset: 'tiny', epochs: 1, seed: 3, out: path.join(root, 'men-run'), progress: 'none' });
+  assert.equal(r.config.dataset, 'men');
+  assert.equal(r.history.length, 1);
+  assert.ok(Number.isFinite(r.history[0].loss) && r.history[0].cp >= 0);
+  const m = r.testMetrics as Record<string, unknown>;
+  assert.equal((m.per_class_accuracy as number[]).length, 3);
+  assert.ok(typeof m.macro_auc === 'number' && (m.macro_auc as number) >= 0 && (m.macro_auc as number) <= 1);
+  const probs = fs.readFileSync(path.join(r.runDir, 'predictions_test.csv'), 'utf8').split('\n')[0];
+  assert.equal(probs, 'id,label,prob_0,prob_1,prob_2');
+});
