@@ -189,6 +189,11 @@ export class Trainer {
       model: train.model,
       seed: deriveSeed(seed, 'init'),
     });
+    const encoderParams = model.weights.filter((w) => w.group === 'encoder').reduce((n, w) => n + w.variable.size, 0);
+    progress.message(
+      `model: ${variant}, ${model.paramCount().toLocaleString('en-US')} parameters (encoders ${encoderParams.toLocaleString('en-US')}); ` +
+        `${splits.train.length} train / ${splits.valid.length} valid / ${splits.test.length} test cases`,
+    );
     const optimizer = new Adam(
       model.weights.map((w) => ({ key: w.key, variable: w.variable, lrScale: w.group === 'encoder' ? train.backboneLrScale : 1 })),
       { weightDecay: train.weightDecay },
