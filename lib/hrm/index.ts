@@ -1,7 +1,7 @@
 /** HRM, the fine stage of CFCML: prototypes (H1)–(H2), anchor losses (H4)–(H7), total (H8), prototype memory. */
 export { hrmLosses, hrmTotal, anchorLoss, HRM_DEFAULTS } from './losses';
-export type { HrmOptions, HrmLosses } from './losses';
-// The weights type of hrmTotal is structurally lib/train's HrmWeights (exported there), so it is not re-exported here.
+export type { HrmOptions, HrmLosses, HrmWeights } from './losses';
+// HrmWeights (the three weights of H8) is re-exported from cfcml through lib/train.
 export { computePrototypes, classLayout, l2Normalize } from './prototypes';
 export type { Prototypes, ClassLayout } from './prototypes';
 export { PrototypeMemory, PROTOTYPE_MEMORY_DEFAULTS } from './memory';

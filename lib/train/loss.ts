@@ -1,15 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
-import { hrmLosses } from '../hrm';
+import { hrmLosses, hrmTotal, type HrmWeights } from '../hrm';
 import type { ForwardOutput } from '../model';
 import type { Variant } from '../model/types';
 import { assertNever } from '../util/errors';
 
-/** Weights of the three HRM terms in (H8). */
-export interface HrmWeights {
-  sam: number;
-  up: number;
-  cp: number;
-}
+export type { HrmWeights };
 
 /**
  * The HRM weights a variant trains with. Loss ablations zero one term (or all); the architecture ablations
@@ -79,6 +74,5 @@ export function cfcmlLoss(
   const h = hrmLosses(out.z, hostLabels, { numClasses: opts.numClasses, tau: opts.tau });
   h.unimodal.dispose();
   h.crossmodal.dispose();
-  const total = tf.addN([ce, tf.mul(h.sam, weights.sam), tf.mul(h.up, weights.up), tf.mul(h.cp, weights.cp)]) as tf.Scalar;
-  return { total, ce, sam: h.sam, up: h.up, cp: h.cp };
+  return { total: hrmTotal(ce, h, weights), ce, sam: h.sam, up: h.up, cp: h.cp };
 }
