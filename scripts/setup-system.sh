@@ -5,7 +5,7 @@
 set -euo pipefail
 need=()
 /usr/bin/python3 -c 'import nbclient, nbformat, jupyter_client' 2>/dev/null || need+=(python3-nbclient python3-nbformat jupyter-client jupyter-nbconvert)
-[ -x "${CFCML_CHROMIUM:-/usr/bin/chromium}" ] || need+=(chromium)
+[ -x "${CFCML_CHROMIUM:-/usr/bin/chromium}" ] || need+=(chromium fonts-liberation)
 if [ ${#need[@]} -eq 0 ]; then
   echo "setup: system packages present (Jupyter client on /usr/bin/python3, Chromium)"
   exit 0
