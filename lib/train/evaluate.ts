@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { CaseRecord, DatasetSpec } from '../data';
-import { ImageCache, TabularEncoder, makeBatch } from '../data';
+import { disposeBatch, ImageCache, makeBatch, TabularEncoder } from '../data';
 import { computeMetrics } from '../metrics';
 import type { CFCMLModel } from '../model';
 
@@ -52,7 +52,8 @@ export async function predict(
         (emb[m] ??= []).push(...zm);
       }
     }
-    tf.dispose([probsT, lossT, ...zs, ...batch.images, batch.tabular, batch.labels]);
+    tf.dispose([probsT, lossT, ...zs]);
+    disposeBatch(batch);
     for (let k = 0; k < idx.length; k++) {
       out.ids.push(cases[idx[k]].id);
       out.labels.push(cases[idx[k]].label);

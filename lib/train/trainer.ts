@@ -5,6 +5,7 @@ import { initBackend } from '../backend';
 import {
   auditLeakage,
   BatchSampler,
+  disposeBatch,
   ImageCache,
   loadCohort,
   makeBatch,
@@ -77,8 +78,6 @@ export class Trainer {
   readonly history: EpochRecord[] = [];
   private best: CheckpointMeta['best'] = null;
   private sinceBest = 0;
-  private readonly progress: Progress;
-
   private constructor(
     readonly options: TrainOptions,
     readonly config: ResolvedConfig,
@@ -90,9 +89,8 @@ export class Trainer {
     readonly optimizer: Adam,
     readonly sampler: BatchSampler,
     readonly runDir: string,
-  ) {
-    this.progress = new Progress(options.progress ?? 'auto');
-  }
+    private readonly progress: Progress,
+  ) {}
 
   get spec(): DatasetSpec {
     return this.cohort.spec;
@@ -202,7 +200,7 @@ export class Trainer {
       splits.train.map((c) => c.label),
       { batchSize: train.batchSize, balanced: train.balancedBatches, numClasses: spec.classes.length, seed: deriveSeed(seed, 'batches') },
     );
-    const trainer = new Trainer(options, config, cohort, splits, tabular, images, model, optimizer, sampler, runDir);
+    const trainer = new Trainer(options, config, cohort, splits, tabular, images, model, optimizer, sampler, runDir, progress);
 
     const last = path.join(runDir, 'last.ckpt');
     if (options.resume && fs.existsSync(last)) trainer.restore(last);
@@ -244,7 +242,7 @@ export class Trainer {
         }, vars);
         this.optimizer.apply(grads, lr);
       });
-      tf.dispose([...batch.images, batch.tabular, batch.labels]);
+      disposeBatch(batch);
       const t = await (termsT as unknown as tf.Tensor1D).data();
       (termsT as unknown as tf.Tensor1D).dispose();
       if (!Number.isFinite(t[0])) {
