@@ -1,14 +1,22 @@
 import * as fs from 'fs';
+import type { WeightData } from '../model/params';
 import { CfcmlError } from '../util/errors';
 import { writeFileAtomic } from '../util/fs';
+import type { ResolvedConfig } from './config';
+import type { AdamState } from './optimizer';
+import type { EpochRecord } from './options';
 
 /**
- * Checkpoint files: one binary file holding named float32 arrays and a JSON header, written atomically
- * (temp file + rename), readable without tfjs-node's `file://` handler.
+ * Checkpoint files (docs/ARCHITECTURE.md, "Checkpoint format"): one binary file holding named float32 arrays
+ * and a JSON header, written atomically (temp file + rename), readable without tfjs-node's `file://` handler.
  *
  * Layout: 8-byte magic `CFCMLCK1`, uint32 LE header length, UTF-8 JSON header, zero padding to a multiple
  * of 4, then the arrays back to back. The header is `{ meta, arrays: [{ name, shape, offset, length }] }`
  * with offsets in float32 elements from the start of the data block.
+ *
+ * A run's checkpoint (`best.ckpt`, `last.ckpt`) names its arrays `w:<weight key>` (model weights) and, in
+ * `last.ckpt` only, `m:<weight key>` / `v:<weight key>` (Adam's moments); `meta` is a `RunCheckpointMeta`.
+ * `packRunCheckpoint` / `unpackWeights` / `unpackOptimizerState` are the only code that knows these names.
  */
 const MAGIC = 'CFCMLCK1';
 
@@ -77,4 +85,54 @@ export function saveCheckpoint<M>(file: string, content: CheckpointContent<M>): 
 export function loadCheckpoint<M>(file: string): CheckpointContent<M> {
   if (!fs.existsSync(file)) throw new CfcmlError('checkpoint file not found', { where: file });
   return decodeCheckpoint<M>(fs.readFileSync(file), file);
+}
+
+/** Array-name prefixes of a run checkpoint. */
+const PREFIX = { weight: 'w:', adamM: 'm:', adamV: 'v:' } as const;
+
+/** What a run's checkpoints record beside the arrays. */
+export interface RunCheckpointMeta {
+  kind: 'last' | 'best';
+  /** Epochs completed. */
+  epoch: number;
+  config: ResolvedConfig;
+  /** The cohort's split fingerprint: resuming or evaluating on another split is refused. */
+  fingerprint: string;
+  /** The fitted tabular encoding (`TabularEncoder.toJSON()`). */
+  tabular: object;
+  history: EpochRecord[];
+  best: { epoch: number; auc: number; loss: number } | null;
+  sinceBest: number;
+  adamStep: number;
+}
+
+/** Model weights (and optionally Adam's state) as a run checkpoint's arrays. */
+export function packRunCheckpoint(meta: RunCheckpointMeta, weights: readonly WeightData[], optimizer?: AdamState): CheckpointContent<RunCheckpointMeta> {
+  const arrays: NamedArray[] = weights.map((w) => ({ name: PREFIX.weight + w.key, shape: w.shape, data: w.data }));
+  if (optimizer) {
+    for (const s of optimizer.slots) {
+      arrays.push({ name: PREFIX.adamM + s.key, shape: s.shape, data: s.m }, { name: PREFIX.adamV + s.key, shape: s.shape, data: s.v });
+    }
+  }
+  return { meta, arrays };
+}
+
+/** The model weights of a run checkpoint. */
+export function unpackWeights(ck: CheckpointContent<unknown>): WeightData[] {
+  return ck.arrays
+    .filter((a) => a.name.startsWith(PREFIX.weight))
+    .map((a) => ({ key: a.name.slice(PREFIX.weight.length), shape: a.shape, data: a.data }));
+}
+
+/** Adam's state for the weights `keys` (in that order) from `last.ckpt`; names the first missing one. */
+export function unpackOptimizerState(ck: CheckpointContent<RunCheckpointMeta>, keys: readonly string[], file: string): AdamState {
+  const byName = new Map(ck.arrays.map((x) => [x.name, x]));
+  const slots: AdamState['slots'] = [];
+  for (const key of keys) {
+    const m = byName.get(PREFIX.adamM + key);
+    const v = byName.get(PREFIX.adamV + key);
+    if (!m || !v) throw new CfcmlError(`checkpoint has no optimizer state for '${key}'`, { where: file });
+    slots.push({ key, shape: m.shape, m: m.data, v: v.data });
+  }
+  return { step: ck.meta.adamStep, slots };
 }

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { CaseRecord, DatasetSpec } from '../data';
 import { disposeBatch, ImageCache, makeBatch, TabularEncoder } from '../data';
-import { computeMetrics } from '../metrics';
+import { computeMetrics, type Metrics } from '../metrics';
 import type { CFCMLModel } from '../model';
 
 /** Class probabilities (and optionally per-modality embeddings) of a list of cases, without augmentation. */
@@ -65,10 +65,7 @@ export async function predict(
   return out;
 }
 
-/** The metrics of a set of predictions (keys in snake_case, see lib/metrics). */
-export function metricsOf(pred: Predictions, spec: DatasetSpec): Record<string, unknown> {
-  return computeMetrics(pred.labels, pred.probs, { positiveClass: spec.positiveClass, classNames: [...spec.classes] }) as unknown as Record<
-    string,
-    unknown
-  >;
+/** The metrics of a set of predictions (keys in snake_case, see lib/metrics): binary or multi-class by the class count. */
+export function metricsOf(pred: Predictions, spec: DatasetSpec): Metrics {
+  return computeMetrics(pred.labels, pred.probs, { positiveClass: spec.positiveClass, classNames: [...spec.classes] });
 }

@@ -1,17 +1,15 @@
 import type { PresetName, TrainPreset } from '../data/spec';
 import type { Variant } from '../model/types';
+import type { LossValues } from './lossTerms';
 import type { ProgressMode } from './progress';
 
-/** One epoch's record in the run history (also the `onEpochEnd` payload). */
-export interface EpochRecord {
+/**
+ * One epoch's record in the run history (also the `onEpochEnd` payload). The loss terms (`loss`, `ce`, `sam`,
+ * `up`, `cp`: see LOSS_TERMS) are means over the epoch's steps; the history columns follow this order.
+ */
+export interface EpochRecord extends LossValues {
   epoch: number;
   lr: number;
-  /** Mean training loss terms over the epoch's steps (H8 total, CE, and the three HRM terms). */
-  loss: number;
-  ce: number;
-  sam: number;
-  up: number;
-  cp: number;
   /** Validation cross-entropy and metrics. */
   val_loss: number;
   val_auc: number;
@@ -23,18 +21,17 @@ export interface EpochRecord {
   best: boolean;
 }
 
-export interface StepRecord {
+/** One optimisation step: where it is (0-based epoch and step) and its loss terms (see LOSS_TERMS). */
+export interface StepRecord extends LossValues {
   epoch: number;
   step: number;
   steps: number;
-  loss: number;
-  ce: number;
-  sam: number;
-  up: number;
-  cp: number;
 }
 
-/** Options of a training run. Every field has a default; presets come from the dataset's `DatasetSpec`. */
+/**
+ * Options of a training run. Every field has a default (TRAIN_DEFAULTS in config.ts); hyper-parameters come
+ * from the dataset's `DatasetSpec` preset.
+ */
 export interface TrainOptions {
   /** Folder holding the cohort (Derm7pt release_v0 layout or MEN layout). */
   data: string;
@@ -55,7 +52,7 @@ export interface TrainOptions {
    * `{ patience: 0, augment: false, model: { width: 32 } }`.
    */
   overrides?: Partial<Omit<TrainPreset, 'model' | 'hrm'>> & { model?: Partial<TrainPreset['model']>; hrm?: Partial<TrainPreset['hrm']> };
-  /** Seed of initialisation, batching, augmentation and dropout. Default 666 (the authors'). */
+  /** Seed of initialisation, batching, augmentation and dropout. Default TRAIN_DEFAULTS.seed = 666 (the authors'). */
   seed?: number;
   /** Run directory. Default `runs/<dataset>-<variant>-seed<seed>`. */
   out?: string;

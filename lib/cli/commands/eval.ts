@@ -1,6 +1,6 @@
 import { formatMetricsTable } from '../../metrics';
 import { SPLITS, type Split } from '../../data/spec';
-import { evaluateRun } from '../../train';
+import { evaluateRun, type CheckpointKind } from '../../train';
 import { bool, str, type CommandSpec } from '../args';
 
 export const evalCommand: CommandSpec = {
@@ -14,11 +14,11 @@ export const evalCommand: CommandSpec = {
     { name: 'json', type: 'boolean', help: 'print one JSON object' },
   ],
   async run(a) {
-    const r = await evaluateRun(str(a, 'run')!, { split: str(a, 'split') as Split, data: str(a, 'data'), checkpoint: str(a, 'checkpoint') as 'best' });
+    const r = await evaluateRun(str(a, 'run')!, { split: str(a, 'split') as Split, data: str(a, 'data'), checkpoint: str(a, 'checkpoint') as CheckpointKind });
     if (bool(a, 'json')) console.log(JSON.stringify({ split: r.split, metrics: r.metrics, predictions: r.predictionsFile }));
     else {
       console.log(`${r.split} split, ${r.predictions.ids.length} cases; predictions: ${r.predictionsFile}`);
-      console.log(formatMetricsTable(r.metrics as never));
+      console.log(formatMetricsTable(r.metrics));
     }
     return 0;
   },

@@ -1,7 +1,7 @@
 import { PRESET_NAMES } from '../../data/spec';
 import { formatMetricsTable } from '../../metrics';
 import { VARIANTS, type Variant } from '../../model/types';
-import { train } from '../../train';
+import { train, TRAIN_DEFAULTS } from '../../train';
 import type { PresetName } from '../../data/spec';
 import { bool, num, str, type CommandSpec } from '../args';
 
@@ -11,18 +11,18 @@ export const trainCommand: CommandSpec = {
   options: [
     { name: 'data', type: 'string', required: true, metavar: '<dir>', help: 'cohort folder (Derm7pt release_v0 or MEN layout)' },
     { name: 'dataset', type: 'string', choices: ['derm7pt', 'men'], help: 'dataset kind (detected from the folder when absent)' },
-    { name: 'preset', type: 'string', choices: PRESET_NAMES, default: 'cpu', help: 'hyper-parameter preset' },
-    { name: 'variant', type: 'string', choices: VARIANTS, default: 'full', help: 'model variant / ablation' },
+    { name: 'preset', type: 'string', choices: PRESET_NAMES, default: TRAIN_DEFAULTS.preset, help: 'hyper-parameter preset' },
+    { name: 'variant', type: 'string', choices: VARIANTS, default: TRAIN_DEFAULTS.variant, help: 'model variant / ablation' },
     { name: 'epochs', type: 'integer', help: "number of epochs (preset's by default)" },
     { name: 'batch-size', type: 'integer', help: "batch size (preset's by default)" },
     { name: 'lr', type: 'number', help: "learning rate (preset's by default)" },
     { name: 'image-size', type: 'integer', help: "square image size H = W (preset's by default)" },
-    { name: 'seed', type: 'integer', default: 666, help: 'seed of initialisation, batching, augmentation, dropout' },
+    { name: 'seed', type: 'integer', default: TRAIN_DEFAULTS.seed, help: 'seed of initialisation, batching, augmentation, dropout' },
     { name: 'out', type: 'string', metavar: '<dir>', help: 'run directory (default runs/<dataset>-<variant>-seed<seed>)' },
-    { name: 'exclude', type: 'string', default: 'auto', metavar: '<fields>', help: "tabular fields to leave out: 'auto' (those the leakage audit flags), 'none', or a comma list" },
+    { name: 'exclude', type: 'string', default: TRAIN_DEFAULTS.excludeFields, metavar: '<fields>', help: "tabular fields to leave out: 'auto' (those the leakage audit flags), 'none', or a comma list" },
     { name: 'resume', type: 'boolean', help: 'continue from <out>/last.ckpt' },
     { name: 'stop-after', type: 'integer', help: 'stop after this many epochs (resume later with --resume)' },
-    { name: 'progress', type: 'string', choices: ['auto', 'bar', 'line', 'none'], default: 'auto', help: 'progress display' },
+    { name: 'progress', type: 'string', choices: ['auto', 'bar', 'line', 'none'], default: TRAIN_DEFAULTS.progress, help: 'progress display' },
     { name: 'json', type: 'boolean', help: 'print the final metrics as one JSON object' },
   ],
   epilog: 'Example: cfcml train --data data/synthetic/derm7pt --variant full --epochs 20',
@@ -55,7 +55,7 @@ export const trainCommand: CommandSpec = {
     console.log(`\nrun directory: ${result.runDir}  (selected epoch ${result.bestEpoch} on validation)`);
     if (result.testMetrics) {
       console.log(`\ntest metrics (${result.config.dataset}, variant ${result.config.variant}):`);
-      console.log(formatMetricsTable(result.testMetrics as never));
+      console.log(formatMetricsTable(result.testMetrics));
     }
     return 0;
   },

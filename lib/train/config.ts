@@ -1,0 +1,118 @@
+import * as path from 'path';
+import { auditLeakage, type CaseRecord, type Cohort } from '../data';
+import { getPreset } from '../data/datasets';
+import type { DatasetSpec, PresetName, Split, TrainPreset } from '../data/spec';
+import type { Variant } from '../model/types';
+import { CfcmlError } from '../util/errors';
+import { hrmWeightsFor, type HrmWeights } from './loss';
+import type { TrainOptions } from './options';
+
+/**
+ * Every default of a training run, in one place. The CLI's defaults and the library's are these values.
+ * Hyper-parameters (epochs, lr, model sizes, …) are not here: they come from the dataset's preset
+ * (`lib/data/datasets.ts`), and `preset` picks which one.
+ */
+export const TRAIN_DEFAULTS = {
+  /** `cpu`: minutes on 2 cores. */
+  preset: 'cpu' as PresetName,
+  variant: 'full' as Variant,
+  /** The authors' seed. */
+  seed: 666,
+  /** Leave out the tabular fields the leakage audit flags on the training split. */
+  excludeFields: 'auto' as const,
+  /** Evaluate the selected model on the test split at the end. */
+  evalTest: true,
+  progress: 'auto' as const,
+  /** Parent folder of run directories named `<dataset>-<variant>-seed<seed>`. */
+  runsDir: 'runs',
+} as const;
+
+/** Everything that determines a run's numbers; stored in options.json and in every checkpoint. */
+export interface ResolvedConfig {
+  dataset: string;
+  /** The data folder as given (resolved to an absolute path). */
+  data: string;
+  preset: string;
+  variant: Variant;
+  seed: number;
+  excludedFields: string[];
+  train: TrainPreset;
+  hrmWeights: HrmWeights;
+}
+
+/** The cases of each split, checked: train and valid non-empty, every class present in train. */
+export function splitCases(cohort: Cohort): Record<Split, CaseRecord[]> {
+  const splits: Record<Split, CaseRecord[]> = { train: [], valid: [], test: [] };
+  for (const c of cohort.cases) splits[c.split].push(c);
+  for (const s of ['train', 'valid'] as Split[]) {
+    if (splits[s].length === 0) throw new CfcmlError(`the ${s} split is empty`, { where: cohort.root });
+  }
+  const spec = cohort.spec;
+  for (let k = 0; k < spec.classes.length; k++) {
+    if (!splits.train.some((c) => c.label === k)) {
+      throw new CfcmlError(`class '${spec.classes[k]}' has no case in the train split`, { where: cohort.root });
+    }
+  }
+  return splits;
+}
+
+/** The preset named in the options with the options' overrides merged over it, checked. */
+export function resolveTrainPreset(options: TrainOptions, spec: DatasetSpec): TrainPreset {
+  const base = getPreset(spec, options.preset ?? TRAIN_DEFAULTS.preset);
+  const imageSize =
+    options.imageSize === undefined
+      ? (options.overrides?.imageSize ?? base.imageSize)
+      : base.imageSize.length === 3
+        ? [base.imageSize[0], options.imageSize, options.imageSize]
+        : [options.imageSize, options.imageSize];
+  const ov = options.overrides ?? {};
+  const train: TrainPreset = {
+    ...base,
+    ...ov,
+    model: { ...base.model, ...(ov.model ?? {}) },
+    hrm: { ...base.hrm, ...(ov.hrm ?? {}) },
+    epochs: options.epochs ?? ov.epochs ?? base.epochs,
+    batchSize: options.batchSize ?? ov.batchSize ?? base.batchSize,
+    lr: options.lr ?? ov.lr ?? base.lr,
+    imageSize,
+  };
+  for (const [k, v] of Object.entries({ epochs: train.epochs, batchSize: train.batchSize })) {
+    if (!Number.isInteger(v) || v < 1) throw new CfcmlError(`${k} must be a whole number ≥ 1, got ${v}`);
+  }
+  if (!(train.lr > 0)) throw new CfcmlError(`lr must be > 0, got ${train.lr}`);
+  return train;
+}
+
+/** The tabular fields a run leaves out: `auto` asks the leakage audit on the training cases only. */
+export function resolveExcludedFields(options: TrainOptions, cohort: Cohort, trainCases: CaseRecord[]): string[] {
+  const ex = options.excludeFields ?? TRAIN_DEFAULTS.excludeFields;
+  if (ex === 'none') return [];
+  if (ex === 'auto') return auditLeakage({ ...cohort, cases: trainCases }).flagged;
+  const known = cohort.spec.tabular.map((f) => f.name);
+  for (const f of ex) if (!known.includes(f)) throw new CfcmlError(`cannot exclude unknown tabular field '${f}'; fields: ${known.join(', ')}`);
+  return [...ex];
+}
+
+/**
+ * Options + cohort → the run's complete configuration. Pure apart from reading the (already loaded) cohort:
+ * no files, no tensors. `trainCases` are the cohort's training split (see `splitCases`).
+ */
+export function resolveTrainConfig(options: TrainOptions, cohort: Cohort, trainCases: CaseRecord[]): ResolvedConfig {
+  const train = resolveTrainPreset(options, cohort.spec);
+  const variant = options.variant ?? TRAIN_DEFAULTS.variant;
+  return {
+    dataset: cohort.spec.name,
+    data: path.resolve(options.data),
+    preset: options.preset ?? TRAIN_DEFAULTS.preset,
+    variant,
+    seed: options.seed ?? TRAIN_DEFAULTS.seed,
+    excludedFields: resolveExcludedFields(options, cohort, trainCases),
+    train,
+    hrmWeights: hrmWeightsFor(variant, train.hrm),
+  };
+}
+
+/** The run directory: `options.out`, else `runs/<dataset>-<variant>-seed<seed>`. */
+export function runDirFor(options: Pick<TrainOptions, 'out'>, config: Pick<ResolvedConfig, 'dataset' | 'variant' | 'seed'>): string {
+  return path.resolve(options.out ?? path.join(TRAIN_DEFAULTS.runsDir, `${config.dataset}-${config.variant}-seed${config.seed}`));
+}
