@@ -1,6 +1,8 @@
 import { CfcmlError } from '../util/errors';
 import type { DatasetSpec, ModelPreset, TrainPreset } from './spec';
 
+// The table of datasets (spec, layout, loader, generator) is lib/data/registry.ts.
+
 /**
  * The two cohorts of the paper, as `DatasetSpec`s. Column names and levels: docs/DATA.md.
  * `paper` presets follow the authors' run.sh; `cpu` presets are sized to train from scratch in minutes on
@@ -151,15 +153,6 @@ export const MEN: DatasetSpec = {
     },
   },
 };
-
-export const DATASETS: Record<string, DatasetSpec> = { derm7pt: DERM7PT, men: MEN };
-
-/** Look a dataset up by name; the error lists the known names. */
-export function getDatasetSpec(name: string): DatasetSpec {
-  const spec = DATASETS[name.toLowerCase()];
-  if (!spec) throw new CfcmlError(`unknown dataset '${name}'; known: ${Object.keys(DATASETS).join(', ')}`);
-  return spec;
-}
 
 /** A preset of a dataset, with optional overrides merged on top. */
 export function getPreset(spec: DatasetSpec, name: string, overrides: Partial<TrainPreset> = {}): TrainPreset {

@@ -4,7 +4,9 @@
  */
 export * from './spec';
 export * from './types';
-export { DERM7PT, MEN, DATASETS, getDatasetSpec, getPreset } from './datasets';
+export { DERM7PT, MEN, getPreset } from './datasets';
+export { DATASET_REGISTRY, DATASET_KEYS, SYNTH_DATASET_KEYS, DATASETS, getDataset, getDatasetSpec, isDatasetKey } from './registry';
+export type { DatasetEntry, DatasetKey, DatasetLoadOptions, DatasetSynthOptions } from './registry';
 export { loadCohort, detectDataset } from './cohort';
 export type { LoadCohortOptions } from './cohort';
 export { loadDerm7pt, DERM7PT_COLUMNS, CHECKLIST_COLUMNS, DIAGNOSIS_GROUPS } from './derm7pt';

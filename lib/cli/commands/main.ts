@@ -1,6 +1,5 @@
-import * as fs from 'fs';
 import * as path from 'path';
-import { synthDerm7pt, formatSynthSummary } from '../../data';
+import { DATASET_REGISTRY, synthDerm7pt, formatSynthSummary } from '../../data';
 import { formatMetricsTable } from '../../metrics';
 import type { Variant } from '../../model/types';
 import { train, TRAIN_DEFAULTS, type RunResult } from '../../train';
@@ -25,7 +24,7 @@ export const mainCommand: CommandSpec = {
   async run(a) {
     const started = Date.now();
     const data = str(a, 'data')!;
-    if (!fs.existsSync(path.join(data, 'meta', 'meta.csv'))) {
+    if (!DATASET_REGISTRY.derm7pt.detect(data)) {
       console.log(`no cohort at ${data}: generating the synthetic Derm7pt cohort (seed 1) ...`);
       const summary = await synthDerm7pt({ out: data, seed: 1 });
       console.log(formatSynthSummary(summary));

@@ -1,6 +1,6 @@
 import type { CommandSpec } from '../args';
 import { bool, num, str } from '../args';
-import { formatSynthSummary, synthDerm7pt, synthMen } from '../../data';
+import { formatSynthSummary, SYNTH_DATASET_KEYS, synthDerm7pt, synthMen } from '../../data';
 import { CfcmlError } from '../../util/errors';
 
 function progress(label: string): (done: number, total: number) => void {
@@ -18,7 +18,7 @@ function progress(label: string): (done: number, total: number) => void {
 export const synthCommand: CommandSpec = {
   name: 'synth',
   summary: 'write a synthetic cohort in the real layout (Derm7pt release_v0 or MEN-style)',
-  positionals: [{ name: 'dataset', help: 'which cohort to generate', choices: ['derm7pt', 'men'], required: true }],
+  positionals: [{ name: 'dataset', help: 'which cohort to generate', choices: SYNTH_DATASET_KEYS, required: true }],
   options: [
     { name: 'out', type: 'string', help: 'output folder', metavar: '<dir>', required: true },
     { name: 'seed', type: 'integer', help: 'random seed (same seed, same files)', default: 1 },

@@ -1,3 +1,4 @@
+import { DATASET_KEYS } from '../../data/registry';
 import { PRESET_NAMES } from '../../data/spec';
 import { formatMetricsTable } from '../../metrics';
 import { VARIANTS, type Variant } from '../../model/types';
@@ -10,7 +11,7 @@ export const trainCommand: CommandSpec = {
   summary: 'train a CFCML model (or an ablation / baseline), select on validation, evaluate on test',
   options: [
     { name: 'data', type: 'string', required: true, metavar: '<dir>', help: 'cohort folder (Derm7pt release_v0 or MEN layout)' },
-    { name: 'dataset', type: 'string', choices: ['derm7pt', 'men'], help: 'dataset kind (detected from the folder when absent)' },
+    { name: 'dataset', type: 'string', choices: DATASET_KEYS, help: 'dataset kind (detected from the folder when absent)' },
     { name: 'preset', type: 'string', choices: PRESET_NAMES, default: TRAIN_DEFAULTS.preset, help: 'hyper-parameter preset' },
     { name: 'variant', type: 'string', choices: VARIANTS, default: TRAIN_DEFAULTS.variant, help: 'model variant / ablation' },
     { name: 'epochs', type: 'integer', help: "number of epochs (preset's by default)" },
