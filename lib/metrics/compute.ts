@@ -63,6 +63,11 @@ export interface MulticlassMetrics {
 
 export type Metrics = BinaryMetrics | MulticlassMetrics;
 
+/** Whether a value is one set of metrics (rather than a record of named sets). */
+export function isMetrics(x: Metrics | Record<string, Metrics>): x is Metrics {
+  return 'kind' in x && (x.kind === 'binary' || x.kind === 'multiclass');
+}
+
 /** A ranking metric that is undefined on this data (one class only) is NaN here rather than an error. */
 function orNaN(f: () => number): number {
   try {
@@ -144,28 +149,49 @@ export function computeMetrics(labels: readonly number[], probs: readonly (reado
 
 const fmt = (v: number, digits: number): string => (Number.isNaN(v) ? 'n/a' : v.toFixed(digits));
 
+/** The rows of the metrics table, binary and multi-class. */
+const BINARY_TABLE_KEYS = ['auc', 'auprc', 'accuracy', 'balanced_accuracy', 'sensitivity', 'specificity', 'g_mean', 'mcc', 'f1'] as const;
+const MULTICLASS_TABLE_KEYS = ['accuracy', 'balanced_accuracy', 'per_class_accuracy', 'macro_f1', 'weighted_f1', 'macro_auc', 'mcc'] as const;
+type TableKey = (typeof BINARY_TABLE_KEYS)[number] | (typeof MULTICLASS_TABLE_KEYS)[number];
+
+/** A table entry of either kind of metrics (undefined when this kind has no such entry). */
+function tableValue(m: Metrics, key: TableKey): number | readonly number[] | undefined {
+  const values: Partial<Record<TableKey, number | readonly number[]>> = m;
+  return values[key];
+}
+
 /**
  * A plain-text table: one row per metric; several runs side by side when given a record of them
  * (e.g. `{ CFCML: m1, 'no HRM': m2 }`). Per-class accuracies get one row per class; the confusion
  * matrix of each run follows the table.
  */
 export function formatMetricsTable(metrics: Metrics | Record<string, Metrics>, digits = 4): string {
-  const runs: Record<string, Metrics> = 'kind' in metrics && typeof metrics.kind === 'string' ? { value: metrics as Metrics } : (metrics as Record<string, Metrics>);
+  const runs: Record<string, Metrics> = isMetrics(metrics) ? { value: metrics } : metrics;
   const names = Object.keys(runs);
   if (names.length === 0) return '';
   const first = runs[names[0]];
-  const keys = (
-    first.kind === 'binary'
-      ? ['auc', 'auprc', 'accuracy', 'balanced_accuracy', 'sensitivity', 'specificity', 'g_mean', 'mcc', 'f1']
-      : ['accuracy', 'balanced_accuracy', 'per_class_accuracy', 'macro_f1', 'weighted_f1', 'macro_auc', 'mcc']
-  ) as string[];
+  const keys: readonly TableKey[] = first.kind === 'binary' ? BINARY_TABLE_KEYS : MULTICLASS_TABLE_KEYS;
   const rows: string[][] = [];
   for (const key of keys) {
-    const v0 = (first as unknown as Record<string, unknown>)[key];
+    const v0 = tableValue(first, key);
     if (Array.isArray(v0)) {
-      v0.forEach((_, k) => rows.push([`${key}[${first.class_names[k]}]`, ...names.map((n) => fmt(((runs[n] as unknown as Record<string, number[]>)[key] ?? [])[k] ?? NaN, digits))]));
+      v0.forEach((_, k) =>
+        rows.push([
+          `${key}[${first.class_names[k]}]`,
+          ...names.map((n) => {
+            const v = tableValue(runs[n], key);
+            return fmt(Array.isArray(v) ? (v[k] ?? NaN) : NaN, digits);
+          }),
+        ]),
+      );
     } else {
-      rows.push([key, ...names.map((n) => fmt((runs[n] as unknown as Record<string, number>)[key] ?? NaN, digits))]);
+      rows.push([
+        key,
+        ...names.map((n) => {
+          const v = tableValue(runs[n], key);
+          return fmt(typeof v === 'number' ? v : NaN, digits);
+        }),
+      ]);
     }
   }
   const header = ['metric', ...names];

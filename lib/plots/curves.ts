@@ -30,6 +30,8 @@ export interface TrainingCurvesOptions {
   y2Title?: string;
   /** Log scale on the first y axis (loss terms that span decades, e.g. L_sam vs L_cp). Default: false. */
   logY?: boolean;
+  /** Legend text per series (e.g. `LOSS_TERM_LABELS` of lib/train: `sam` → `L_sam (H5)`). Default: the series name. */
+  labels?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -51,7 +53,7 @@ export function trainingCurves(history: HistoryRow[], opts: TrainingCurvesOption
       type: 'scatter',
       mode: sparse ? 'lines+markers' : 'lines',
       connectgaps: true,
-      name,
+      name: opts.labels?.[name] ?? name,
       x: epochs,
       y,
       ...(secondary.has(name) ? { yaxis: 'y2' } : {}),
