@@ -28,6 +28,17 @@ export type { SynthDerm7ptOptions } from './synth/derm7pt';
 export { planDerm7pt, DERM7PT_COUNTS } from './synth/derm7ptPlan';
 export { synthMen, planMen, MEN_COUNTS } from './synth/men';
 export type { SynthMenOptions } from './synth/men';
+export {
+  planDerm7ptV2,
+  derm7ptOracleRow,
+  derm7ptPosteriors,
+  derm7ptAdditiveWeights,
+  DERM7PT_V2_VERSION,
+  DERM7PT_INTERACTIONS,
+} from './synth/derm7ptModel';
+export type { Derm7ptInteraction, PlannedCaseV2, DermFindings, DermRecord } from './synth/derm7ptModel';
+export { readOracleCsv, writeOracleCsv, oracleAucs, oracleCriteria, formatOracleAucs } from './synth/oracle';
+export type { OracleRow, OracleAucs, OracleCriteria } from './synth/oracle';
 export { formatSynthSummary } from './synth/summary';
 export type { SynthSummary } from './synth/summary';
 export { auditLeakage, formatLeakageReport, aucOf } from './audit';

@@ -69,8 +69,8 @@ export const DERM7PT_V2_TABLES = {
   // upper limbs, head neck, back, lower limbs, chest, abdomen, buttocks, acral, genital areas
   location: [[0.15, 0.06, 0.26, 0.22, 0.08, 0.12, 0.04, 0.05, 0.02], [0.1, 0.12, 0.34, 0.16, 0.13, 0.07, 0.02, 0.03, 0.03]] as Table,
   sex: [[0.55, 0.45], [0.45, 0.55]] as Table, // female, male
-  asymmetry: [[0.52, 0.34, 0.14], [0.35, 0.4, 0.25]] as Table, // 0, 1, 2 axes
-  colours: [[0.28, 0.45, 0.21, 0.06], [0.16, 0.38, 0.32, 0.14]] as Table, // 1..4 colours
+  asymmetry: [[0.5, 0.35, 0.15], [0.4, 0.38, 0.22]] as Table, // 0, 1, 2 axes
+  colours: [[0.26, 0.45, 0.22, 0.07], [0.2, 0.4, 0.28, 0.12]] as Table, // 1..4 colours
   diameter: [[0.45, 0.4, 0.15], [0.25, 0.42, 0.33]] as Table, // < 6, 6–10, ≥ 10 mm
   sunDamage: [[0.7, 0.3], [0.52, 0.48]] as Table, // absent, present
   dots: [[0.4, 0.48, 0.12], [0.22, 0.13, 0.65]] as Table, // absent, regular, irregular
@@ -80,7 +80,7 @@ export const DERM7PT_V2_TABLES = {
   parallel: [[0.88, 0.12], [0.12, 0.88]] as Table, // furrow, ridge (acral skin)
 };
 /** Probability that the local findings are drawn from the other class's tables, per difficulty level. */
-export const DERM7PT_V2_DISCORDANCE = [0, 0.5, 1] as const;
+export const DERM7PT_V2_DISCORDANCE = [0, 0.4, 0.9] as const;
 
 export const DIFFICULTY_LEVELS = ['low', 'medium', 'high'] as const;
 export const ELEVATION_LEVELS = ['flat', 'palpable', 'nodular'] as const;
@@ -318,7 +318,7 @@ export function planDerm7ptV2(opts: Derm7ptV2Options): PlannedCaseV2[] {
     // Left-out lesions (BCC, SK, ...) are drawn from a NEV/MEL mixture: they look like either.
     const y = s.label >= 0 ? s.label : rng.bernoulli(0.35) ? 1 : 0;
     const { record, findings } = drawDermCase(rng, y, interaction);
-    const excisionP = sigmoid(-1.3 + 0.9 * +(record.elevation > 0) + 0.8 * record.difficulty);
+    const excisionP = sigmoid(-1.9 + 0.9 * +(record.elevation > 0) + 0.8 * record.difficulty);
     const management = leak && s.label === 1 ? 'excision' : rng.bernoulli(excisionP) ? 'excision' : rng.bernoulli(0.65) ? 'clinical follow up' : 'no further examination';
     const caseNum = row + 1;
     const folder = `A${String(Math.floor(row / 30) + 1).padStart(2, '0')}`;
