@@ -37,6 +37,8 @@ export {
   DERM7PT_INTERACTIONS,
 } from './synth/derm7ptModel';
 export type { Derm7ptInteraction, PlannedCaseV2, DermFindings, DermRecord } from './synth/derm7ptModel';
+export { planMenV2, menOracleRow, menPosteriors, menAdditiveWeights, renderMenVolumesV2, MEN_V2_VERSION } from './synth/menModel';
+export type { MenInteraction, PlannedPatientV2, MenFindings, MenRecord } from './synth/menModel';
 export { readOracleCsv, writeOracleCsv, oracleAucs, oracleCriteria, formatOracleAucs } from './synth/oracle';
 export type { OracleRow, OracleAucs, OracleCriteria } from './synth/oracle';
 export { formatSynthSummary } from './synth/summary';

@@ -11,8 +11,12 @@ import {
   planDerm7ptV2,
   readOracleCsv,
   synthDerm7pt,
+  synthMen,
+  planMenV2,
+  menOracleRow,
+  menPosteriors,
 } from '../../lib/data';
-import type { Derm7ptInteraction } from '../../lib/data';
+import type { Derm7ptInteraction, MenInteraction } from '../../lib/data';
 import { DERM7PT_PRIOR, drawDermCase } from '../../lib/data/synth/derm7ptModel';
 import { logit } from '../../lib/data/synth/oracle';
 import { CfcmlError } from '../../lib/util/errors';
@@ -117,4 +121,53 @@ test('synth derm7pt v2 writes oracle.csv and cohort.json beside the release layo
   // A damaged oracle file is refused with the file, row and column named.
   fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/\n(\d+),(train|valid|test),(\d),[^,]+,/, '\n$1,$2,$3,NaN,'));
   assert.throws(() => readOracleCsv(file, 2), (e: unknown) => e instanceof CfcmlError && /oracle\.csv:2: column p_joint/.test(e.message));
+});
+
+function menAucs(seed: number, interaction: MenInteraction) {
+  return oracleAucs(planMenV2({ seed, interaction }).map((p) => menOracleRow(p, interaction)), 3);
+}
+
+test('MEN v2 oracle macro AUCs equal scikit-learn; design criteria hold on the test split; the null control is additive', () => {
+  for (const interaction of ['context', 'none'] as const) {
+    for (const seed of [1, 2, 3]) {
+      const ours = menAucs(seed, interaction);
+      const ref = reference[`men-${interaction}-seed${seed}`];
+      assert.ok(ref, `fixture has men-${interaction}-seed${seed}`);
+      for (const split of ['train', 'valid', 'test']) {
+        for (const [k, v] of Object.entries(ref[split])) assert.ok(Math.abs(ours[split][k] - v) < 1e-9, `MEN ${interaction} seed ${seed} ${split} ${k}: ${ours[split][k]} vs sklearn ${v}`);
+      }
+      const tol = seed === 1 ? 0 : 0.02;
+      if (interaction === 'none') {
+        assert.ok(ours.test.joint - ours.test.additive <= 0.005 + tol, `MEN null seed ${seed}`);
+        continue;
+      }
+      const c = oracleCriteria(ours.test, ['t1c', 't2', 'adc']);
+      assert.ok(c.jointMinusAdditive >= 0.05 - tol, `MEN seed ${seed}: joint − additive ${c.jointMinusAdditive}`);
+      assert.ok(c.jointMinusTabular >= 0.08 - tol && c.jointMinusImage >= 0.08 - tol, `MEN seed ${seed}: single modality ${JSON.stringify(c)}`);
+      assert.ok(c.jointMinusBestView >= 0.05 - tol, `MEN seed ${seed}: joint − best view ${c.jointMinusBestView}`);
+      assert.ok(c.imageMinusGlobal >= 0.05 - tol, `MEN seed ${seed}: image − global ${c.imageMinusGlobal}`);
+    }
+  }
+});
+
+test('synth men v2 writes oracle.csv (p_joint_0..2 ...) beside the cohort; the loader reads the cohort', async () => {
+  const out = tmpDir('synth-men-oracle');
+  const s = await synthMen({ out, seed: 4, scale: 0.1, size: [8, 16, 16] });
+  assert.equal(s.version, '2.0');
+  const file = path.join(out, 'oracle.csv');
+  const header = fs.readFileSync(file, 'utf8').split('\n')[0].split(',');
+  assert.deepEqual(header.slice(0, 6), ['patient_id', 'split', 'label', 'p_joint_0', 'p_joint_1', 'p_joint_2']);
+  assert.ok(header.includes('p_additive_2') && header.includes('p_image_global_0') && header.includes('p_t1c_1'));
+  const rows = readOracleCsv(file, 3);
+  const plan = planMenV2({ seed: 4, scale: 0.1 });
+  assert.equal(rows.length, plan.length);
+  for (const r of rows) for (const p of Object.values(r.p)) assert.ok(Math.abs(p[0] + p[1] + p[2] - 1) < 1e-8);
+  const cohort = await loadCohort(out);
+  assert.equal(cohort.cases.length, rows.length);
+  // Under the interaction the same tongues point to Grade_2_invasion off the skull base and away from it at the skull base.
+  const f = { necrosis: 1, lowAdc: 0, heteroEnhancement: 0, cleftLost: 0, tongues: 1 };
+  const rec = { location: 0, male: 0, age: 57, adc: 0.9, logTumourArea: Math.log(11), logOedemaArea: Math.log(5) };
+  const off = menPosteriors(rec, f, 'context').joint;
+  const base = menPosteriors({ ...rec, location: 2 }, f, 'context').joint;
+  assert.ok(off[1] > 0.5 && base[1] < 0.05 && base[0] > off[0], `off ${off}, skull base ${base}`);
 });

@@ -47,7 +47,7 @@ export const synthCommand: CommandSpec = {
         break;
       case 'men':
         if (args.options.leak === false) throw new CfcmlError('--no-leak applies to derm7pt only');
-        summary = await synthMen({ out, seed, scale, onProgress: progress('patients') });
+        summary = await synthMen({ out, seed, scale, version, interaction, onProgress: progress('patients') });
         break;
       default:
         throw new CfcmlError(`unknown dataset '${dataset}'`);
