@@ -30,6 +30,19 @@ export type { SynthDerm7ptOptions } from './synth/derm7pt';
 export { planDerm7pt, DERM7PT_COUNTS } from './synth/derm7ptPlan';
 export { synthMen, planMen, MEN_COUNTS } from './synth/men';
 export type { SynthMenOptions } from './synth/men';
+export {
+  planDerm7ptV2,
+  derm7ptOracleRow,
+  derm7ptPosteriors,
+  derm7ptAdditiveWeights,
+  DERM7PT_V2_VERSION,
+  DERM7PT_INTERACTIONS,
+} from './synth/derm7ptModel';
+export type { Derm7ptInteraction, PlannedCaseV2, DermFindings, DermRecord } from './synth/derm7ptModel';
+export { planMenV2, menOracleRow, menPosteriors, menAdditiveWeights, renderMenVolumesV2, MEN_V2_VERSION } from './synth/menModel';
+export type { MenInteraction, PlannedPatientV2, MenFindings, MenRecord } from './synth/menModel';
+export { readOracleCsv, writeOracleCsv, oracleAucs, oracleCriteria, formatOracleAucs } from './synth/oracle';
+export type { OracleRow, OracleAucs, OracleCriteria } from './synth/oracle';
 export { formatSynthSummary } from './synth/summary';
 export type { SynthSummary } from './synth/summary';
 export { auditLeakage, formatLeakageReport, aucOf } from './audit';

@@ -9,6 +9,11 @@ import { planDerm7pt } from './derm7ptPlan';
 import { caseViews, drawLesion, makeLesion } from './derm7ptRender';
 import { canvasToJpeg } from './raster';
 import type { SynthSummary } from './summary';
+import type { Derm7ptInteraction, PlannedCaseV2 } from './derm7ptModel';
+import { DERM7PT_V2_VERSION, derm7ptAdditiveWeights, derm7ptOracleRow, planDerm7ptV2 } from './derm7ptModel';
+import { caseViewsV2, drawLentigines, makeLesionsV2 } from './derm7ptRenderV2';
+import { oracleAucs, writeOracleCsv } from './oracle';
+import { writeJsonAtomic } from '../../util/fs';
 
 export interface SynthDerm7ptOptions {
   /** Output folder (the release_v0 root: meta/ and images/ are made in it). */
@@ -22,10 +27,17 @@ export interface SynthDerm7ptOptions {
   dermSize?: readonly [number, number];
   /** Clinical image size [W, H] (default [192, 128]). */
   clinicSize?: readonly [number, number];
+  /**
+   * Cohort design: 2 (default; derm7ptModel.ts: crossmodal interaction, local detail, complementary views,
+   * an exact oracle written to `<out>/oracle.csv`) or 1 (the legacy design of derm7ptPlan.ts, no oracle).
+   */
+  version?: 1 | 2;
+  /** Version 2's interaction: 'context' (default) or 'none' (the additive null control). */
+  interaction?: Derm7ptInteraction;
   onProgress?: (done: number, total: number) => void;
 }
 
-const DEFAULTS = { scale: 1, leak: true, dermSize: [192, 192] as const, clinicSize: [192, 128] as const };
+const DEFAULTS = { scale: 1, leak: true, dermSize: [192, 192] as const, clinicSize: [192, 128] as const, version: 2 as const, interaction: 'context' as const };
 
 /** Findings shown in the summary: a criterion value and its (MEL-typical) level. */
 const FINDINGS: [string, (m: Record<string, string>) => boolean][] = [
@@ -43,6 +55,7 @@ const FINDINGS: [string, (m: Record<string, string>) => boolean][] = [
 /** Write a synthetic Derm7pt release_v0 folder. Deterministic in (seed, scale, leak, sizes). */
 export async function synthDerm7pt(opts: SynthDerm7ptOptions): Promise<SynthSummary> {
   const o = { ...DEFAULTS, ...opts };
+  if (o.version === 2) return synthDerm7ptV2(o);
   const t0 = Date.now();
   const plan = planDerm7pt({ seed: o.seed, scale: o.scale, leak: o.leak });
   const root = path.resolve(o.out);
@@ -81,7 +94,7 @@ export async function synthDerm7pt(opts: SynthDerm7ptOptions): Promise<SynthSumm
 }
 
 function summarise(
-  plan: ReturnType<typeof planDerm7pt>,
+  plan: readonly { split: string; label: number; diagnosis: string; sameFile: boolean; meta: Record<string, string> }[],
   x: { out: string; seed: number; scale: number; leak: boolean; files: number; t0: number; sizes: Record<string, readonly [number, number]> },
 ): SynthSummary {
   const splits: Record<string, Record<string, number>> = {};
@@ -118,4 +131,108 @@ function summarise(
     ],
     seconds: (Date.now() - x.t0) / 1000,
   };
+}
+
+/** Version 2 (derm7ptModel.ts): images, meta/, and `oracle.csv` + `cohort.json` beside the release layout. */
+async function synthDerm7ptV2(
+  o: Required<Omit<SynthDerm7ptOptions, 'onProgress'>> & Pick<SynthDerm7ptOptions, 'onProgress'>,
+): Promise<SynthSummary> {
+  const t0 = Date.now();
+  const plan = planDerm7ptV2({ seed: o.seed, scale: o.scale, leak: o.leak, interaction: o.interaction });
+  const root = path.resolve(o.out);
+  fs.mkdirSync(path.join(root, 'meta'), { recursive: true });
+  fs.mkdirSync(path.join(root, 'images'), { recursive: true });
+  let files = 0;
+  const inFlight = new Set<Promise<void>>();
+  for (const c of plan) {
+    const rng = new Rng(c.renderSeed ^ 0x5bd1e995);
+    const lesions = makeLesionsV2(c);
+    const views = caseViewsV2(rng, c, o.clinicSize, o.dermSize);
+    const jobs: [string, ReturnType<typeof drawLesion>, number][] = [[c.meta.derm, drawLesion(lesions.derm, views.derm, rng), 0]];
+    if (!c.sameFile) {
+      const canvas = drawLesion(lesions.clinic, views.clinic, rng);
+      if (c.findings.sunDamage) drawLentigines(canvas, views.clinic, rng);
+      jobs.push([c.meta.clinic, canvas, rng.uniform(0.8, 1.3)]);
+    }
+    for (const [rel, canvas, blur] of jobs) {
+      const file = path.join(root, 'images', rel);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      const p: Promise<void> = canvasToJpeg(canvas, { blur, quality: 90 }).then((buf) => {
+        fs.writeFileSync(file, buf);
+        inFlight.delete(p);
+      });
+      inFlight.add(p);
+      files++;
+      if (inFlight.size >= 6) await Promise.race(inFlight);
+    }
+    o.onProgress?.(c.row + 1, plan.length);
+  }
+  await Promise.all(inFlight);
+
+  writeFileAtomic(path.join(root, 'meta', 'meta.csv'), formatCsv(DERM7PT_COLUMNS, plan.map((c) => c.meta)));
+  for (const split of SPLITS) {
+    const rows = plan.filter((c) => c.split === split).map((c) => [c.row]);
+    writeFileAtomic(path.join(root, 'meta', `${split}_indexes.csv`), formatCsv(['indexes'], rows));
+  }
+  const oracle = plan.filter((c) => c.label >= 0).map((c) => derm7ptOracleRow(c, o.interaction));
+  writeOracleCsv(path.join(root, 'oracle.csv'), 'case_num', oracle, 2);
+  const aucs = oracleAucs(oracle, 2);
+  writeJsonAtomic(path.join(root, 'cohort.json'), {
+    dataset: 'derm7pt',
+    version: DERM7PT_V2_VERSION,
+    interaction: o.interaction,
+    leak: o.leak,
+    seed: o.seed,
+    scale: o.scale,
+    additiveWeights: namedWeights(derm7ptAdditiveWeights(o.interaction)),
+    oracleAuc: aucs,
+  });
+  const summary = summarise(plan, {
+    out: root,
+    seed: o.seed,
+    scale: o.scale,
+    leak: o.leak,
+    files,
+    t0,
+    sizes: { clinic: o.clinicSize, derm: o.dermSize },
+  });
+  summary.findings = findingsV2(plan);
+  summary.version = DERM7PT_V2_VERSION;
+  summary.interaction = o.interaction;
+  summary.oracle = aucs;
+  summary.notes.push(
+    o.interaction === 'context'
+      ? 'interaction context: the record (difficulty, acral site) says how to read the dermoscopic findings'
+      : 'interaction none: null control, image and record independent given the class (additive log-odds)',
+    'oracle.csv and cohort.json are written beside meta/ and images/ (the loaders do not read them)',
+  );
+  summary.seconds = (Date.now() - t0) / 1000;
+  return summary;
+}
+
+function namedWeights(w: readonly number[]): Record<string, number> {
+  return { intercept: w[0], logitTabular: w[1], logitImage: w[2] };
+}
+
+function findingsV2(plan: readonly PlannedCaseV2[]): SynthSummary['findings'] {
+  const defs: [string, (c: PlannedCaseV2) => boolean][] = [
+    ['irregular dots/globules', (c) => c.findings.dots === 2],
+    ['irregular streaks', (c) => c.findings.streaks === 2],
+    ['regression structures', (c) => c.findings.regression === 1],
+    ['atypical network / parallel ridge', (c) => c.findings.network === 2 || c.findings.network === 4],
+    ['asymmetry in 2 axes', (c) => c.findings.asymmetry === 2],
+    ['3+ colours', (c) => c.findings.colours >= 2],
+    ['diameter >= 10 mm', (c) => c.findings.diameterBin === 2],
+    ['sun-damaged skin', (c) => c.findings.sunDamage === 1],
+    ['difficulty high', (c) => c.record.difficulty === 2],
+    ['management = excision', (c) => c.meta.management === 'excision'],
+  ];
+  return defs.map(([name, f]) => {
+    const byClass: Record<string, number> = {};
+    ['NEV', 'MEL'].forEach((cls, y) => {
+      const sel = plan.filter((c) => c.label === y);
+      byClass[cls] = sel.length ? sel.filter(f).length / sel.length : 0;
+    });
+    return { name, byClass };
+  });
 }

@@ -11,6 +11,10 @@ import { encodeNiftiGz } from '../nifti';
 import { clamp, sigmoid, smoothstep } from './raster';
 import { scaledCount } from './derm7ptPlan';
 import type { SynthSummary } from './summary';
+import type { MenInteraction, PlannedPatientV2 } from './menModel';
+import { MEN_V2_VERSION, menAdditiveWeights, menOracleRow, planMenV2, renderMenVolumesV2 } from './menModel';
+import { oracleAucs, writeOracleCsv } from './oracle';
+import { writeJsonAtomic } from '../../util/fs';
 
 /**
  * A synthetic MEN-style cohort: tumour bounding-box crops of T1 contrast, T2 and ADC volumes of an
@@ -48,7 +52,7 @@ const LOCATIONS: [string, number, number, number][] = [
 ];
 
 /** Smooth 3D value noise on an n³ lattice over [-1.2, 1.2]³, values in about [-1, 1]. */
-class Noise3 {
+export class Noise3 {
   private readonly g: Float32Array;
   constructor(rng: Rng, private readonly n: number) {
     this.g = new Float32Array(n * n * n);
@@ -97,6 +101,10 @@ export interface SynthMenOptions {
   scale?: number;
   /** Volume size [D, H, W] (default [24, 64, 64]; the real crops are 24×128×128). */
   size?: readonly [number, number, number];
+  /** Cohort design: 2 (default; menModel.ts, with `<out>/oracle.csv`) or 1 (the legacy design below, no oracle). */
+  version?: 1 | 2;
+  /** Version 2's interaction: 'context' (default) or 'none' (the additive null control). */
+  interaction?: MenInteraction;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -229,6 +237,7 @@ export async function synthMen(opts: SynthMenOptions): Promise<SynthSummary> {
   const scale = opts.scale ?? 1;
   const size = opts.size ?? ([24, 64, 64] as const);
   const root = path.resolve(opts.out);
+  if ((opts.version ?? 2) === 2) return synthMenV2(opts, scale, size, root, t0);
   const plan = planMen({ seed: opts.seed, scale });
   let files = 0;
   plan.forEach((p, k) => {
@@ -269,5 +278,72 @@ export async function synthMen(opts: SynthMenOptions): Promise<SynthSummary> {
     ],
     notes: ['volumes are uint8+slope NIfTI-1 (gzip), D×H×W as listed; clinical.csv holds one row per patient'],
     seconds: (Date.now() - t0) / 1000,
+  };
+}
+
+/** Version 2 (menModel.ts): volumes, clinical.csv, and `oracle.csv` + `cohort.json` beside them. */
+function synthMenV2(opts: SynthMenOptions, scale: number, size: readonly [number, number, number], root: string, t0: number): SynthSummary {
+  const interaction = opts.interaction ?? 'context';
+  const plan = planMenV2({ seed: opts.seed, scale, interaction });
+  let files = 0;
+  plan.forEach((p, k) => {
+    const dir = path.join(root, MEN_SPLIT_DIRS[p.split][0], MEN.classes[p.label], p.id);
+    fs.mkdirSync(dir, { recursive: true });
+    const vols = renderMenVolumesV2(p, size);
+    MEN.imageModalities.forEach((m, i) => {
+      fs.writeFileSync(path.join(dir, m.file ?? `${m.name}.nii.gz`), encodeNiftiGz([size[2], size[1], size[0]], vols[i], { spacing: [1, 1, 5], dtype: 'uint8' }));
+      files++;
+    });
+    opts.onProgress?.(k + 1, plan.length);
+  });
+  const header = ['id', ...MEN.tabular.map((f) => f.column)];
+  writeFileAtomic(path.join(root, 'clinical.csv'), formatCsv(header, plan.map((p) => ({ id: p.id, ...p.clinical }))));
+  const oracle = plan.map((p) => menOracleRow(p, interaction));
+  writeOracleCsv(path.join(root, 'oracle.csv'), 'patient_id', oracle, 3);
+  const aucs = oracleAucs(oracle, 3);
+  writeJsonAtomic(path.join(root, 'cohort.json'), {
+    dataset: 'men',
+    version: MEN_V2_VERSION,
+    interaction,
+    seed: opts.seed,
+    scale,
+    additiveWeights: menAdditiveWeights(interaction),
+    oracleAuc: aucs,
+  });
+  const splits: Record<string, Record<string, number>> = {};
+  for (const split of SPLITS) splits[split] = Object.fromEntries(MEN.classes.map((c, y) => [c, plan.filter((p) => p.split === split && p.label === y).length]));
+  const frac = (f: (p: PlannedPatientV2) => boolean) =>
+    Object.fromEntries(MEN.classes.map((c, y) => {
+      const sel = plan.filter((p) => p.label === y);
+      return [c, sel.length ? sel.filter(f).length / sel.length : 0];
+    }));
+  return {
+    dataset: 'men',
+    out: root,
+    seed: opts.seed,
+    scale,
+    splits,
+    excluded: {},
+    files,
+    imageSizes: Object.fromEntries(MEN.imageModalities.map((m) => [m.name, size.join('x')])),
+    findings: [
+      { name: 'boundary tongues (T1c)', byClass: frac((p) => p.findings.tongues === 1) },
+      { name: 'tongues, off the skull base', byClass: frac((p) => p.findings.tongues === 1 && p.record.location !== 2) },
+      { name: 'CSF cleft lost (T2)', byClass: frac((p) => p.findings.cleftLost === 1) },
+      { name: 'marked necrosis (T2)', byClass: frac((p) => p.findings.necrosis === 2) },
+      { name: 'low tumour ADC', byClass: frac((p) => p.findings.lowAdc === 1) },
+      { name: 'skull base', byClass: frac((p) => p.record.location === 2) },
+    ],
+    notes: [
+      'volumes are uint8+slope NIfTI-1 (gzip), D×H×W as listed; clinical.csv holds one row per patient',
+      interaction === 'context'
+        ? 'interaction context: boundary tongues mean brain invasion off the skull base, bone/dural growth at it'
+        : 'interaction none: null control, image and record independent given the grade (additive log-odds)',
+      'oracle.csv and cohort.json are written beside the cohort (the loader reads clinical.csv and the split folders)',
+    ],
+    seconds: (Date.now() - t0) / 1000,
+    version: MEN_V2_VERSION,
+    interaction,
+    oracle: aucs,
   };
 }

@@ -1,3 +1,5 @@
+import { formatOracleAucs } from './oracle';
+
 /** What a synthetic generator wrote, for printing after generation and for tests. */
 export interface SynthSummary {
   dataset: string;
@@ -17,11 +19,17 @@ export interface SynthSummary {
   /** Free-form lines (leak on/off, design notes). */
   notes: string[];
   seconds: number;
+  /** Cohort design version (e.g. '2.0'; '1' for the legacy design) and its interaction knob. */
+  version?: string;
+  interaction?: string;
+  /** Oracle AUC per split and evidence subset (version 2: see oracle.ts), from `<out>/oracle.csv`. */
+  oracle?: Record<string, Record<string, number>>;
 }
 
 export function formatSynthSummary(s: SynthSummary): string {
   const classes = Object.keys(Object.values(s.splits)[0] ?? {});
-  const lines = [`synthetic ${s.dataset} → ${s.out}  (seed ${s.seed}, scale ${s.scale}, ${s.files} image files, ${s.seconds.toFixed(1)} s)`];
+  const design = s.version ? `, version ${s.version}${s.interaction ? `, interaction ${s.interaction}` : ''}` : '';
+  const lines = [`synthetic ${s.dataset} → ${s.out}  (seed ${s.seed}, scale ${s.scale}${design}, ${s.files} image files, ${s.seconds.toFixed(1)} s)`];
   lines.push(`  ${'split'.padEnd(8)}${classes.map((c) => c.padStart(22)).join('')}`);
   for (const [split, counts] of Object.entries(s.splits)) lines.push(`  ${split.padEnd(8)}${classes.map((c) => String(counts[c] ?? 0).padStart(22)).join('')}`);
   const ex = Object.entries(s.excluded);
@@ -32,5 +40,6 @@ export function formatSynthSummary(s: SynthSummary): string {
     for (const f of s.findings) lines.push(`    ${f.name.padEnd(34)}${classes.map((c) => `${c} ${(f.byClass[c] ?? 0).toFixed(2)}`).join('  ')}`);
   }
   for (const n of s.notes) lines.push(`  ${n}`);
+  if (s.oracle) lines.push(formatOracleAucs(s.oracle));
   return lines.join('\n');
 }

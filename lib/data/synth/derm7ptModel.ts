@@ -1,0 +1,349 @@
+import { Rng, deriveSeed } from '../../util/random';
+import { DERM7PT_COLUMNS } from '../derm7pt';
+import type { Split } from '../spec';
+import { SPLITS } from '../spec';
+import { DERM7PT_COUNTS, scaledCount } from './derm7ptPlan';
+import type { OracleRow } from './oracle';
+import { fitLogistic, logit, softmaxRef } from './oracle';
+import { sigmoid } from './raster';
+
+/**
+ * Synthetic Derm7pt, version 2: a generative model with crossmodal interaction, decisive local detail,
+ * complementary views and an exact oracle (issue #10). Version 1 (`derm7ptPlan.ts`) stays as it was.
+ *
+ * What is drawn, from what (y = 0 NEV, 1 MEL; every table is P(level | y) unless said otherwise):
+ *
+ *   y                        fixed per split by the release's class counts (docs/DATA.md); the oracle's
+ *                            prior is the cohort's MEL fraction π = 252 / 827.
+ *   record | y               difficulty, elevation, location, sex: independent given y (tables below; the
+ *                            location weights are version 1's marginals, shifted towards the trunk and
+ *                            head for MEL). `management` is a decision taken after the diagnosis: with the
+ *                            leak (default, as in the release) every MEL is excised; NEV, and every case
+ *                            without the leak, are excised with a probability that depends on elevation
+ *                            and difficulty only, so given those fields management carries no evidence.
+ *   global findings | y      asymmetry (0/1/2 axes) and the number of colours (1–4: light brown, dark
+ *                            brown, black, blue-grey): the ABCD rule's A and C. Large structures, drawn in
+ *                            both views; they survive a globally pooled, low-resolution feature.
+ *   clinic-only | y          diameter (three bins: < 6, 6–10, ≥ 10 mm: the D of ABCD) and actinic damage
+ *                            of the surrounding skin (lentigines): the clinical photo shows the lesion at its
+ *                            true size among its surroundings; the dermoscope frames the lesion alone, at
+ *                            a normalised magnification, so neither is in the dermoscopic view.
+ *   derm-only | y, record    dots/globules (absent/regular/irregular), streaks (absent/regular/irregular),
+ *                            regression (white scar + blue peppering), and the pigment network
+ *                            (absent/typical/atypical) — on acral skin the parallel pattern instead
+ *                            (furrow = NEV, ridge = MEL). Small, local structures, drawn only in the
+ *                            dermoscopic view at a size that survives the cpu preset's 64 px.
+ *
+ * The crossmodal interaction (`interaction: 'context'`): what a dermoscopic finding means depends on the
+ * record, as in the clinic.
+ *   - Diagnostic difficulty. A case is rated difficult precisely when its dermoscopy misleads: a
+ *     featureless, nevoid melanoma or a nevus with atypical (dysplastic) features. So with difficulty low
+ *     the local findings are drawn from the table of the true class; medium, from either class's table with
+ *     probability ½ (equivocal); high, from the other class's table (discordant).
+ *   - Location. On acral skin (palms, soles) there is no pigment network: the parallel-ridge pattern means
+ *     melanoma and the parallel-furrow pattern a nevus, and elsewhere neither appears.
+ * So p(y | image, record) is not a product of per-modality terms: the record says how to read the image.
+ * With `interaction: 'none'` (the null control, version 1's additive design) every finding is drawn from
+ * its true class's table whatever the record (no acral pattern), so image ⟂ record | y and the joint
+ * log-odds are exactly the sum of the per-modality log-odds.
+ *
+ * The oracle (`derm7ptPosteriors`) enumerates the only parts of the record the findings depend on
+ * (difficulty × acral or not), so every posterior is exact. It conditions on the record without
+ * `management` (the trainer leaves the leak out; without the leak it carries no evidence given the rest).
+ * The parameters were fixed from oracle numbers alone (see DERM7PT_V2_VERSION), before any network was
+ * trained on the cohort.
+ */
+
+export const DERM7PT_V2_VERSION = '2.0';
+export type Derm7ptInteraction = 'context' | 'none';
+export const DERM7PT_INTERACTIONS: readonly Derm7ptInteraction[] = ['context', 'none'];
+
+/** Prior P(MEL) of the oracle: the cohort's MEL fraction over all splits (release counts). */
+export const DERM7PT_PRIOR = 252 / 827;
+
+type Table = readonly (readonly number[])[];
+/** P(level | y): row 0 NEV, row 1 MEL. */
+export const DERM7PT_V2_TABLES = {
+  difficulty: [[0.5, 0.36, 0.14], [0.3, 0.4, 0.3]] as Table, // low, medium, high
+  elevation: [[0.46, 0.44, 0.1], [0.56, 0.34, 0.1]] as Table, // flat, palpable, nodular
+  // upper limbs, head neck, back, lower limbs, chest, abdomen, buttocks, acral, genital areas
+  location: [[0.15, 0.06, 0.26, 0.22, 0.08, 0.12, 0.04, 0.05, 0.02], [0.1, 0.12, 0.34, 0.16, 0.13, 0.07, 0.02, 0.03, 0.03]] as Table,
+  sex: [[0.55, 0.45], [0.45, 0.55]] as Table, // female, male
+  asymmetry: [[0.5, 0.35, 0.15], [0.4, 0.38, 0.22]] as Table, // 0, 1, 2 axes
+  colours: [[0.26, 0.45, 0.22, 0.07], [0.2, 0.4, 0.28, 0.12]] as Table, // 1..4 colours
+  diameter: [[0.45, 0.4, 0.15], [0.25, 0.42, 0.33]] as Table, // < 6, 6–10, ≥ 10 mm
+  sunDamage: [[0.7, 0.3], [0.52, 0.48]] as Table, // absent, present
+  dots: [[0.4, 0.48, 0.12], [0.22, 0.13, 0.65]] as Table, // absent, regular, irregular
+  streaks: [[0.8, 0.14, 0.06], [0.48, 0.07, 0.45]] as Table, // absent, regular, irregular
+  regression: [[0.93, 0.07], [0.5, 0.5]] as Table, // absent, present
+  network: [[0.2, 0.68, 0.12], [0.2, 0.18, 0.62]] as Table, // absent, typical, atypical (non-acral skin)
+  parallel: [[0.88, 0.12], [0.12, 0.88]] as Table, // furrow, ridge (acral skin)
+};
+/** Probability that the local findings are drawn from the other class's tables, per difficulty level. */
+export const DERM7PT_V2_DISCORDANCE = [0, 0.4, 0.9] as const;
+
+export const DIFFICULTY_LEVELS = ['low', 'medium', 'high'] as const;
+export const ELEVATION_LEVELS = ['flat', 'palpable', 'nodular'] as const;
+export const LOCATION_LEVELS = ['upper limbs', 'head neck', 'back', 'lower limbs', 'chest', 'abdomen', 'buttocks', 'acral', 'genital areas'] as const;
+export const SEX_LEVELS = ['female', 'male'] as const;
+const ACRAL = 7;
+const DIAMETER_BINS: readonly [number, number][] = [[3, 6], [6, 10], [10, 16]];
+/** Network levels: 0 absent, 1 typical, 2 atypical, 3 parallel furrow, 4 parallel ridge. */
+export const NETWORK_LEVELS = ['absent', 'typical', 'atypical', 'parallel furrow', 'parallel ridge'] as const;
+
+/** The record's fields that carry evidence (indices into the level lists above). */
+export interface DermRecord {
+  difficulty: number;
+  elevation: number;
+  location: number;
+  sex: number;
+}
+
+/** The latent findings the two pictures render. */
+export interface DermFindings {
+  asymmetry: number;
+  /** Number of colours minus one (0..3). */
+  colours: number;
+  diameterBin: number;
+  diameterMm: number;
+  sunDamage: number;
+  dots: number;
+  streaks: number;
+  regression: number;
+  network: number;
+}
+
+export interface PlannedCaseV2 {
+  row: number;
+  split: Split;
+  /** 0 NEV, 1 MEL, -1 left out (BCC, SK, misc.). */
+  label: number;
+  diagnosis: string;
+  record: DermRecord;
+  findings: DermFindings;
+  meta: Record<string, string>;
+  renderSeed: number;
+  /** Clinic and derm images are one file (the dermoscopic one), as in 9 cases of the release. */
+  sameFile: boolean;
+}
+
+export interface Derm7ptV2Options {
+  seed: number;
+  scale?: number;
+  leak?: boolean;
+  interaction?: Derm7ptInteraction;
+}
+
+const T = DERM7PT_V2_TABLES;
+
+function draw(rng: Rng, t: Table, y: number): number {
+  return rng.categorical([...t[y]]);
+}
+
+/** P(local findings | y, difficulty, acral) under the design's interaction. */
+function localLikelihood(f: DermFindings, y: number, difficulty: number, acral: boolean, interaction: Derm7ptInteraction): number {
+  const ctx = interaction === 'context';
+  const w = ctx ? DERM7PT_V2_DISCORDANCE[difficulty] : 0;
+  const table = (c: number): number => {
+    let p = T.dots[c][f.dots] * T.streaks[c][f.streaks] * T.regression[c][f.regression];
+    const parallelSite = ctx && acral;
+    if (f.network >= 3) p *= parallelSite ? T.parallel[c][f.network - 3] : 0;
+    else p *= parallelSite ? 0 : T.network[c][f.network];
+    return p;
+  };
+  return (1 - w) * table(y) + (w > 0 ? w * table(1 - y) : 0);
+}
+
+/** Draw the record and findings of one case of (drawing) class y. */
+export function drawDermCase(rng: Rng, y: number, interaction: Derm7ptInteraction): { record: DermRecord; findings: DermFindings } {
+  const record: DermRecord = {
+    difficulty: draw(rng, T.difficulty, y),
+    elevation: draw(rng, T.elevation, y),
+    location: draw(rng, T.location, y),
+    sex: draw(rng, T.sex, y),
+  };
+  const diameterBin = draw(rng, T.diameter, y);
+  const [lo, hi] = DIAMETER_BINS[diameterBin];
+  const ctx = interaction === 'context';
+  // The class whose tables the local findings come from ("apparent" class: see the discordance above).
+  const apparent = ctx && rng.bernoulli(DERM7PT_V2_DISCORDANCE[record.difficulty]) ? 1 - y : y;
+  const acral = ctx && record.location === ACRAL;
+  const findings: DermFindings = {
+    asymmetry: draw(rng, T.asymmetry, y),
+    colours: draw(rng, T.colours, y),
+    diameterBin,
+    diameterMm: rng.uniform(lo, hi),
+    sunDamage: draw(rng, T.sunDamage, y),
+    dots: draw(rng, T.dots, apparent),
+    streaks: draw(rng, T.streaks, apparent),
+    regression: draw(rng, T.regression, apparent),
+    network: acral ? 3 + draw(rng, T.parallel, apparent) : draw(rng, T.network, apparent),
+  };
+  return { record, findings };
+}
+
+/** Posteriors P(MEL | evidence) of one case, for every evidence subset but `additive`. */
+export function derm7ptPosteriors(r: DermRecord, f: DermFindings, interaction: Derm7ptInteraction, sameFile = false): Record<string, number> {
+  const prior = [1 - DERM7PT_PRIOR, DERM7PT_PRIOR];
+  const post = (lik: (y: number) => number): number => {
+    const a = prior[0] * lik(0);
+    const b = prior[1] * lik(1);
+    return b / (a + b);
+  };
+  const tab = (y: number) => T.difficulty[y][r.difficulty] * T.elevation[y][r.elevation] * T.location[y][r.location] * T.sex[y][r.sex];
+  const glob = (y: number) => T.asymmetry[y][f.asymmetry] * T.colours[y][f.colours];
+  const clin = (y: number) => (sameFile ? 1 : T.diameter[y][f.diameterBin] * T.sunDamage[y][f.sunDamage]);
+  const localJoint = (y: number) => localLikelihood(f, y, r.difficulty, r.location === ACRAL, interaction);
+  // Image evidence alone: sum the local likelihood over the parts of the record it depends on.
+  const localMarg = (y: number) => {
+    let s = 0;
+    for (let d = 0; d < 3; d++) {
+      const pa = T.location[y][ACRAL];
+      s += T.difficulty[y][d] * (pa * localLikelihood(f, y, d, true, interaction) + (1 - pa) * localLikelihood(f, y, d, false, interaction));
+    }
+    return s;
+  };
+  // A shared file shows the dermoscopic picture in both slots: its "clinic" view has the derm findings.
+  const clinicView = sameFile ? (y: number) => glob(y) * localMarg(y) : (y: number) => glob(y) * clin(y);
+  return {
+    joint: post((y) => tab(y) * glob(y) * clin(y) * localJoint(y)),
+    tabular: post(tab),
+    image: post((y) => glob(y) * clin(y) * localMarg(y)),
+    clinic: post(clinicView),
+    derm: post((y) => glob(y) * localMarg(y)),
+    image_global: post(glob),
+  };
+}
+
+/**
+ * Weights of the additive oracle: logistic regression of y on [logit p_tabular, logit p_image], fit by
+ * maximum likelihood on 20 000 cases drawn from the generative model itself (a fixed seed, independent of
+ * the cohort's seed: it is a property of the design, not of one draw), with the cohort's class prior.
+ */
+export function derm7ptAdditiveWeights(interaction: Derm7ptInteraction): number[] {
+  const cached = additiveCache.get(interaction);
+  if (cached) return cached;
+  const rng = new Rng(deriveSeed(20260, 'derm7pt-v2-additive', interaction));
+  const X: number[][] = [];
+  const Y: number[] = [];
+  for (let i = 0; i < 20000; i++) {
+    const y = rng.bernoulli(DERM7PT_PRIOR) ? 1 : 0;
+    const { record, findings } = drawDermCase(rng, y, interaction);
+    const p = derm7ptPosteriors(record, findings, interaction);
+    X.push([logit(p.tabular), logit(p.image)]);
+    Y.push(y);
+  }
+  const w = fitLogistic(X, Y, 2)[0];
+  additiveCache.set(interaction, w);
+  return w;
+}
+const additiveCache = new Map<Derm7ptInteraction, number[]>();
+
+/** The oracle row of a planned case (task cases only). */
+export function derm7ptOracleRow(c: PlannedCaseV2, interaction: Derm7ptInteraction): OracleRow {
+  const p = derm7ptPosteriors(c.record, c.findings, interaction, c.sameFile);
+  const w = derm7ptAdditiveWeights(interaction);
+  const additive = softmaxRef([w], [1, logit(p.tabular), logit(p.image)])[1];
+  const all: Record<string, number> = { joint: p.joint, additive, tabular: p.tabular, image: p.image, clinic: p.clinic, derm: p.derm, image_global: p.image_global };
+  return { id: c.meta.case_num, split: c.split, label: c.label, p: Object.fromEntries(Object.entries(all).map(([k, v]) => [k, [1 - v, v]])) };
+}
+
+const NEV_DIAGNOSES: [string, number][] = [
+  ['clark nevus', 399],
+  ['reed or spitz nevus', 79],
+  ['dermal nevus', 33],
+  ['blue nevus', 28],
+  ['congenital nevus', 17],
+  ['combined nevus', 13],
+  ['recurrent nevus', 6],
+];
+const MEL_DIAGNOSES: [string, number][] = [
+  ['melanoma (less than 0.76 mm)', 102],
+  ['melanoma (in situ)', 64],
+  ['melanoma (0.76 to 1.5 mm)', 53],
+  ['melanoma (more than 1.5 mm)', 28],
+  ['melanoma metastasis', 4],
+  ['melanoma', 1],
+];
+const OTHER_DIAGNOSES: [string, number][] = [
+  ['seborrheic keratosis', 45],
+  ['basal cell carcinoma', 42],
+  ['vascular lesion', 29],
+  ['lentigo', 24],
+  ['dermatofibroma', 20],
+  ['melanosis', 16],
+  ['miscellaneous', 8],
+];
+
+/** The release's checklist columns, filled from the findings so that meta.csv describes the pictures. */
+function checklist(f: DermFindings, rng: Rng): Record<string, string> {
+  const network = f.network === 2 || f.network === 4 ? 'atypical' : f.network === 0 ? 'absent' : 'typical';
+  const streaks = ['absent', 'regular', 'irregular'][f.streaks];
+  const dots = ['absent', 'regular', 'irregular'][f.dots];
+  const regression = f.regression ? rng.pick(['combinations', 'white areas', 'blue areas']) : 'absent';
+  const irregularPig = f.asymmetry >= 1 && f.colours >= 2;
+  const pigmentation = irregularPig ? (f.asymmetry === 2 ? 'localized irregular' : 'diffuse irregular') : f.colours >= 1 ? 'diffuse regular' : 'absent';
+  const veil = f.colours >= 3 ? 'present' : 'absent';
+  const vascular = 'absent';
+  const score = 2 * +(network === 'atypical') + 2 * +(veil === 'present') + +(streaks === 'irregular') + +irregularPig + +(dots === 'irregular') + +(regression !== 'absent');
+  return {
+    seven_point_score: String(score),
+    pigment_network: network,
+    streaks,
+    pigmentation,
+    regression_structures: regression,
+    dots_and_globules: dots,
+    blue_whitish_veil: veil,
+    vascular_structures: vascular,
+  };
+}
+
+/** Draw every row of the synthetic meta.csv (no pixels). Deterministic in (seed, scale, leak, interaction). */
+export function planDerm7ptV2(opts: Derm7ptV2Options): PlannedCaseV2[] {
+  const scale = opts.scale ?? 1;
+  const leak = opts.leak ?? true;
+  const interaction = opts.interaction ?? 'context';
+  const rng = new Rng(deriveSeed(opts.seed, 'derm7pt-v2-plan'));
+  const slots: { split: Split; label: number }[] = [];
+  for (const split of SPLITS) {
+    const c = DERM7PT_COUNTS[split];
+    for (let i = 0; i < scaledCount(c.NEV, scale); i++) slots.push({ split, label: 0 });
+    for (let i = 0; i < scaledCount(c.MEL, scale); i++) slots.push({ split, label: 1 });
+    for (let i = 0; i < scaledCount(c.other, scale, 0); i++) slots.push({ split, label: -1 });
+  }
+  rng.shuffle(slots);
+  const nSame = scaledCount(9, scale);
+  return slots.map((s, row) => {
+    const diagnosis = pickWeighted(rng, s.label === 0 ? NEV_DIAGNOSES : s.label === 1 ? MEL_DIAGNOSES : OTHER_DIAGNOSES);
+    // Left-out lesions (BCC, SK, ...) are drawn from a NEV/MEL mixture: they look like either.
+    const y = s.label >= 0 ? s.label : rng.bernoulli(0.35) ? 1 : 0;
+    const { record, findings } = drawDermCase(rng, y, interaction);
+    const excisionP = sigmoid(-1.9 + 0.9 * +(record.elevation > 0) + 0.8 * record.difficulty);
+    const management = leak && s.label === 1 ? 'excision' : rng.bernoulli(excisionP) ? 'excision' : rng.bernoulli(0.65) ? 'clinical follow up' : 'no further examination';
+    const caseNum = row + 1;
+    const folder = `A${String(Math.floor(row / 30) + 1).padStart(2, '0')}`;
+    const sameFile = row < nSame * 7 && row % 7 === 3;
+    const derm = `${folder}/Sd${String(caseNum).padStart(4, '0')}.${caseNum % 2 ? 'jpg' : 'JPG'}`;
+    const clinic = sameFile ? derm : `${folder}/Sc${String(caseNum).padStart(4, '0')}.${caseNum % 3 ? 'jpg' : 'JPG'}`;
+    const meta: Record<string, string> = {
+      case_num: String(caseNum),
+      diagnosis,
+      ...checklist(findings, rng),
+      level_of_diagnostic_difficulty: DIFFICULTY_LEVELS[record.difficulty],
+      elevation: ELEVATION_LEVELS[record.elevation],
+      location: LOCATION_LEVELS[record.location],
+      sex: SEX_LEVELS[record.sex],
+      management,
+      clinic,
+      derm,
+      case_id: `SYN${String(caseNum).padStart(4, '0')}`,
+      notes: row % 97 === 5 ? 'synthetic, drawn by cfcml v2; "no real patient"' : '',
+    };
+    for (const c of DERM7PT_COLUMNS) if (meta[c] === undefined) throw new Error(`planDerm7ptV2: column ${c} not filled`);
+    return { row, split: s.split, label: s.label, diagnosis, record, findings, meta, renderSeed: rng.nextUint32(), sameFile };
+  });
+}
+
+function pickWeighted(rng: Rng, items: [string, number][]): string {
+  return items[rng.categorical(items.map((i) => i[1]))][0];
+}
