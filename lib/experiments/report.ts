@@ -283,7 +283,6 @@ export function buildReport(root: string, spec: SweepSpec = readSweep(root)): Sw
   const notes = [
     'mean ± sd over training seeds (sample sd, n − 1); test metrics of the epoch selected on validation AUC.',
     'diff_auc = paired per-seed test-AUC difference variant − full (same seed = same data order and initialisation stream).',
-    DELONG_NOTE,
   ];
   return { root: path.resolve(root), trainArgs: spec.trainArgs, runsTotal: spec.runs.length, runsDone: loaded.length, groups, problems, notes };
 }
