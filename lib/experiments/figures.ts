@@ -128,6 +128,7 @@ export function sweepCurvesFigure(root: string, spec: SweepSpec, g: GroupReport)
   }
   const history = [...byEpoch.values()].sort((a, b) => a.epoch - b.epoch);
   const fig = trainingCurves(history, { series: g.rows.map((r) => r.variant), title: `${g.dataset}: validation AUC per epoch (mean over seeds)`, yTitle: 'validation AUC' });
+  if (history.length <= 20) fig.layout.xaxis = { ...fig.layout.xaxis, dtick: 1 };
   return fig;
 }
 

@@ -15,3 +15,7 @@ export { holm, mean, sd, averageProbs } from './stats';
 export { RUN_FILES, runState } from './runFiles';
 export type { RunState } from './runFiles';
 export { ablationFigure, rocBandFigure, sweepCurvesFigure, sweepFigures, writeFigures, tprAt, ROC_VARIANTS } from './figures';
+export { sweepGap, gapCsv, gapFigure, umapPanel, gapFigures, GAP_MEASURES } from './gap';
+export type { GapRow, GapMeasure } from './gap';
+export { readRunEmbeddings, readRunHistory, readRunMetrics, readRunOptions, readRunPredictions } from './runFiles';
+export type { RunEmbeddings } from './runFiles';

@@ -130,3 +130,55 @@ export function readRunFailure(runDir: string): RunFailure | null {
   const file = path.join(runDir, RUN_FILES.failed);
   return fs.existsSync(file) ? readJson<RunFailure>(file) : null;
 }
+
+/** Per-modality embeddings z_m of the selected model (best.ckpt) on one split, with the modality names. */
+export interface RunEmbeddings {
+  ids: string[];
+  labels: number[];
+  classes: string[];
+  /** Images first, then `tabular`, as the variant uses them. */
+  modalities: string[];
+  /** [M][n][D]. */
+  z: number[][][];
+}
+
+/**
+ * Embeddings of a finished run, recomputed from best.ckpt (weights, tabular encoding and options all come
+ * from the checkpoint; the cohort from the folder recorded in it, whose split fingerprint must match).
+ */
+export async function readRunEmbeddings(runDir: string, split: 'valid' | 'test' = 'test'): Promise<RunEmbeddings> {
+  const { initBackend } = await import('../backend');
+  const { ImageCache, loadCohort, TabularEncoder } = await import('../data');
+  const { createModel } = await import('../model');
+  const { variantSpec } = await import('../model/variants');
+  const { loadCheckpoint, predict } = await import('../train');
+  type Meta = { config: { data: string; dataset: string; variant: import('../model/types').Variant; train: { imageSize: number[]; model: import('../data/spec').ModelPreset } }; fingerprint: string; tabular: object };
+  const file = path.join(runDir, RUN_FILES.bestCheckpoint);
+  if (!fs.existsSync(file)) throw new CfcmlError('no best.ckpt (was the run trained?)', { where: runDir });
+  await initBackend({ quiet: true });
+  const ck = loadCheckpoint<Meta>(file);
+  const config = ck.meta.config;
+  const cohort = await loadCohort(config.data, { dataset: config.dataset });
+  if (cohort.fingerprint !== ck.meta.fingerprint) throw new CfcmlError(`the cohort at ${cohort.root} is not the one this run was trained on`, { where: file });
+  const cases = cohort.cases.filter((c) => c.split === split);
+  const tabular = TabularEncoder.fromJSON(cohort.spec, ck.meta.tabular);
+  const images = await ImageCache.load(cohort, { size: config.train.imageSize, cases });
+  const model = createModel({
+    images: cohort.spec.imageModalities.map((m) => ({ kind: m.kind, channels: m.channels })),
+    imageSize: config.train.imageSize,
+    tabular: tabular.inputSpec(),
+    numClasses: cohort.spec.classes.length,
+    variant: config.variant,
+    model: config.train.model,
+    seed: 0,
+  });
+  try {
+    model.setWeightData(ck.arrays.filter((a) => a.name.startsWith('w:')).map((a) => ({ key: a.name.slice(2), shape: a.shape, data: a.data })));
+    const p = await predict(model, cohort.spec, cases, images, tabular, { embeddings: true });
+    const vs = variantSpec(config.variant);
+    const modalities = [...(vs.useImages ? cohort.spec.imageModalities.map((m) => m.name) : []), ...(vs.useTabular ? ['tabular'] : [])];
+    return { ids: p.ids, labels: p.labels, classes: [...cohort.spec.classes], modalities, z: p.embeddings ?? [] };
+  } finally {
+    model.dispose();
+  }
+}

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { buildReport, readSweep, sweepFigures, tableMarkdown, writeFigures, writeTables } from '../../experiments';
+import { buildReport, gapFigures, readSweep, sweepFigures, tableMarkdown, writeFigures, writeTables } from '../../experiments';
 import { closeRenderer } from '../../plots';
 import { bool, str, type CommandSpec } from '../args';
 
@@ -10,9 +10,10 @@ export const reportCommand: CommandSpec = {
   options: [
     { name: 'out', type: 'string', metavar: '<dir>', help: 'where to write (default <sweep>/report)' },
     { name: 'figures', type: 'boolean', help: 'also render the figures (PNG, SVG, PDF; needs Chromium)' },
+    { name: 'gap', type: 'boolean', help: 'also the modality-gap bars and UMAP panels (recomputes test embeddings from best.ckpt; with --figures)' },
     { name: 'json', type: 'boolean', help: 'print report.json instead of the Markdown table' },
   ],
-  epilog: 'Example: cfcml report runs/ablation --figures',
+  epilog: 'Example: cfcml report runs/ablation --figures --gap',
   async run(a) {
     const root = path.resolve(a.positionals[0]);
     const spec = readSweep(root);
@@ -21,8 +22,9 @@ export const reportCommand: CommandSpec = {
     const files = writeTables(report, out);
     if (bool(a, 'figures')) {
       try {
-        const positive = 1;
-        files.push(...(await writeFigures(sweepFigures(root, spec, report, positive), path.join(out, 'figures'))));
+        const figs = sweepFigures(root, spec, report);
+        if (bool(a, 'gap')) Object.assign(figs, await gapFigures(root, spec, report, out));
+        files.push(...(await writeFigures(figs, path.join(out, 'figures'))));
       } finally {
         await closeRenderer();
       }
