@@ -1,0 +1,39 @@
+import * as path from 'path';
+import { buildReport, gapFigures, readSweep, sweepFigures, tableMarkdown, writeFigures, writeTables } from '../../experiments';
+import { closeRenderer } from '../../plots';
+import { bool, str, type CommandSpec } from '../args';
+
+export const reportCommand: CommandSpec = {
+  name: 'report',
+  summary: "a sweep's table (mean ± sd over seeds, DeLong + Holm vs full, oracle ceiling) as CSV/Markdown/LaTeX, and its figures",
+  positionals: [{ name: 'sweep', help: 'sweep folder (holds sweep.json)', required: true }],
+  options: [
+    { name: 'out', type: 'string', metavar: '<dir>', help: 'where to write (default <sweep>/report)' },
+    { name: 'figures', type: 'boolean', help: 'also render the figures (PNG, SVG, PDF; needs Chromium)' },
+    { name: 'gap', type: 'boolean', help: 'also the modality-gap bars and UMAP panels (recomputes test embeddings from best.ckpt; with --figures)' },
+    { name: 'json', type: 'boolean', help: 'print report.json instead of the Markdown table' },
+  ],
+  epilog: 'Example: cfcml report runs/ablation --figures --gap',
+  async run(a) {
+    const root = path.resolve(a.positionals[0]);
+    const spec = readSweep(root);
+    const report = buildReport(root, spec);
+    const out = path.resolve(str(a, 'out') ?? path.join(root, 'report'));
+    const files = writeTables(report, out);
+    if (bool(a, 'figures')) {
+      try {
+        const figs = sweepFigures(root, spec, report);
+        if (bool(a, 'gap')) Object.assign(figs, await gapFigures(root, spec, report, out));
+        files.push(...(await writeFigures(figs, path.join(out, 'figures'))));
+      } finally {
+        await closeRenderer();
+      }
+    }
+    if (bool(a, 'json')) console.log(JSON.stringify(report, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v)));
+    else {
+      console.log(tableMarkdown(report));
+      console.log(`wrote ${files.length} files to ${out}`);
+    }
+    return report.problems.some((p) => p.state === 'failed' || p.state === 'unreadable') ? 1 : 0;
+  },
+};

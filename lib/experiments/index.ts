@@ -1,0 +1,21 @@
+/**
+ * Experiments: sweeps over variants × seeds (× cohorts × presets) run locally or as a SLURM job array,
+ * and their report (mean ± sd, paired differences, DeLong + Holm, oracle ceiling, tables and figures).
+ */
+export { SWEEP_FILE, parseSeeds, parseVariants, parsePresets, expandGrid, createSweep, readSweep, trainCommand, cliPath } from './sweep';
+export type { SweepRun, SweepSpec } from './sweep';
+export { runLocal, runOne } from './local';
+export type { RunOutcome, LocalRunOptions } from './local';
+export { slurmArrayScript, writeSlurmArray } from './slurm';
+export type { SlurmOptions } from './slurm';
+export { buildReport, readOracle, variantUsesTabular, BINARY_METRICS, MULTICLASS_METRICS, DELONG_NOTE } from './report';
+export type { SweepReport, GroupReport, VariantRow, Summary, OracleCeiling, RunProblem } from './report';
+export { tableCsv, tableMarkdown, tableTex, writeTables, formatP, texEscape, METRIC_LABELS } from './tables';
+export { holm, mean, sd, averageProbs } from './stats';
+export { RUN_FILES, runState } from './runFiles';
+export type { RunState } from './runFiles';
+export { ablationFigure, rocBandFigure, sweepCurvesFigure, sweepFigures, writeFigures, tprAt, ROC_VARIANTS } from './figures';
+export { sweepGap, gapCsv, gapFigure, umapPanel, gapFigures, GAP_MEASURES } from './gap';
+export type { GapRow, GapMeasure } from './gap';
+export { readRunEmbeddings, readRunHistory, readRunMetrics, readRunOptions, readRunPredictions } from './runFiles';
+export type { RunEmbeddings } from './runFiles';

@@ -1,0 +1,293 @@
+/**
+ * A sweep's report: per (group,) variant, every test metric as mean ± sd over seeds; the paired AUC
+ * difference to `full` per seed; DeLong's test of the seed-averaged test probabilities against `full`'s,
+ * Holm-corrected over the family of comparisons; the cohort's oracle ceiling; the tabular fields each run
+ * used; and which runs failed or are missing.
+ *
+ * Why DeLong on seed-averaged probabilities: every seed scores the same test cases, so per-seed tests are
+ * not independent (Fisher/Stouffer combination assumes they are), and pooling the seeds' predictions as if
+ * they were separate cases would count each case once per seed and shrink the standard error by a false
+ * √seeds. Averaging each case's probability over seeds gives one score per case per variant (the seed
+ * ensemble), and DeLong then accounts for the pairing of the two variants on the same cases. The seed
+ * spread itself is reported separately, as mean ± sd and as the per-seed paired differences.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { getDatasetSpec } from '../data/datasets';
+import { variantSpec } from '../model/variants';
+import type { Variant } from '../model/types';
+import { delongTest, macroAucOvr, rocAuc } from '../metrics';
+import { CfcmlError } from '../util/errors';
+import { parseCsv } from '../util/csv';
+import { readRunFailure, readRunMetrics, readRunOptions, readRunPredictions, runState, type RunPredictions } from './runFiles';
+import { averageProbs, holm, mean, sd } from './stats';
+import { readSweep, type SweepRun, type SweepSpec } from './sweep';
+
+export const BINARY_METRICS = ['auc', 'auprc', 'accuracy', 'balanced_accuracy', 'sensitivity', 'specificity', 'g_mean', 'mcc', 'f1'];
+export const MULTICLASS_METRICS = ['macro_auc', 'accuracy', 'balanced_accuracy', 'macro_f1', 'weighted_f1', 'mcc'];
+
+export interface Summary {
+  mean: number;
+  sd: number;
+  values: number[];
+}
+
+export interface VariantRow {
+  group: string;
+  variant: string;
+  seeds: number[];
+  /** Test metrics over seeds. */
+  metrics: Record<string, Summary>;
+  /** Validation AUC over seeds (what model selection and tuning look at). */
+  validAuc: Summary;
+  /** Paired test-AUC differences variant − full, per seed both have; null for `full` itself. */
+  diffAuc: { mean: number; sd: number; perSeed: { seed: number; diff: number }[]; wins: number } | null;
+  /** DeLong on seed-averaged test probabilities, variant vs full; null for `full` or when not applicable. */
+  delong: { aucVariant: number; aucFull: number; z: number; p: number } | null;
+  /** Holm-adjusted p over the group's comparisons against full. */
+  pHolm: number;
+  /** Tabular fields the runs fed the model, and those the leakage audit / --exclude left out. */
+  tabularUsed: string[];
+  tabularExcluded: string[];
+  /** Metrics (names) on which this row has the best mean in its group. */
+  best: string[];
+}
+
+export interface OracleCeiling {
+  file: string;
+  /** Test-split AUC (macro one-vs-rest for more than two classes) of each oracle score found. */
+  auc: Record<string, number>;
+}
+
+export interface GroupReport {
+  group: string;
+  dataset: string;
+  data: string;
+  preset: string;
+  metrics: string[];
+  rows: VariantRow[];
+  oracle: OracleCeiling | null;
+  /** Why DeLong is or is not reported. */
+  delongNote: string;
+}
+
+export interface RunProblem {
+  id: string;
+  state: 'failed' | 'partial' | 'missing' | 'unreadable';
+  reason: string;
+}
+
+export interface SweepReport {
+  root: string;
+  trainArgs: string[];
+  runsTotal: number;
+  runsDone: number;
+  groups: GroupReport[];
+  problems: RunProblem[];
+  notes: string[];
+}
+
+export const DELONG_NOTE =
+  'DeLong (two-sided) compares the seed-averaged test probabilities of each variant with those of full ' +
+  '(the test cases are the same for every seed, so per-seed tests are not independent and pooling seeds would count each case several times); ' +
+  'p_holm is Holm-corrected over the comparisons against full.';
+
+function summary(values: number[]): Summary {
+  return { mean: mean(values), sd: sd(values), values };
+}
+
+function num(x: unknown): number {
+  return typeof x === 'number' ? x : x === null ? NaN : Number(x);
+}
+
+/** `<data>/oracle.csv` → test-split AUC of each `p_<name>` score (binary) or `p_<name>_<k>` family (multi-class). */
+export function readOracle(data: string, classes: readonly string[], positiveClass = 1): OracleCeiling | null {
+  const file = path.join(data, 'oracle.csv');
+  if (!fs.existsSync(file)) return null;
+  const t = parseCsv(fs.readFileSync(file, 'utf8'), file);
+  for (const c of ['split', 'label']) if (!t.header.includes(c)) throw new CfcmlError(`missing column '${c}'`, { where: file });
+  const rows = t.rows.filter((r) => r.split.trim() === 'test');
+  if (rows.length === 0) throw new CfcmlError('no row with split = test', { where: file });
+  const labels = rows.map((r, i) => {
+    const s = r.label.trim();
+    const k = /^\d+$/.test(s) ? Number(s) : classes.indexOf(s);
+    if (k < 0 || k >= classes.length) throw new CfcmlError(`row ${i + 2}, column 'label': '${r.label}' is not a class (${classes.join(', ')})`, { where: file });
+    return k;
+  });
+  const val = (r: Record<string, string>, c: string, i: number) => {
+    const v = Number(r[c]);
+    if (r[c].trim() === '' || !Number.isFinite(v)) throw new CfcmlError(`test row ${i + 1}, column '${c}': '${r[c]}' is not a number`, { where: file });
+    return v;
+  };
+  const auc: Record<string, number> = {};
+  if (classes.length === 2) {
+    for (const c of t.header.filter((h) => /^p_[a-z]+$/i.test(h))) {
+      auc[c.slice(2)] = rocAuc(labels.map((y) => (y === positiveClass ? 1 : 0)), rows.map((r, i) => val(r, c, i)));
+    }
+  } else {
+    const names = [...new Set(t.header.map((h) => /^p_([a-z]+)_0$/i.exec(h)?.[1]).filter((x): x is string => !!x))];
+    for (const n of names) {
+      const cols = classes.map((_, k) => `p_${n}_${k}`);
+      if (!cols.every((c) => t.header.includes(c))) continue;
+      auc[n] = macroAucOvr(labels, rows.map((r, i) => cols.map((c) => val(r, c, i))));
+    }
+  }
+  return { file, auc };
+}
+
+interface LoadedRun {
+  run: SweepRun;
+  seed: number;
+  test: Record<string, unknown>;
+  valid: Record<string, unknown>;
+  excluded: string[];
+  dataset: string;
+  predictions: RunPredictions | null;
+}
+
+/** Align a run's test predictions to a case order (by id); null when a case is missing. */
+function alignedProbs(p: RunPredictions, ids: readonly string[]): number[][] | null {
+  const at = new Map(p.ids.map((id, i) => [id, i]));
+  const out: number[][] = [];
+  for (const id of ids) {
+    const i = at.get(id);
+    if (i === undefined) return null;
+    out.push(p.probs[i]);
+  }
+  return out;
+}
+
+/** Build the report of the sweep at `root` from its run directories (nothing is trained). */
+export function buildReport(root: string, spec: SweepSpec = readSweep(root)): SweepReport {
+  const problems: RunProblem[] = [];
+  const loaded: LoadedRun[] = [];
+  for (const run of spec.runs) {
+    const dir = path.resolve(root, run.dir);
+    const state = runState(dir);
+    if (state !== 'done') {
+      const f = state === 'failed' ? readRunFailure(dir) : null;
+      const reason =
+        state === 'failed'
+          ? `exit ${f?.exitCode ?? f?.signal ?? '?'}: ${(f?.tail ?? '').split('\n').filter(Boolean).slice(-1)[0] ?? ''}`
+          : state === 'partial'
+            ? 'interrupted (last.ckpt, no metrics.json): run `cfcml sweep` again to resume'
+            : 'not run yet';
+      problems.push({ id: run.id, state, reason });
+      continue;
+    }
+    try {
+      const o = readRunOptions(dir);
+      const m = readRunMetrics(dir);
+      if (!m.test) throw new CfcmlError('metrics.json has no test metrics', { where: dir });
+      let predictions: RunPredictions | null = null;
+      try {
+        predictions = readRunPredictions(dir, 'test');
+      } catch (e) {
+        if (!(e instanceof CfcmlError)) throw e;
+      }
+      loaded.push({ run, seed: run.seed, test: m.test, valid: m.valid, excluded: o.excludedFields, dataset: o.dataset, predictions });
+    } catch (e) {
+      if (!(e instanceof CfcmlError)) throw e;
+      problems.push({ id: run.id, state: 'unreadable', reason: e.message });
+    }
+  }
+
+  const groups: GroupReport[] = [];
+  const groupNames = [...new Set(spec.runs.map((r) => r.group))];
+  for (const g of groupNames) {
+    const inGroup = loaded.filter((l) => l.run.group === g);
+    const first = spec.runs.find((r) => r.group === g)!;
+    if (inGroup.length === 0) {
+      groups.push({ group: g, dataset: '', data: first.data, preset: first.preset, metrics: [], rows: [], oracle: null, delongNote: 'no finished run' });
+      continue;
+    }
+    const dsSpec = getDatasetSpec(inGroup[0].dataset);
+    const binary = dsSpec.classes.length === 2;
+    const metricNames = (binary ? BINARY_METRICS : MULTICLASS_METRICS).filter((k) => typeof inGroup[0].test[k] === 'number');
+    const variants = spec.variants.filter((v) => inGroup.some((l) => l.run.variant === v));
+    const byVariant = (v: string) => inGroup.filter((l) => l.run.variant === v).sort((a, b) => a.seed - b.seed);
+    const full = byVariant('full');
+    const allTabular = dsSpec.tabular.map((f) => f.name);
+
+    // Seed-averaged test probabilities, in full's case order (every run scores the same test cases).
+    const caseIds = (full[0] ?? inGroup[0]).predictions?.ids ?? null;
+    const ensemble = (runs: LoadedRun[]): number[][] | null => {
+      if (!caseIds || runs.length === 0) return null;
+      const mats = runs.map((r) => (r.predictions ? alignedProbs(r.predictions, caseIds) : null));
+      return mats.every((m): m is number[][] => m !== null) ? averageProbs(mats) : null;
+    };
+    const labels = caseIds ? (full[0] ?? inGroup[0]).predictions!.labels : null;
+    const pos = dsSpec.positiveClass ?? 1;
+
+    const rows: VariantRow[] = variants.map((v) => {
+      const runs = byVariant(v);
+      const metrics: Record<string, Summary> = {};
+      for (const k of metricNames) metrics[k] = summary(runs.map((r) => num(r.test[k])));
+      const excluded = [...new Set(runs.flatMap((r) => r.excluded))].sort();
+      const usesTab = variantUsesTabular(v);
+      const row: VariantRow = {
+        group: g,
+        variant: v,
+        seeds: runs.map((r) => r.seed),
+        metrics,
+        validAuc: summary(runs.map((r) => num(r.valid.auc))),
+        diffAuc: null,
+        delong: null,
+        pHolm: NaN,
+        tabularUsed: usesTab ? allTabular.filter((f) => !excluded.includes(f)) : [],
+        tabularExcluded: usesTab ? excluded : [],
+        best: [],
+      };
+      if (v !== 'full' && full.length > 0) {
+        const perSeed = runs
+          .map((r) => ({ r, f: full.find((x) => x.seed === r.seed) }))
+          .filter((x): x is { r: LoadedRun; f: LoadedRun } => x.f !== undefined)
+          .map(({ r, f }) => ({ seed: r.seed, diff: num(r.test.auc) - num(f.test.auc) }));
+        const d = perSeed.map((x) => x.diff);
+        row.diffAuc = { mean: mean(d), sd: sd(d), perSeed, wins: d.filter((x) => x > 0).length };
+        if (binary && labels) {
+          const shared = new Set(perSeed.map((x) => x.seed));
+          const ev = ensemble(runs.filter((r) => shared.has(r.seed)));
+          const ef = ensemble(full.filter((r) => shared.has(r.seed)));
+          if (ev && ef && shared.size > 0) {
+            const y = labels.map((k) => (k === pos ? 1 : 0));
+            const t = delongTest(y, ev.map((p) => p[pos]), ef.map((p) => p[pos]));
+            row.delong = { aucVariant: t.aucA, aucFull: t.aucB, z: t.z, p: t.p };
+          }
+        }
+      }
+      return row;
+    });
+    const adjusted = holm(rows.map((r) => r.delong?.p ?? NaN));
+    rows.forEach((r, i) => (r.pHolm = adjusted[i]));
+    for (const k of metricNames) {
+      const best = Math.max(...rows.map((r) => r.metrics[k].mean).filter((x) => Number.isFinite(x)));
+      for (const r of rows) if (r.metrics[k].mean === best) r.best.push(k);
+    }
+    const oracle = readOracle(first.data, dsSpec.classes, pos);
+    groups.push({
+      group: g,
+      dataset: dsSpec.name,
+      data: first.data,
+      preset: first.preset,
+      metrics: metricNames,
+      rows,
+      oracle,
+      delongNote: binary
+        ? full.length === 0
+          ? 'no finished full run: no comparison'
+          : DELONG_NOTE
+        : 'DeLong is for one binary AUC; this dataset has more classes, so only the per-seed paired differences are reported.',
+    });
+  }
+  const notes = [
+    'mean ± sd over training seeds (sample sd, n − 1); test metrics of the epoch selected on validation AUC.',
+    'diff_auc = paired per-seed test-AUC difference variant − full (same seed = same data order and initialisation stream).',
+  ];
+  return { root: path.resolve(root), trainArgs: spec.trainArgs, runsTotal: spec.runs.length, runsDone: loaded.length, groups, problems, notes };
+}
+
+/** Whether a variant feeds the tabular record to the model. */
+export function variantUsesTabular(v: string): boolean {
+  return variantSpec(v as Variant).useTabular;
+}

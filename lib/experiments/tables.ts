@@ -1,0 +1,199 @@
+/**
+ * Writers of a sweep report as tables: CSV (one row per variant, `<metric>_mean`/`<metric>_sd` columns plus
+ * `p_delong` and `p_holm` against full), Markdown and LaTeX (booktabs, `$\pm$`, best mean per column in bold).
+ */
+import * as path from 'path';
+import { formatCsv } from '../util/csv';
+import { writeFileAtomic } from '../util/fs';
+import type { GroupReport, SweepReport, VariantRow } from './report';
+
+export const METRIC_LABELS: Record<string, string> = {
+  auc: 'AUC',
+  auprc: 'AUPRC',
+  accuracy: 'Acc.',
+  balanced_accuracy: 'Bal. acc.',
+  sensitivity: 'Sens.',
+  specificity: 'Spec.',
+  g_mean: 'G-mean',
+  mcc: 'MCC',
+  f1: 'F1',
+  macro_auc: 'AUC (macro)',
+  macro_f1: 'Macro F1',
+  weighted_f1: 'Weighted F1',
+};
+
+/** The columns the LaTeX table shows (a paper column is narrow); CSV and Markdown show every metric. */
+export const TEX_METRICS = ['auc', 'auprc', 'balanced_accuracy', 'mcc', 'f1', 'macro_auc', 'macro_f1'];
+
+/** A number for CSV: 6 significant digits, '' for NaN/absent. */
+export function csvNumber(x: number | undefined | null): string {
+  return x === undefined || x === null || !Number.isFinite(x) ? '' : String(Number(x.toPrecision(6)));
+}
+
+/** A p-value for people: 3 decimals, `<0.001` below, `–` when there is none. */
+export function formatP(p: number | undefined | null, lt = '<'): string {
+  if (p === undefined || p === null || !Number.isFinite(p)) return '–';
+  return p < 0.001 ? `${lt}0.001` : p.toFixed(3);
+}
+
+const meanSd = (m: number, s: number, digits: number, pm: string) =>
+  !Number.isFinite(m) ? '–' : Number.isFinite(s) ? `${m.toFixed(digits)}${pm}${s.toFixed(digits)}` : m.toFixed(digits);
+
+const signed = (x: number, digits: number) => (!Number.isFinite(x) ? '–' : `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(digits)}`);
+
+/** CSV text: one row per variant (a `group` column first when the sweep has several cohorts/presets). */
+export function tableCsv(report: SweepReport): string {
+  const multi = report.groups.length > 1;
+  const metrics = [...new Set(report.groups.flatMap((g) => g.metrics))];
+  const header = [
+    ...(multi ? ['group'] : []),
+    'variant',
+    'n_seeds',
+    'seeds',
+    ...metrics.flatMap((m) => [`${m}_mean`, `${m}_sd`]),
+    'valid_auc_mean',
+    'valid_auc_sd',
+    'diff_auc_mean',
+    'diff_auc_sd',
+    'diff_auc_wins',
+    'auc_seed_ensemble',
+    'p_delong',
+    'p_holm',
+    'tabular_used',
+    'tabular_excluded',
+    'best',
+  ];
+  const rows = report.groups.flatMap((g) =>
+    g.rows.map((r) => [
+      ...(multi ? [g.group] : []),
+      r.variant,
+      r.seeds.length,
+      r.seeds.join(' '),
+      ...metrics.flatMap((m) => [csvNumber(r.metrics[m]?.mean), csvNumber(r.metrics[m]?.sd)]),
+      csvNumber(r.validAuc.mean),
+      csvNumber(r.validAuc.sd),
+      csvNumber(r.diffAuc?.mean),
+      csvNumber(r.diffAuc?.sd),
+      r.diffAuc ? `${r.diffAuc.wins}/${r.diffAuc.perSeed.length}` : '',
+      csvNumber(r.delong?.aucVariant),
+      csvNumber(r.delong?.p),
+      csvNumber(r.pHolm),
+      r.tabularUsed.join(' '),
+      r.tabularExcluded.join(' '),
+      r.best.join(' '),
+    ]),
+  );
+  return formatCsv(header, rows);
+}
+
+function groupTitle(g: GroupReport): string {
+  return `${g.dataset || 'no finished run'}${g.group ? ` — ${g.group}` : ''} (preset ${g.preset}, cohort ${g.data})`;
+}
+
+/** Markdown: one table per group, `mean ± sd` cells, best in bold, then oracle, notes and problems. */
+export function tableMarkdown(report: SweepReport, digits = 3): string {
+  const out: string[] = [`# Sweep report: ${report.root}`, '', `${report.runsDone} of ${report.runsTotal} runs finished; train arguments: \`${report.trainArgs.join(' ') || '(preset defaults)'}\`.`, ''];
+  for (const g of report.groups) {
+    out.push(`## ${groupTitle(g)}`, '');
+    if (g.rows.length === 0) {
+      out.push('No finished run.', '');
+      continue;
+    }
+    const head = ['variant', 'n', ...g.metrics.map((m) => METRIC_LABELS[m] ?? m), 'ΔAUC vs full', 'p (DeLong)', 'p (Holm)'];
+    out.push(`| ${head.join(' | ')} |`, `|${head.map((_, i) => (i === 0 ? ':--' : '--:')).join('|')}|`);
+    for (const r of g.rows) {
+      const cells = [
+        r.variant,
+        String(r.seeds.length),
+        ...g.metrics.map((m) => {
+          const c = meanSd(r.metrics[m].mean, r.metrics[m].sd, digits, ' ± ');
+          return r.best.includes(m) ? `**${c}**` : c;
+        }),
+        r.diffAuc ? `${meanSd(r.diffAuc.mean, r.diffAuc.sd, digits, ' ± ').replace(/^(\d)/, '+$1')} (${r.diffAuc.wins}/${r.diffAuc.perSeed.length} seeds better)` : '–',
+        formatP(r.delong?.p),
+        formatP(r.pHolm),
+      ];
+      out.push(`| ${cells.join(' | ')} |`);
+    }
+    out.push('');
+    if (g.oracle && Object.keys(g.oracle.auc).length > 0) {
+      out.push(`Oracle ceiling (test AUC of the generating model's probabilities, ${g.oracle.file}): ${Object.entries(g.oracle.auc).map(([k, v]) => `${k} ${v.toFixed(digits)}`).join(', ')}.`, '');
+    }
+    const tab = new Map<string, string[]>();
+    for (const r of g.rows) {
+      const key = r.tabularUsed.length ? `${r.tabularUsed.join(', ')}${r.tabularExcluded.length ? ` (left out: ${r.tabularExcluded.join(', ')})` : ''}` : 'none';
+      tab.set(key, [...(tab.get(key) ?? []), r.variant]);
+    }
+    out.push('Tabular fields used:', ...[...tab].map(([k, vs]) => `- ${vs.join(', ')}: ${k}`), '');
+    out.push(`${g.delongNote}`, '');
+  }
+  out.push('Notes:', ...report.notes.map((n) => `- ${n}`), '');
+  if (report.problems.length > 0) {
+    out.push(`## Runs not in the table (${report.problems.length})`, '', '| run | state | reason |', '|:--|:--|:--|');
+    for (const p of report.problems) out.push(`| ${p.id} | ${p.state} | ${p.reason.replace(/\|/g, '\\|').replace(/\n/g, ' ')} |`);
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+/** Escape text for LaTeX. */
+export function texEscape(s: string): string {
+  return s.replace(/\\/g, '\\textbackslash{}').replace(/([&%$#_{}])/g, '\\$1').replace(/~/g, '\\textasciitilde{}').replace(/\^/g, '\\textasciicircum{}');
+}
+
+/** LaTeX (booktabs): one tabular per group, `mean $\pm$ sd`, best in \textbf, oracle rows under a rule. */
+export function tableTex(report: SweepReport, digits = 3): string {
+  const out: string[] = ['% Written by `cfcml report`; needs \\usepackage{booktabs}.'];
+  for (const g of report.groups) {
+    if (g.rows.length === 0) continue;
+    const metrics = g.metrics.filter((m) => TEX_METRICS.includes(m));
+    const n = Math.max(...g.rows.map((r) => r.seeds.length));
+    out.push(
+      '\\begin{table}[t]',
+      '\\centering',
+      `\\caption{${texEscape(g.dataset)}${g.group ? ` (${texEscape(g.group)})` : ''}: test metrics, mean $\\pm$ sd over ${n} training seeds; best mean in bold. ` +
+        `$p$: DeLong on seed-averaged probabilities against full, Holm-corrected over ${g.rows.filter((r) => r.delong).length} comparisons.}`,
+      `\\label{tab:${texEscape((g.dataset || 'sweep') + (g.group ? '-' + g.group : ''))}}`,
+      `\\begin{tabular}{l${'c'.repeat(metrics.length)}rr}`,
+      '\\toprule',
+      `Variant & ${metrics.map((m) => texEscape(METRIC_LABELS[m] ?? m)).join(' & ')} & $p_{\\mathrm{DeLong}}$ & $p_{\\mathrm{Holm}}$ \\\\`,
+      '\\midrule',
+    );
+    for (const r of g.rows) {
+      const cells = metrics.map((m) => {
+        const s = r.metrics[m];
+        if (!Number.isFinite(s.mean)) return '--';
+        const body = Number.isFinite(s.sd) ? `${s.mean.toFixed(digits)} $\\pm$ ${s.sd.toFixed(digits)}` : s.mean.toFixed(digits);
+        return r.best.includes(m) ? `\\textbf{${body}}` : body;
+      });
+      const p = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? '--' : x < 0.001 ? '$<$0.001' : x.toFixed(3));
+      out.push(`${texEscape(r.variant)} & ${cells.join(' & ')} & ${p(r.delong?.p)} & ${p(r.pHolm)} \\\\`);
+    }
+    const oracle = g.oracle ? Object.entries(g.oracle.auc) : [];
+    const aucCol = metrics.findIndex((m) => m === 'auc' || m === 'macro_auc');
+    if (oracle.length > 0 && aucCol >= 0) {
+      out.push('\\midrule');
+      for (const [k, v] of oracle) {
+        const cells = metrics.map((_, j) => (j === aucCol ? v.toFixed(digits) : ''));
+        out.push(`\\emph{oracle (${texEscape(k)})} & ${cells.join(' & ')} & & \\\\`);
+      }
+    }
+    out.push('\\bottomrule', '\\end{tabular}', '\\end{table}', '');
+  }
+  return out.join('\n');
+}
+
+/** Write `<dir>/table.csv`, `table.md`, `table.tex` and `report.json`; returns the paths. */
+export function writeTables(report: SweepReport, dir: string): string[] {
+  const files: [string, string][] = [
+    ['table.csv', tableCsv(report)],
+    ['table.md', tableMarkdown(report)],
+    ['table.tex', tableTex(report)],
+    ['report.json', JSON.stringify(report, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n'],
+  ];
+  return files.map(([name, text]) => {
+    const file = path.join(dir, name);
+    writeFileAtomic(file, text);
+    return file;
+  });
+}

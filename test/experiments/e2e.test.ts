@@ -1,0 +1,102 @@
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { delongTest, rocAuc } from '../../lib/metrics';
+import { averageProbs, holm, mean } from '../../lib/experiments/stats';
+import { parseCsv } from '../../lib/util/csv';
+
+// The real CLI end to end on a tiny grid: sweep (with an interrupted run to resume and a run that
+// crashes), report, rerun (nothing redone), oracle ceiling; the report's numbers recomputed from the runs.
+const bin = path.join(__dirname, '../../bin/cfcml.js');
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cfcml-e2e-sweep-'));
+const data = path.join(root, 'derm7pt');
+const sweep = path.join(root, 'sweep');
+const run = (v: string, s: number) => path.join(sweep, 'runs', v, `seed${s}`);
+const VARIANTS = ['full', 'late-fusion', 'image-only'];
+
+function cfcml(...args: string[]): { code: number; out: string; err: string } {
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, CFCML_BACKEND: 'wasm' } });
+  return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
+}
+const sweepArgs = ['sweep', '--data', data, '--variants', VARIANTS.join(','), '--seeds', '1-2', '--preset', 'tiny', '--epochs', '2', '--out', sweep, '--jobs', '2'];
+const json = (f: string) => JSON.parse(fs.readFileSync(f, 'utf8'));
+const testPreds = (dir: string) => parseCsv(fs.readFileSync(path.join(dir, 'predictions_test.csv'), 'utf8')).rows;
+
+before(() => {
+  const s = cfcml('synth', 'derm7pt', '--out', data, '--seed', '4', '--scale', '0.1');
+  assert.equal(s.code, 0, s.err);
+  // late-fusion/seed1 interrupted after epoch 1 of 2 (the sweep must resume it) ...
+  const t = cfcml('train', '--data', data, '--preset', 'tiny', '--variant', 'late-fusion', '--seed', '1', '--epochs', '2', '--stop-after', '1', '--out', run('late-fusion', 1), '--progress', 'none');
+  assert.equal(t.code, 0, t.err);
+  assert.ok(fs.existsSync(path.join(run('late-fusion', 1), 'last.ckpt')) && !fs.existsSync(path.join(run('late-fusion', 1), 'metrics.json')));
+  // ... and image-only/seed2 has a corrupt checkpoint (its train command will crash).
+  fs.mkdirSync(run('image-only', 2), { recursive: true });
+  fs.writeFileSync(path.join(run('image-only', 2), 'last.ckpt'), 'not a checkpoint');
+});
+
+test('a crashing run does not stop the sweep; the report names it and why; a rerun trains only what is missing', () => {
+  const first = cfcml(...sweepArgs);
+  assert.equal(first.code, 1, 'exit 1: one run failed\n' + first.out + first.err);
+  assert.match(first.out, /5 trained, 0 already finished, 1 failed/);
+  assert.match(first.out, /image-only\/seed2: FAILED/);
+  const failure = json(path.join(run('image-only', 2), 'failed.json'));
+  assert.equal(failure.exitCode, 2);
+  assert.match(failure.tail, /error/);
+  assert.match(fs.readFileSync(path.join(run('late-fusion', 1), 'train.log'), 'utf8'), /resumed .* after epoch 1/);
+  assert.equal(json(path.join(run('late-fusion', 1), 'metrics.json')).epochs, 2, 'resumed to the full budget');
+
+  const rep = cfcml('report', sweep);
+  assert.equal(rep.code, 1, 'report exits 1 while a run has failed');
+  const md = fs.readFileSync(path.join(sweep, 'report', 'table.md'), 'utf8');
+  assert.match(md, /Runs not in the table \(1\)/);
+  assert.match(md, /\| image-only\/seed2 \| failed \| exit 2: /);
+
+  fs.rmSync(path.join(run('image-only', 2), 'last.ckpt'));
+  const stamp = fs.statSync(path.join(run('full', 1), 'metrics.json')).mtimeMs;
+  const second = cfcml(...sweepArgs);
+  assert.equal(second.code, 0, second.out + second.err);
+  assert.match(second.out, /1 trained, 5 already finished, 0 failed/);
+  assert.equal(fs.statSync(path.join(run('full', 1), 'metrics.json')).mtimeMs, stamp, 'a finished run is never redone');
+  assert.ok(!fs.existsSync(path.join(run('image-only', 2), 'failed.json')));
+});
+
+test('report: mean ± sd, DeLong on seed-averaged probabilities, Holm, oracle ceiling, tabular fields — recomputed from the runs', () => {
+  // An oracle file as the cohort writer makes it (test rows count; the valid row must be ignored).
+  const full1 = testPreds(run('full', 1));
+  const labels = full1.map((r) => Number(r.label));
+  const joint = labels.map((y, i) => (i === 0 ? 1 - y : y) * 0.8 + 0.1);
+  const lines = ['case_num,split,label,p_joint,p_additive', '9999,valid,1,0.0,0.0', ...full1.map((r, i) => `${r.id},test,${r.label},${joint[i]},0.5`)];
+  fs.writeFileSync(path.join(data, 'oracle.csv'), lines.join('\n') + '\n');
+
+  const rep = cfcml('report', sweep);
+  assert.equal(rep.code, 0, rep.err);
+  const table = parseCsv(fs.readFileSync(path.join(sweep, 'report', 'table.csv'), 'utf8'));
+  assert.deepEqual(table.rows.map((r) => r.variant), VARIANTS);
+  for (const [i, v] of VARIANTS.entries()) {
+    const aucs = [1, 2].map((s) => json(path.join(run(v, s), 'metrics.json')).test.auc as number);
+    assert.ok(Math.abs(Number(table.rows[i].auc_mean) - mean(aucs)) < 1e-5, `${v} auc_mean ${table.rows[i].auc_mean} vs ${mean(aucs)}`);
+    assert.equal(table.rows[i].n_seeds, '2');
+  }
+  // DeLong on the seed-averaged probabilities, recomputed here.
+  const ens = (v: string) => averageProbs([1, 2].map((s) => testPreds(run(v, s)).map((r) => [Number(r.prob_0), Number(r.prob_1)])));
+  const pFull = ens('full').map((p) => p[1]);
+  const ps = ['late-fusion', 'image-only'].map((v) => delongTest(labels, ens(v).map((p) => p[1]), pFull).p);
+  ps.forEach((p, k) => assert.ok(Math.abs(Number(table.rows[k + 1].p_delong) - p) <= 1e-5 * Math.max(p, 1e-3), `p_delong ${table.rows[k + 1].p_delong} vs ${p}`));
+  const adj = holm(ps);
+  adj.forEach((p, k) => assert.ok(Math.abs(Number(table.rows[k + 1].p_holm) - p) <= 1e-5 * Math.max(p, 1e-3), `p_holm ${table.rows[k + 1].p_holm} vs ${p}`));
+  assert.equal(table.rows[0].p_delong, '');
+
+  const report = json(path.join(sweep, 'report', 'report.json'));
+  const g = report.groups[0];
+  assert.ok(Math.abs(g.oracle.auc.joint - rocAuc(labels, joint)) < 1e-12);
+  assert.equal(g.oracle.auc.additive, 0.5);
+  assert.ok(!g.rows[0].tabularUsed.includes('management') && g.rows[0].tabularExcluded.includes('management'), 'leak-aware: management left out');
+  assert.deepEqual(g.rows[2].tabularUsed, [], 'image-only uses no tabular field');
+  assert.deepEqual(report.problems, []);
+  const tex = fs.readFileSync(path.join(sweep, 'report', 'table.tex'), 'utf8');
+  assert.match(tex, /\\emph\{oracle \(joint\)\}/);
+  assert.match(tex, /\\textbf\{/);
+});

@@ -1,0 +1,34 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+// A real single-node SLURM on this machine (scripts/slurm/start-slurm.sh installs and starts it): a
+// 2 variants × 2 seeds job array of the tiny preset, submitted with sbatch, read back with `cfcml report`.
+// Skipped, with the reason, only where SLURM cannot be started (not root, no apt-get) or CFCML_SKIP_SLURM=1.
+const repo = path.join(__dirname, '../../..');
+const script = path.join(repo, 'scripts', 'slurm', 'test-array.sh');
+
+test('SLURM job array: sbatch → runs in the shared sweep folder → cfcml report', (t) => {
+  if (process.env.CFCML_SKIP_SLURM === '1') return t.skip('CFCML_SKIP_SLURM=1');
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cfcml-slurm-test-'));
+  const r = spawnSync('bash', [script, work], {
+    encoding: 'utf8',
+    env: { ...process.env, CFCML_CLI: path.join(__dirname, '../../bin/cfcml.js'), CFCML_BACKEND: 'wasm' },
+    timeout: 15 * 60 * 1000,
+  });
+  if (r.status === 3) return t.skip(`SLURM not available here: ${r.stdout.trim().split('\n').pop()}`);
+  assert.equal(r.status, 0, `test-array.sh exited ${r.status}\n${r.stdout}\n${r.stderr}`);
+  assert.match(r.stdout, /table\.csv: 2 variants × 2 seeds/);
+  const outs = fs.readdirSync(path.join(work, 'sweep', 'slurm')).filter((f) => /^out-\d+_\d\.txt$/.test(f));
+  assert.equal(outs.length, 4, `one SLURM output file per array task: ${outs.join(', ')}`);
+  for (const v of ['full', 'late-fusion']) {
+    for (const s of [1, 2]) {
+      const m = JSON.parse(fs.readFileSync(path.join(work, 'sweep', 'runs', v, `seed${s}`, 'metrics.json'), 'utf8'));
+      assert.equal(m.epochs, 1);
+      assert.ok(m.test.auc >= 0 && m.test.auc <= 1);
+    }
+  }
+});
