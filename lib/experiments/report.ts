@@ -13,7 +13,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { getDatasetSpec } from '../data/datasets';
+import { getDatasetSpec } from '../data/registry';
 import { variantSpec } from '../model/variants';
 import type { Variant } from '../model/types';
 import { delongTest, macroAucOvr, rocAuc } from '../metrics';
