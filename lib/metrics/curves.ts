@@ -73,7 +73,11 @@ export function rocCurve(labels: readonly number[], scores: readonly number[]): 
   };
 }
 
-/** Area under the ROC curve (trapezoids; ties count one half). Throws when only one class is present. */
+/**
+ * Area under the ROC curve (trapezoids; ties count one half). Throws when only one class is present.
+ * The library's one AUC: `computeMetrics` (and so model selection), the leakage audit (`aucOf`) and DeLong's
+ * test all report this number.
+ */
 export function rocAuc(labels: readonly number[], scores: readonly number[]): number {
   const { fpr, tpr } = rocCurve(labels, scores);
   let area = 0;
