@@ -1,34 +1,102 @@
 /**
  * cfcml — coarse-to-fine crossmodal learning (CFCML) for diagnosis from medical images + tabular records.
- * The whole public API, folder by folder, in the order data flows (docs: ARCHITECTURE.md).
+ *
+ * The public API on one page, in the order data flows (docs/ARCHITECTURE.md). Everything else is internal
+ * but importable by its path, e.g. `require('cfcml/dist/lib/train/checkpoint')` or, in this repository,
+ * `import { encodeCheckpoint } from '../lib/train/checkpoint'`.
  */
 
-// Compute backend: picks tfjs-node(-gpu) / wasm with cfcml's kernels / cpu, once.
+// ── Backend: tfjs-node(-gpu) / wasm with cfcml's kernels / cpu, chosen once ───────────────────────────
 export { initBackend, backendReport } from './backend';
 export type { BackendName } from './backend';
 
-// Data: dataset specs, loaders, synthetic cohorts, tabular encoding, audit, batches.
-export * from './data';
+// ── Data: datasets as data (registry), loading, synthetic cohorts, audit, encoding, batches ─────────────
+export type { DatasetSpec, TrainPreset, PresetName, Split, TabularField, ImageModalitySpec } from './data/spec';
+export { SPLITS, PRESET_NAMES } from './data/spec';
+export type { CaseRecord, Cohort, Batch } from './data/types';
+export { DATASET_REGISTRY, DATASET_KEYS, getDataset, getDatasetSpec, detectDataset } from './data/registry';
+export type { DatasetEntry, DatasetKey } from './data/registry';
+export { DERM7PT, MEN, getPreset } from './data/datasets';
+export { loadCohort } from './data/cohort';
+export type { LoadCohortOptions } from './data/cohort';
+export { loadDerm7pt, DERM7PT_COLUMNS, CHECKLIST_COLUMNS, DIAGNOSIS_GROUPS } from './data/derm7pt';
+export { loadMen } from './data/men';
+export { synthDerm7pt } from './data/synth/derm7pt';
+export { synthMen } from './data/synth/men';
+export { formatSynthSummary } from './data/synth/summary';
+export type { SynthSummary } from './data/synth/summary';
+export { inspectCohort, formatInspectReport } from './data/inspect';
+export type { InspectReport } from './data/inspect';
+export { auditLeakage, formatLeakageReport, aucOf } from './data/audit';
+export type { LeakageReport, FieldLeakage } from './data/audit';
+export { TabularEncoder } from './data/tabular';
+export { ImageCache } from './data/imageCache';
+export { BatchSampler } from './data/sampler';
+export { makeBatch, disposeBatch } from './data/batch';
 
-// Model, coarse stage (C1–C4): encoders, tabular tokens, compression, crossmodal attention, fusion.
-export * from './model';
+// ── Coarse stage (C1–C4): the model, its variants and its pluggable image encoder ───────────────────────
+export { createModel } from './model/cfcml';
+export { VARIANTS } from './model/types';
+export type { Variant, ModelPreset, CFCMLConfig, CFCMLModel, ForwardOptions, ForwardOutput, ForwardIntermediates, ImageEncoderFactory } from './model/types';
+export { variantSpec } from './model/variants';
+export type { VariantSpec } from './model/variants';
+export { residualEncoder } from './model/residualEncoder';
 
-// Fine stage (H1–H7): prototypes and the three HRM anchor losses.
-export { hrmLosses, hrmTotal, anchorLoss, PrototypeMemory, computePrototypes, classLayout, l2Normalize, HRM_DEFAULTS } from './hrm';
-export type { HrmOptions, HrmLosses, PrototypeMemoryOptions, PrototypeSnapshot, Prototypes } from './hrm';
+// ── Fine stage (H1–H8): prototypes and the HRM anchor losses ────────────────────────────────────────────
+export { hrmLosses, hrmTotal, anchorLoss, HRM_DEFAULTS } from './hrm/losses';
+export type { HrmOptions, HrmLosses, HrmWeights } from './hrm/losses';
+export { computePrototypes, classLayout, l2Normalize } from './hrm/prototypes';
+export type { Prototypes, ClassLayout } from './hrm/prototypes';
+export { PrototypeMemory } from './hrm/memory';
 
-// Training (H8), evaluation, checkpoints, run directories.
-export * from './train';
+// ── Training: configuration, the loop, evaluation, the run directory ──────────────────────────────────
+export { Trainer, train } from './train/trainer';
+export type { RunResult } from './train/trainer';
+export { TRAIN_DEFAULTS, resolveTrainConfig } from './train/config';
+export type { ResolvedConfig } from './train/config';
+export type { TrainOptions, EpochRecord, StepRecord } from './train/options';
+export { cfcmlLoss, crossEntropy, hrmWeightsFor } from './train/loss';
+export type { LossTerms } from './train/loss';
+export { LOSS_TERMS, LOSS_TERM_NAMES, LOSS_TERM_LABELS } from './train/lossTerms';
+export type { LossTermName, LossValues } from './train/lossTerms';
+export { learningRateAt } from './train/schedule';
+export { predict, metricsOf } from './train/evaluate';
+export type { Predictions } from './train/evaluate';
+export { evaluateRun } from './train/evalRun';
+export type { EvalRunResult } from './train/evalRun';
+export { RunDirectory } from './train/runDirectory';
 
-// Metrics, modality-gap measures, figures.
-export * from './metrics';
-export * from './gap';
-export * from './plots';
+// ── Metrics (checked against scikit-learn) ─────────────────────────────────────────────────────────────
+export { computeMetrics, formatMetricsTable } from './metrics/compute';
+export type { Metrics, BinaryMetrics, MulticlassMetrics } from './metrics/compute';
+export { rocCurve, prCurve, rocAuc, averagePrecision } from './metrics/curves';
+export type { RocCurve, PrCurve } from './metrics/curves';
+export { confusionMatrix } from './metrics/classification';
+export { bootstrapCI } from './metrics/bootstrap';
+export type { BootstrapResult } from './metrics/bootstrap';
+export { delongTest } from './metrics/delong';
+export type { DelongResult } from './metrics/delong';
 
-// Notebook helpers: tables, rich display, danfojs.
+// ── Modality gap ────────────────────────────────────────────────────────────────────────────────────────
+export { gapReport, centroidGap, relativeModalityGap, alignment, uniformity, normalizeRows } from './gap/measures';
+export type { Embeddings, GapReport } from './gap/measures';
+export { umap } from './gap/umap';
+
+// ── Figures ─────────────────────────────────────────────────────────────────────────────────────────────
+export type { Figure, Theme } from './plots/figure';
+export { paletteColor, OKABE_ITO, paperTheme, notebookTheme, applyTheme } from './plots/figure';
+export { trainingCurves, rocCurveFigure, prCurveFigure } from './plots/curves';
+export { confusionMatrixFigure, similarityHeatmap } from './plots/heatmaps';
+export type { PlainImage } from './plots/images';
+export { attentionOverImage, imageGrid } from './plots/images';
+export { umapScatter } from './plots/embedding';
+export { metricBars } from './plots/bars';
+export { show } from './plots/show';
+export { renderFigure, saveFigure, closeRenderer } from './plots/render';
+
+// ── Notebook helpers (lib/notebook: tables, rich display, danfojs, teaching helpers) ──────────────────
 export * from './notebook';
 
-// Utilities.
-export { Rng, deriveSeed } from './util/random';
+// ── Utilities ───────────────────────────────────────────────────────────────────────────────────────────
 export { CfcmlError } from './util/errors';
-export { parseCsv, formatCsv } from './util/csv';
+export { Rng, deriveSeed } from './util/random';

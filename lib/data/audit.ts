@@ -1,3 +1,4 @@
+import { rocAuc } from '../metrics/curves';
 import type { Split } from './spec';
 import type { Cohort } from './types';
 
@@ -51,24 +52,15 @@ export interface LeakageReport {
   flagged: string[];
 }
 
-/** Mann–Whitney AUC of `score` for `positive` (ties count half). */
+/**
+ * AUC of `score` for `positive` (ties count half): the one ROC AUC of lib/metrics (`rocAuc`), with 0.5 (no
+ * information) instead of an error when only one class is present.
+ */
 export function aucOf(score: readonly number[], positive: readonly boolean[]): number {
-  const idx = score.map((_, i) => i).sort((a, b) => score[a] - score[b]);
-  let rankSumPos = 0;
-  let nPos = 0;
-  for (let i = 0; i < idx.length; ) {
-    let j = i;
-    while (j + 1 < idx.length && score[idx[j + 1]] === score[idx[i]]) j++;
-    const rank = (i + j) / 2 + 1;
-    for (let k = i; k <= j; k++) if (positive[idx[k]]) {
-      rankSumPos += rank;
-      nPos++;
-    }
-    i = j + 1;
-  }
-  const nNeg = score.length - nPos;
-  if (nPos === 0 || nNeg === 0) return 0.5;
-  return (rankSumPos - (nPos * (nPos + 1)) / 2) / (nPos * nNeg);
+  const y = positive.map((p) => (p ? 1 : 0));
+  const nPos = y.reduce<number>((a, b) => a + b, 0);
+  if (nPos === 0 || nPos === y.length) return 0.5;
+  return rocAuc(y, score);
 }
 
 export function auditLeakage(cohort: Cohort, opts: LeakageOptions = {}): LeakageReport {

@@ -1,7 +1,8 @@
 /**
  * What a cohort is, as data: its image modalities, classes, tabular schema and preset hyper-parameters.
- * Code never branches on a dataset's name; it reads the `DatasetSpec` (STYLE.md: "datasets are data").
+ * Code never branches on a dataset's name; it reads the `DatasetSpec` (docs/ARCHITECTURE.md, "Datasets are data").
  */
+import type { ModelPreset } from '../model/types';
 
 /** The three splits every cohort has. Derm7pt calls the middle one `valid`, MEN's folder is `val`. */
 export type Split = 'train' | 'valid' | 'test';
@@ -43,33 +44,24 @@ export interface NumericField {
 
 export type TabularField = CategoricalField | NumericField;
 
-/** Architecture sizes of the CFCML model (docs/METHOD.md, C1–C4). */
-export interface ModelPreset {
-  /** Token width D (original 128). */
-  width: number;
-  /** Tokens per image modality after compression, L_img (original 32 Derm7pt / 48 MEN). */
-  imgTokens: number;
-  /** Tabular tokens after compression, L_tab (original 24 / 16). */
-  tabTokens: number;
-  /** Attention heads in CIE (original 4). */
-  heads: number;
-  /** Channels of the four encoder stages. */
-  encoderWidths: readonly [number, number, number, number];
-  /** One encoder shared by all image modalities (Derm7pt: true) or one per modality (MEN: false). */
-  sharedEncoder: boolean;
-  /** Dropout in the classifier (original 0.5). */
-  dropout: number;
-}
+// The architecture sizes a preset carries are the model's own type (lib/model/types.ts); re-exported here.
+export type { ModelPreset };
 
-/** Training hyper-parameters (docs/METHOD.md, "Training protocol of the original"). */
+/** Training hyper-parameters (docs/METHOD.md, "Training protocol"). */
 export interface TrainPreset {
   epochs: number;
   batchSize: number;
   /** Adam learning rate. */
   lr: number;
-  /** Learning-rate multiplier for the image encoders (original: 0.1 on Derm7pt's pretrained backbone). */
+  /**
+   * Learning-rate multiplier for the image encoders. The authors use 0.1 on Derm7pt to fine-tune a pretrained
+   * Swin-T gently; the encoder here starts from random weights (docs/METHOD.md, "Departures from the authors' code").
+   */
   backboneLrScale: number;
-  /** Decoupled weight decay (AdamW-style; the original passes weight_decay to Adam). */
+  /**
+   * L2 weight decay, coupled as in torch.optim.Adam(weight_decay=…), the authors' optimiser: λ·w is added to
+   * the gradient before Adam's moments (not AdamW's decoupled decay). See lib/train/optimizer.ts.
+   */
   weightDecay: number;
   /** Linear warm-up epochs. */
   warmupEpochs: number;

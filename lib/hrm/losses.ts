@@ -37,7 +37,10 @@ export interface HrmOptions {
    * Prototypes kept across batches (exponential moving average). Off by default, so that the losses are
    * the paper's per-batch ones. When given, a class seen before uses
    * normalize(β·stored + (1 − β)·batch prototype) with the stored part constant (no gradient); the memory
-   * is not changed here: call `memory.update(result)` after the step.
+   * is not changed here. The prototypes this call returns are those blended ones, so folding them in with
+   * `memory.update(result)` would blend the batch a second time (m ← normalize(β·m + (1 − β)·normalize(β·m
+   * + (1 − β)·p))). Fold in the batch's own prototypes instead: `memory.update(hrmLosses(z, labels,
+   * { numClasses }))`, i.e. the result of a call without `memory`.
    */
   memory?: PrototypeMemory;
 }

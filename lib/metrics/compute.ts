@@ -1,5 +1,5 @@
 /**
- * One call for the metrics of METHOD.md: `computeMetrics(labels, probs)` returns one object with
+ * One call for the metrics of docs/METHOD.md ("Metrics"): `computeMetrics(labels, probs)` returns one object with
  * snake_case keys, the same key for the same quantity in the binary (Derm7pt) and multi-class (MEN)
  * cases, so one table fits both; `formatMetricsTable` prints it.
  */

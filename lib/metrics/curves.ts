@@ -73,7 +73,11 @@ export function rocCurve(labels: readonly number[], scores: readonly number[]): 
   };
 }
 
-/** Area under the ROC curve (trapezoids; ties count one half). Throws when only one class is present. */
+/**
+ * Area under the ROC curve (trapezoids; ties count one half). Throws when only one class is present.
+ * The library's one AUC: `computeMetrics` (and so model selection), the leakage audit (`aucOf`) and DeLong's
+ * test all report this number.
+ */
 export function rocAuc(labels: readonly number[], scores: readonly number[]): number {
   const { fpr, tpr } = rocCurve(labels, scores);
   let area = 0;
@@ -109,7 +113,7 @@ export function prCurve(labels: readonly number[], scores: readonly number[]): P
  * Average precision, AP = Σ_k (R_k − R_{k−1}) P_k over thresholds (scikit-learn
  * `average_precision_score`: a step function, not the trapezoidal area, which is optimistic).
  * This is the AUPRC reported here, from the positive-class probability (the authors' code used hard
- * predictions, see METHOD.md).
+ * predictions, see docs/METHOD.md, "Departures from the authors' code").
  */
 export function averagePrecision(labels: readonly number[], scores: readonly number[]): number {
   const { precision, recall } = prCurve(labels, scores);

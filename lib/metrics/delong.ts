@@ -11,7 +11,7 @@
  *   z = (AUC_A − AUC_B) / sqrt(S_AA + S_BB − 2 S_AB),  p = 2 Φ(−|z|) (two-sided).
  */
 import { CfcmlError } from '../util/errors';
-import { checkBinary } from './curves';
+import { checkBinary, rocAuc } from './curves';
 
 export interface DelongResult {
   aucA: number;
@@ -102,7 +102,9 @@ export function delongTest(labels: readonly number[], scoresA: readonly number[]
     const tx = midranks(X);
     const ty = midranks(Y);
     const tz = midranks([...X, ...Y]);
-    const auc = (tz.slice(0, m).reduce((s, v) => s + v, 0) / m - (m + 1) / 2) / n;
+    // AUC_r = (Σ_i T_Z(X_i) / m − (m + 1)/2) / n = mean(V10) is the Mann–Whitney AUC; the number reported is
+    // the one ROC AUC of this library (rocAuc), equal to it up to rounding.
+    const auc = rocAuc(labels, scores);
     const v10 = X.map((_, i) => (tz[i] - tx[i]) / n);
     const v01 = Y.map((_, j) => 1 - (tz[m + j] - ty[j]) / m);
     return { auc, v10, v01 };

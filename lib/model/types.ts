@@ -1,5 +1,4 @@
 import type * as tf from '@tensorflow/tfjs';
-import type { ModelPreset } from '../data/spec';
 import type { Init, WeightData, WeightGroup } from './params';
 
 /**
@@ -35,6 +34,24 @@ export const VARIANTS: readonly Variant[] = [
   'no-cp',
   'no-hrm',
 ];
+
+/** Architecture sizes of the CFCML model (docs/METHOD.md, C1–C4). */
+export interface ModelPreset {
+  /** Token width D (original 128). */
+  width: number;
+  /** Tokens per image modality after compression, L_img (original 32 Derm7pt / 48 MEN). */
+  imgTokens: number;
+  /** Tabular tokens after compression, L_tab (original 24 / 16). */
+  tabTokens: number;
+  /** Attention heads in CIE (original 4). */
+  heads: number;
+  /** Channels of the four encoder stages. */
+  encoderWidths: readonly [number, number, number, number];
+  /** One encoder shared by all image modalities (Derm7pt: true) or one per modality (MEN: false). */
+  sharedEncoder: boolean;
+  /** Dropout in the classifier (original 0.5). */
+  dropout: number;
+}
 
 /** Description of the tabular input columns, as the model needs it. */
 export interface TabularInputSpec {

@@ -86,8 +86,8 @@ export class RunDirectory {
   writeHistory(history: readonly EpochRecord[]): void {
     writeJsonAtomic(this.file(RunDirectory.FILES.historyJson), history);
     if (history.length === 0) return;
-    const header = Object.keys(history[0]);
-    writeFileAtomic(this.file(RunDirectory.FILES.historyCsv), formatCsv(header, history as unknown as Record<string, unknown>[]));
+    const header = Object.keys(history[0]) as (keyof EpochRecord)[]; // the record's field order
+    writeFileAtomic(this.file(RunDirectory.FILES.historyCsv), formatCsv(header, history.map((r) => header.map((k) => r[k]))));
   }
 
   readHistory(): EpochRecord[] {

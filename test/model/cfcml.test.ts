@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import { createModel, variantSpec, VARIANTS, type CFCMLConfig } from '../../lib/model';
@@ -73,8 +73,31 @@ function checkShapes(config: CFCMLConfig): void {
   }
 }
 
-test('setup: cpu backend', async () => {
+before(async () => {
   await tf.setBackend('cpu');
+});
+
+/** One variant per distinct architecture: the loss ablations (no-sam, no-up, no-cp, no-hrm) build `full`'s (tested below). */
+const ARCHITECTURES = VARIANTS.filter((v) => v === 'full' || JSON.stringify(variantSpec(v)) !== JSON.stringify(variantSpec('full')));
+
+test('the loss ablations build exactly the full model: same weights, same outputs for the same seed', () => {
+  assert.deepEqual(ARCHITECTURES.length, VARIANTS.length - 4);
+  const config = dermLike(2);
+  const full = createModel(config);
+  const { images, tabular } = randomInputs(config, B);
+  const ref = tf.tidy(() => full.forward(images, tabular, { training: false }).logits.arraySync());
+  for (const variant of ['no-sam', 'no-up', 'no-cp', 'no-hrm'] as const) {
+    const m = createModel({ ...config, variant });
+    assert.deepEqual(
+      m.weights.map((w) => [w.key, w.variable.shape]),
+      full.weights.map((w) => [w.key, w.variable.shape]),
+      variant,
+    );
+    assert.deepEqual(tf.tidy(() => m.forward(images, tabular, { training: false }).logits.arraySync()), ref, variant);
+    m.dispose();
+  }
+  tf.dispose([...images, tabular]);
+  full.dispose();
 });
 
 for (const [label, make] of [
@@ -82,7 +105,7 @@ for (const [label, make] of [
   ['MEN-like (3 volumes, 3D)', menLike],
 ] as const) {
   for (const classes of [2, 3]) {
-    for (const variant of VARIANTS) {
+    for (const variant of ARCHITECTURES) {
       test(`shapes + backward: ${label}, ${classes} classes, variant ${variant}`, () => {
         checkShapes(make(classes, variant));
       });

@@ -1,11 +1,11 @@
-import { test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import { cieStage, createModel, ParamStore } from '../../lib/model';
 import { makeCrossAttention } from '../../lib/model/crossAttention';
 import { dermLike, maxAbsDiff, randomInputs } from './helpers';
 
-test('setup: cpu backend', async () => {
+before(async () => {
   await tf.setBackend('cpu');
 });
 
@@ -42,10 +42,16 @@ test('(C2) S_m changes with another modality, and not when its query and the oth
   const moved = S(P2);
   assert.ok(maxAbsDiff(base[0], moved[0]) > 1e-3, 'S_0 must depend on modality 2');
   assert.ok(maxAbsDiff(base[1], moved[1]) > 1e-3, 'S_1 must depend on modality 2');
-  // Modality 0's query and the others fixed (fresh tensors, same values): S_0 is exactly the same, i.e. it is a
-  // function of (P_0, P_1, P_2) only and keeps no state. (Its own tokens are not among its keys: see above.)
-  const again = S(P.map((t) => t.clone()));
-  assert.equal(maxAbsDiff(base[0], again[0]), 0);
+  // Attention does not see the order of its keys: reversing modality 1's tokens leaves S_0 as it was (up to
+  // float rounding) and reverses the rows of S_1 (modality 1 is S_1's query).
+  const rev = [P[0], tf.reverse(P[1], 1) as tf.Tensor3D, P[2]];
+  const again = S(rev);
+  assert.ok(maxAbsDiff(base[0], again[0]) < 1e-5, 'S_0 must not depend on the order of its key tokens');
+  const s1rev = tf.reverse(again[1], 1);
+  assert.ok(maxAbsDiff(base[1], s1rev) < 1e-5, "S_1's rows follow its query tokens");
+  assert.ok(maxAbsDiff(base[1], again[1]) > 1e-3, 'the test must move S_1 at all');
+  s1rev.dispose();
+  rev[1].dispose();
   tf.dispose([...P, P2[2], ...base, ...moved, ...again]);
   store.dispose();
 });
@@ -63,9 +69,11 @@ test('(C2) in the model: changing image 1 changes image 0\'s CIE output S but no
     const S = (c: tf.Tensor3D) => tf.slice(c, [0, L, 0], [-1, L, -1]);
     assert.ok(maxAbsDiff(S(a.completed[s][0]), S(b.completed[s][0])) > 1e-6, `S_0 at stage ${s + 1} must change`);
   }
-  // With image 0 and tabular fixed but image 1 fixed too, nothing changes.
-  const c = model.forward(images, tabular, { training: false, intermediates: true }).intermediates!;
-  assert.equal(maxAbsDiff(a.completed[3][0], c.completed[3][0]), 0);
-  tf.dispose([a, b, c, changed[1], ...images, tabular] as unknown as tf.TensorContainer);
+  // The tabular modality is among image 0's keys too: a changed record moves S_0 and leaves P_0 alone.
+  const otherRecord = tf.reverse(tabular, 0) as tf.Tensor2D;
+  const c = model.forward(images, otherRecord, { training: false, intermediates: true }).intermediates!;
+  assert.equal(maxAbsDiff(a.tokens[3][0], c.tokens[3][0]), 0, 'P_0 must not change with the record');
+  assert.ok(maxAbsDiff(tf.slice(a.completed[3][0], [0, L, 0], [-1, L, -1]), tf.slice(c.completed[3][0], [0, L, 0], [-1, L, -1])) > 1e-6, 'S_0 must change with the record');
+  tf.dispose([a, b, c, changed[1], otherRecord, ...images, tabular] as unknown as tf.TensorContainer);
   model.dispose();
 });

@@ -1,11 +1,11 @@
-import { test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import { ParamStore } from '../../lib/model';
 import { channelNorm, makeChannelNorm, makeTokenConv, tokenConv } from '../../lib/model/layers';
 import { maxAbsDiff } from './helpers';
 
-test('setup: cpu backend', async () => {
+before(async () => {
   await tf.setBackend('cpu');
 });
 

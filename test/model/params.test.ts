@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import { createModel } from '../../lib/model';
@@ -7,7 +7,7 @@ import type { DatasetSpec } from '../../lib/data/spec';
 import type { CFCMLConfig } from '../../lib/model';
 import { dermLike, maxAbsDiff, menLike, randomInputs } from './helpers';
 
-test('setup: cpu backend', async () => {
+before(async () => {
   await tf.setBackend('cpu');
 });
 

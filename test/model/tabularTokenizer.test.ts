@@ -1,9 +1,9 @@
-import { test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import { makeTabularTokenizer, ParamStore } from '../../lib/model';
 
-test('setup: cpu backend', async () => {
+before(async () => {
   await tf.setBackend('cpu');
 });
 

@@ -1,10 +1,10 @@
-import { test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import { createModel, type CFCMLModel } from '../../lib/model';
 import { ceLoss, dermLike, menLike, randomInputs } from './helpers';
 
-test('setup: cpu backend', async () => {
+before(async () => {
   await tf.setBackend('cpu');
 });
 

@@ -1,8 +1,34 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { learningRateAt } from '../../lib/train/schedule';
+import { reference } from '../helpers/reference';
 
-test('warm-up is linear, then the rate steps down by gamma every stepEvery epochs', () => {
+interface ScheduleCase {
+  lr: number;
+  warmupEpochs: number;
+  stepEvery: number;
+  stepGamma: number;
+  epochs: number;
+  /** The lr each epoch of the authors' protocol trains at (torch 1.13, scripts/reference/schedule_torch.py). */
+  authorsLr: number[];
+}
+
+const { cases } = reference<{ cases: ScheduleCase[] }>('schedule');
+
+test("the authors' warm-up starts at lr 0; ours is theirs one epoch on: learningRateAt(e) = authors(e + 1)", () => {
+  assert.equal(cases.length, 3);
+  for (const c of cases) {
+    assert.equal(c.authorsLr[0], 0, 'their first epoch trains at lr 0');
+    assert.ok(learningRateAt(0, c) > 0, 'ours does not');
+    for (let e = 0; e + 1 < c.epochs; e++) {
+      const want = c.authorsLr[e + 1];
+      const got = learningRateAt(e, c);
+      assert.ok(Math.abs(got - want) <= 1e-12 * want, `lr ${c.lr}, warm-up ${c.warmupEpochs}, epoch ${e}: ${got} vs authors' epoch ${e + 1} ${want}`);
+    }
+  }
+});
+
+test('the shape of the schedule: linear warm-up to lr, then × gamma every stepEvery epochs', () => {
   const o = { lr: 1e-3, warmupEpochs: 5, stepEvery: 5, stepGamma: 0.8 };
   const got = [0, 1, 4, 5, 9, 10, 14, 15, 49].map((e) => learningRateAt(e, o));
   const want = [2e-4, 4e-4, 1e-3, 1e-3, 1e-3, 8e-4, 8e-4, 6.4e-4, 1e-3 * Math.pow(0.8, 8)];
