@@ -32,3 +32,6 @@ export * from './notebook';
 export { Rng, deriveSeed } from './util/random';
 export { CfcmlError } from './util/errors';
 export { parseCsv, formatCsv } from './util/csv';
+
+// Experiments: sweeps over variants × seeds, their report (DeLong + Holm), tables and figures.
+export * from './experiments';
