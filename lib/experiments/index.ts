@@ -11,7 +11,7 @@ export type { SlurmOptions } from './slurm';
 export { buildReport, readOracle, variantUsesTabular, BINARY_METRICS, MULTICLASS_METRICS, DELONG_NOTE } from './report';
 export type { SweepReport, GroupReport, VariantRow, Summary, OracleCeiling, RunProblem } from './report';
 export { tableCsv, tableMarkdown, tableTex, writeTables, formatP, texEscape, METRIC_LABELS } from './tables';
-export { holm, mean, sd, averageProbs } from './stats';
+export { holm, averageProbs } from './stats';
 export { RUN_FILES, runState } from './runFiles';
 export type { RunState } from './runFiles';
 export { ablationFigure, rocBandFigure, sweepCurvesFigure, sweepFigures, writeFigures, tprAt, ROC_VARIANTS } from './figures';

@@ -59,7 +59,6 @@ export function slurmArrayScript(root: string, spec: SweepSpec, opts: SlurmOptio
     '# Each task runs the same `cfcml train` command as `cfcml sweep --jobs N` runs locally; results go to the',
     '# shared run directories; read them with `cfcml report <sweep>`. Submit with: sbatch ' + path.join(slurmDir, 'array.sbatch'),
     'set -u',
-    `export CFCML_BACKEND=\${CFCML_BACKEND:-wasm}`,
     'case "${SLURM_ARRAY_TASK_ID:?not an array task}" in',
   ];
   runs.forEach((r, k) => {
