@@ -163,3 +163,26 @@ export function num(a: ParsedArgs, name: string): number | undefined {
 export function bool(a: ParsedArgs, name: string): boolean {
   return a.options[name] === true;
 }
+
+/** Quote one shell word when it needs it (POSIX sh single quotes). */
+function shellWord(w: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * The command line that repeats `args` (positionals, then every option given or defaulted, in the spec's
+ * order), with `set` applied on top (e.g. `{ resume: true }`): what to run to resume an interrupted run.
+ */
+export function formatCommandLine(cmd: CommandSpec, args: ParsedArgs, set: Record<string, string | number | boolean | undefined> = {}): string {
+  const words = ['cfcml', cmd.name, ...args.positionals];
+  const values = { ...args.options, ...set };
+  for (const o of cmd.options) {
+    const v = values[o.name];
+    if (v === undefined || v === o.default) continue;
+    if (o.type === 'boolean') {
+      if (v === true) words.push(`--${o.name}`);
+      else if (o.default === true) words.push(`--no-${o.name}`);
+    } else words.push(`--${o.name}`, String(v));
+  }
+  return words.map(shellWord).join(' ');
+}

@@ -77,3 +77,9 @@ test('cfcml train refuses zero/negative sizes and a learning rate that is not a 
   assert.throws(() => parseArgs(trainCommand, ['--data', 'x', '--lr', '-0.1']), /--lr must be greater than 0/);
   assert.throws(() => parseArgs(trainCommand, ['--data', 'x', '--batchsize', '4']), /did you mean --batch-size\?/);
 });
+
+test('formatCommandLine repeats the given options (not the defaults), quotes what needs it, and applies overrides', async () => {
+  const { formatCommandLine } = await import('../../lib/cli/args');
+  const a = parseArgs(cmd, ['men', '--data', "my data/it's", '--epochs', '3', '--lr', '0.01', '--no-leak']);
+  assert.equal(formatCommandLine(cmd, a, { variant: 'no-mg' }), "cfcml demo men --data 'my data/it'\\''s' --lr 0.01 --no-leak --variant no-mg");
+});

@@ -4,7 +4,8 @@ import { formatMetricsTable } from '../../metrics';
 import { VARIANTS, type Variant } from '../../model/types';
 import { train, TRAIN_DEFAULTS } from '../../train';
 import type { PresetName } from '../../data/spec';
-import { bool, num, str, type CommandSpec } from '../args';
+import { bool, formatCommandLine, num, str, type CommandSpec } from '../args';
+import { RunInterruptedError } from '../../train/runGuard';
 
 export const trainCommand: CommandSpec = {
   name: 'train',
@@ -22,6 +23,7 @@ export const trainCommand: CommandSpec = {
     { name: 'out', type: 'string', metavar: '<dir>', help: 'run directory (default runs/<dataset>-<variant>-seed<seed>)' },
     { name: 'exclude', type: 'string', default: TRAIN_DEFAULTS.excludeFields, metavar: '<fields>', help: "tabular fields to leave out: 'auto' (those the leakage audit flags), 'none', or a comma list" },
     { name: 'resume', type: 'boolean', help: 'continue from <out>/last.ckpt' },
+    { name: 'checkpoint-every', type: 'integer', min: 1, metavar: '<steps>', help: 'also write last.ckpt every this many steps inside an epoch (default: every epoch)' },
     { name: 'stop-after', type: 'integer', min: 1, help: 'stop after this many epochs (resume later with --resume)' },
     { name: 'progress', type: 'string', choices: ['auto', 'bar', 'line', 'none'], default: TRAIN_DEFAULTS.progress, help: 'progress display' },
     { name: 'json', type: 'boolean', help: 'print the final metrics as one JSON object' },
@@ -30,6 +32,7 @@ export const trainCommand: CommandSpec = {
   async run(a) {
     const ex = str(a, 'exclude')!;
     const result = await train({
+      checkpointEvery: num(a, 'checkpoint-every'),
       data: str(a, 'data')!,
       dataset: str(a, 'dataset'),
       preset: str(a, 'preset') as PresetName,
@@ -44,7 +47,13 @@ export const trainCommand: CommandSpec = {
       resume: bool(a, 'resume'),
       stopAfterEpoch: num(a, 'stop-after'),
       progress: str(a, 'progress') as 'auto',
+    }).catch((e: unknown) => {
+      if (!(e instanceof RunInterruptedError)) throw e;
+      console.error(`cfcml train: ${e.message}`);
+      console.error(`resume with: ${formatCommandLine(trainCommand, a, { resume: true })}`);
+      return e.exitCode;
     });
+    if (typeof result === 'number') return result;
     if (bool(a, 'json')) {
       console.log(JSON.stringify({ runDir: result.runDir, bestEpoch: result.bestEpoch, valid: result.validMetrics ?? null, test: result.testMetrics ?? null }));
       return 0;
