@@ -1,4 +1,5 @@
 import { CfcmlError } from '../util/errors';
+import { closest } from '../util/suggest';
 
 /**
  * A small, strict command-line parser for the `cfcml` commands: every option is declared, unknown ones
@@ -20,6 +21,12 @@ export interface OptionSpec {
   required?: boolean;
   /** Placeholder in --help, e.g. `<dir>`. */
   metavar?: string;
+  /** Numbers: smallest allowed value (inclusive), e.g. 1 for sizes and counts. */
+  min?: number;
+  /** Numbers: the value must be strictly greater than 0 (learning rates, scales). */
+  positive?: boolean;
+  /** Numbers: largest allowed value (inclusive). */
+  max?: number;
 }
 
 export interface CommandSpec {
@@ -66,7 +73,8 @@ export function parseArgs(cmd: CommandSpec, argv: readonly string[]): ParsedArgs
       }
       if (!spec) {
         const known = cmd.options.map((o) => `--${o.name}`).join(', ');
-        throw new CfcmlError(`unknown option --${name} for 'cfcml ${cmd.name}'; known options: ${known || '(none)'}`);
+        const near = closest(name, [...cmd.options.map((o) => o.name), 'help']);
+        throw new CfcmlError(`unknown option --${name} for 'cfcml ${cmd.name}'${near ? ` (did you mean --${near}?)` : ''}; known options: ${known || '(none)'}`);
       }
       if (spec.type === 'boolean') {
         if (value === undefined) options[spec.name] = true;
@@ -79,6 +87,9 @@ export function parseArgs(cmd: CommandSpec, argv: readonly string[]): ParsedArgs
         value = argv[++i];
       }
       options[spec.name] = convert(spec, value);
+    } else if (/^-[A-Za-z]/.test(a) && a !== '-h') {
+      const near = closest(a.replace(/^-+/, ''), cmd.options.map((o) => o.name));
+      throw new CfcmlError(`unknown option ${a} for 'cfcml ${cmd.name}': options take two dashes${near ? `; did you mean --${near}?` : ''}`);
     } else positionals.push(a);
   }
   for (const spec of cmd.options) {
@@ -92,7 +103,8 @@ export function parseArgs(cmd: CommandSpec, argv: readonly string[]): ParsedArgs
     if (positionals[k] === undefined) {
       if (p.required) throw new CfcmlError(`'cfcml ${cmd.name}' needs <${p.name}>: ${p.help}`);
     } else if (p.choices && !p.choices.includes(positionals[k])) {
-      throw new CfcmlError(`<${p.name}> must be one of ${p.choices.join(', ')}; got '${positionals[k]}'`);
+      const near = closest(positionals[k], p.choices);
+      throw new CfcmlError(`<${p.name}> must be one of ${p.choices.join(', ')}; got '${positionals[k]}'${near ? ` (did you mean '${near}'?)` : ''}`);
     }
   });
   if (positionals.length > pos.length) throw new CfcmlError(`unexpected argument '${positionals[pos.length]}' for 'cfcml ${cmd.name}'`);
@@ -102,13 +114,19 @@ export function parseArgs(cmd: CommandSpec, argv: readonly string[]): ParsedArgs
 function convert(spec: OptionSpec, value: string): string | number {
   if (spec.type === 'string') {
     if (spec.choices && !spec.choices.includes(value)) {
-      throw new CfcmlError(`option --${spec.name} must be one of ${spec.choices.join(', ')}; got '${value}'`);
+      const near = closest(value, spec.choices);
+      throw new CfcmlError(`option --${spec.name} must be one of ${spec.choices.join(', ')}; got '${value}'${near ? ` (did you mean '${near}'?)` : ''}`);
     }
     return value;
   }
   const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n)) throw new CfcmlError(`option --${spec.name} expects a number, got '${value}'`);
+  if (value.trim() === '' || !Number.isFinite(n)) {
+    throw new CfcmlError(`option --${spec.name} expects ${spec.type === 'integer' ? 'a whole number' : 'a number'}, got '${value}'${spec.type === 'number' ? ' (e.g. 0.001 or 1e-3)' : ''}`);
+  }
   if (spec.type === 'integer' && !Number.isInteger(n)) throw new CfcmlError(`option --${spec.name} expects a whole number, got '${value}'`);
+  if (spec.positive && !(n > 0)) throw new CfcmlError(`option --${spec.name} must be greater than 0, got ${value}`);
+  if (spec.min !== undefined && n < spec.min) throw new CfcmlError(`option --${spec.name} must be at least ${spec.min}, got ${value}`);
+  if (spec.max !== undefined && n > spec.max) throw new CfcmlError(`option --${spec.name} must be at most ${spec.max}, got ${value}`);
   return n;
 }
 
@@ -144,4 +162,27 @@ export function num(a: ParsedArgs, name: string): number | undefined {
 }
 export function bool(a: ParsedArgs, name: string): boolean {
   return a.options[name] === true;
+}
+
+/** Quote one shell word when it needs it (POSIX sh single quotes). */
+function shellWord(w: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * The command line that repeats `args` (positionals, then every option given or defaulted, in the spec's
+ * order), with `set` applied on top (e.g. `{ resume: true }`): what to run to resume an interrupted run.
+ */
+export function formatCommandLine(cmd: CommandSpec, args: ParsedArgs, set: Record<string, string | number | boolean | undefined> = {}): string {
+  const words = ['cfcml', cmd.name, ...args.positionals];
+  const values = { ...args.options, ...set };
+  for (const o of cmd.options) {
+    const v = values[o.name];
+    if (v === undefined || v === o.default) continue;
+    if (o.type === 'boolean') {
+      if (v === true) words.push(`--${o.name}`);
+      else if (o.default === true) words.push(`--no-${o.name}`);
+    } else words.push(`--${o.name}`, String(v));
+  }
+  return words.map(shellWord).join(' ');
 }

@@ -36,5 +36,5 @@ export async function loadCohort(root: string, opts: LoadCohortOptions = {}): Pr
       hint: `pass the dataset explicitly (${DATASET_KEYS.join(', ')})`,
     });
   }
-  return getDataset(name).load(root, { clinical: opts.clinical });
+  return getDataset(name).load(root, { clinical: opts.clinical, problems: opts.problems });
 }

@@ -1,9 +1,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseCsv, requireColumns } from '../util/csv';
-import { CfcmlError } from '../util/errors';
+import { parseCsv, type CsvTable } from '../util/csv';
+import { ProblemList } from '../util/problems';
+import { closest } from '../util/suggest';
 import { DERM7PT } from './datasets';
-import { cellWhere, cohortFingerprint, parseTabularCell } from './records';
+import { checkPhoto } from './imageCheck';
+import { checkClassesPresent, cohortFingerprint, parseTabularCell } from './records';
 import type { DatasetSpec, Split } from './spec';
 import { SPLITS } from './spec';
 import type { CaseRecord, Cohort } from './types';
@@ -73,8 +75,13 @@ const INDEX_FILES: Record<Split, string> = { train: 'train_indexes.csv', valid: 
 export interface Derm7ptLoadOptions {
   /** Dataset spec to read with (default `DERM7PT`); its modalities' `file` name the image columns. */
   spec?: DatasetSpec;
-  /** Check that every image file exists (default true). */
+  /** Check that every image file exists and its header is sound (default true). */
   checkImages?: boolean;
+  /**
+   * Collect problems here and return the cases that are sound, instead of throwing one error listing all
+   * problems (the default). `cfcml inspect` passes one; training does not.
+   */
+  problems?: ProblemList;
 }
 
 /** True when `root` looks like a release_v0 folder. */
@@ -82,64 +89,155 @@ export function isDerm7ptLayout(root: string): boolean {
   return fs.existsSync(path.join(root, 'meta', 'meta.csv'));
 }
 
-function readText(file: string): string {
-  if (!fs.existsSync(file)) throw new CfcmlError('file not found', { where: file, hint: 'a Derm7pt folder holds meta/meta.csv, meta/{train,valid,test}_indexes.csv and images/' });
-  return fs.readFileSync(file, 'utf8');
+const LAYOUT_HINT = 'a Derm7pt folder holds meta/meta.csv, meta/{train,valid,test}_indexes.csv and images/';
+
+function readCsvFile(file: string, problems: ProblemList): CsvTable | undefined {
+  if (!fs.existsSync(file)) {
+    problems.add({ file, message: 'file not found', expected: LAYOUT_HINT });
+    return undefined;
+  }
+  return problems.attempt(() => parseCsv(fs.readFileSync(file, 'utf8'), file, { problems }), file);
 }
 
-/** Read a Derm7pt release_v0 folder. */
-export async function loadDerm7pt(root: string, opts: Derm7ptLoadOptions = {}): Promise<Cohort> {
-  const spec = opts.spec ?? DERM7PT;
-  const checkImages = opts.checkImages ?? true;
-  root = path.resolve(root);
-  const metaFile = path.join(root, 'meta', 'meta.csv');
-  const meta = parseCsv(readText(metaFile), metaFile);
-  const imageColumns = spec.imageModalities.map((m) => m.file ?? m.name);
-  requireColumns(meta, ['diagnosis', ...imageColumns, ...spec.tabular.map((f) => f.column)], metaFile);
+/** Report missing required columns (with a likely rename) as problems; true when all are there. */
+function checkColumns(table: CsvTable, required: readonly string[], file: string, problems: ProblemList): boolean {
+  const missing = required.filter((c) => !table.header.includes(c));
+  const unknown = table.header.filter((h) => !required.includes(h) && !(DERM7PT_COLUMNS as readonly string[]).includes(h));
+  for (const m of missing) {
+    const renamed = closest(m, unknown);
+    problems.add({
+      file,
+      row: 1,
+      column: m,
+      message: renamed ? `missing column '${m}' (renamed to '${renamed}'?)` : `missing column '${m}'`,
+      expected: `a header with ${required.map((c) => `'${c}'`).join(', ')}; it has ${table.header.map((h) => `'${h}'`).join(', ')}`,
+    });
+  }
+  return missing.length === 0;
+}
 
+/**
+ * Read a Derm7pt release_v0 folder. Every problem of the folder is found in one pass; unless
+ * `opts.problems` is given, they are thrown together as one `CfcmlProblemsError`.
+ */
+export async function loadDerm7pt(root: string, opts: Derm7ptLoadOptions = {}): Promise<Cohort> {
+  const problems = opts.problems ?? new ProblemList();
+  const cohort = scanDerm7pt(path.resolve(root), opts.spec ?? DERM7PT, opts.checkImages ?? true, problems);
+  if (!opts.problems) problems.throwIfAny(`the Derm7pt folder ${path.resolve(root)}`, LAYOUT_HINT);
+  return cohort;
+}
+
+function scanDerm7pt(root: string, spec: DatasetSpec, checkImages: boolean, problems: ProblemList): Cohort {
+  const metaFile = path.join(root, 'meta', 'meta.csv');
+  const warnings: string[] = [];
   const cases: CaseRecord[] = [];
   const excludedCounts = new Map<string, number>();
-  const seenRow = new Map<number, Split>();
-  const warnings: string[] = [];
-  for (const split of SPLITS) {
-    const indexFile = path.join(root, 'meta', INDEX_FILES[split]);
-    const table = parseCsv(readText(indexFile), indexFile);
-    requireColumns(table, ['indexes'], indexFile);
-    let kept = 0;
+  const done = (): Cohort => ({
+    spec,
+    root,
+    cases,
+    excluded: [...excludedCounts.entries()].map(([reason, count]) => ({ reason, count })),
+    fingerprint: cohortFingerprint(cases),
+    warnings,
+  });
+  const meta = readCsvFile(metaFile, problems);
+  const indexTables = SPLITS.map((split) => {
+    const file = path.join(root, 'meta', INDEX_FILES[split]);
+    const table = readCsvFile(file, problems);
+    return table && checkColumns(table, ['indexes'], file, problems) ? { split, file, table } : undefined;
+  });
+  if (!meta) return done();
+  const imageColumns = spec.imageModalities.map((m) => m.file ?? m.name);
+  const required = ['diagnosis', ...imageColumns, ...spec.tabular.map((f) => f.column)];
+  if (!checkColumns(meta, required, metaFile, problems)) return done();
+  const extraColumns = meta.header.filter((h) => !required.includes(h) && !(DERM7PT_COLUMNS as readonly string[]).includes(h));
+  if (extraColumns.length) warnings.push(`${metaFile}: extra column(s) ${extraColumns.map((c) => `'${c}'`).join(', ')} accepted and kept in each case's extra fields`);
+
+  const seenRow = new Map<number, { split: Split; file: string; row: number }>();
+  const checkedImages = new Map<string, boolean>();
+  const imageOk = (abs: string, rel: string, rowNo: number, col: string): boolean => {
+    const known = checkedImages.get(abs);
+    if (known !== undefined) return known;
+    let ok = true;
+    if (!fs.existsSync(abs)) {
+      problems.add({ file: metaFile, row: rowNo, column: col, value: rel, message: `missing image '${rel}' (looked for ${abs})`, expected: 'an image file under images/' });
+      ok = false;
+    } else {
+      const c = checkPhoto(abs);
+      warnings.push(...c.notes);
+      if (c.error) {
+        problems.add({ file: metaFile, row: rowNo, column: col, value: rel, message: `bad image ${abs}: ${c.error.message}`, expected: c.error.expected });
+        ok = false;
+      }
+    }
+    checkedImages.set(abs, ok);
+    return ok;
+  };
+  for (const entry of indexTables) {
+    if (!entry) continue;
+    const { split, file: indexFile, table } = entry;
+    const perClass = spec.classes.map(() => 0);
     table.rows.forEach((r, k) => {
-      const raw = r.indexes.trim();
+      const raw = (r.indexes ?? '').trim();
       const idx = Number(raw);
-      const where = cellWhere(indexFile, k + 2, 'indexes');
-      if (!Number.isInteger(idx) || idx < 0 || idx >= meta.rows.length) {
-        throw new CfcmlError(`index '${raw}' is not a row number of meta.csv (0..${meta.rows.length - 1})`, { where });
+      const at = { file: indexFile, row: k + 2, column: 'indexes', value: raw };
+      if (raw === '' || !Number.isInteger(idx) || idx < 0 || idx >= meta.rows.length) {
+        problems.add({ ...at, message: raw === '' ? 'empty index' : `index '${raw}' is not a row number of meta.csv`, expected: `a whole number 0..${meta.rows.length - 1} (meta.csv has ${meta.rows.length} data rows)` });
+        return;
       }
       const before = seenRow.get(idx);
-      if (before) throw new CfcmlError(`meta.csv row index ${idx} is listed in both ${before} and ${split}`, { where });
-      seenRow.set(idx, split);
+      if (before) {
+        problems.add({
+          ...at,
+          message:
+            before.split === split
+              ? `meta.csv row index ${idx} is listed twice in ${INDEX_FILES[split]} (also row ${before.row})`
+              : `meta.csv row index ${idx} (case in meta.csv row ${idx + 2}) is listed in both ${before.split} (${INDEX_FILES[before.split]} row ${before.row}) and ${split}`,
+          expected: 'each case in exactly one split, once',
+        });
+        return;
+      }
+      seenRow.set(idx, { split, file: indexFile, row: k + 2 });
       const row = meta.rows[idx];
       const rowNo = idx + 2; // spreadsheet row of meta.csv (header is row 1)
       const diagnosis = row.diagnosis.trim();
       const group = DIAGNOSIS_INDEX.get(diagnosis.toLowerCase());
       if (!group) {
-        throw new CfcmlError(`unknown diagnosis '${diagnosis}'; known: ${[...DIAGNOSIS_INDEX.keys()].map((d) => `'${d}'`).join(', ')}`, {
-          where: cellWhere(metaFile, rowNo, 'diagnosis'),
+        problems.add({
+          file: metaFile,
+          row: rowNo,
+          column: 'diagnosis',
+          value: diagnosis,
+          message: diagnosis === '' ? 'empty diagnosis' : `unknown diagnosis '${diagnosis}'`,
+          expected: `one of ${[...DIAGNOSIS_INDEX.keys()].map((d) => `'${d}'`).join(', ')}`,
         });
+        return;
       }
       if (group.label === undefined) {
         const reason = `diagnosis group ${group.group} is not part of NEV vs MEL`;
         excludedCounts.set(reason, (excludedCounts.get(reason) ?? 0) + 1);
         return;
       }
+      perClass[group.label]++;
+      let ok = true;
       const tabular: Record<string, string | number> = {};
-      for (const f of spec.tabular) tabular[f.name] = parseTabularCell(f, row[f.column], metaFile, rowNo, warnings);
+      for (const f of spec.tabular) {
+        const v = problems.attempt(() => parseTabularCell(f, row[f.column], metaFile, rowNo, warnings), metaFile, { value: (row[f.column] ?? '').trim() });
+        if (v === undefined) ok = false;
+        else tabular[f.name] = v;
+      }
       const imagePaths = imageColumns.map((col) => {
         const rel = (row[col] ?? '').trim();
-        const where = cellWhere(metaFile, rowNo, col);
-        if (rel === '') throw new CfcmlError('empty image path', { where });
+        if (rel === '') {
+          problems.add({ file: metaFile, row: rowNo, column: col, value: '', message: 'empty image path', expected: 'a path under images/, e.g. Aaa/Nel025.jpg' });
+          ok = false;
+          return '';
+        }
         const abs = path.join(root, 'images', rel);
-        if (checkImages && !fs.existsSync(abs)) throw new CfcmlError(`missing image '${rel}' (looked for ${abs})`, { where });
+        if (checkImages && !imageOk(abs, rel, rowNo, col)) ok = false;
         return abs;
       });
+      if (!ok) return;
       const extra: Record<string, string> = {};
       for (const c of meta.header) if (!spec.tabular.some((f) => f.column === c) && !imageColumns.includes(c)) extra[c] = row[c];
       extra.group = group.group;
@@ -152,12 +250,11 @@ export async function loadDerm7pt(root: string, opts: Derm7ptLoadOptions = {}): 
         source: `meta.csv row ${rowNo}`,
         extra,
       });
-      kept++;
     });
-    if (kept === 0) {
-      throw new CfcmlError(`empty split '${split}': no NEV or MEL case is listed (${table.rows.length} index rows)`, { where: indexFile });
+    checkClassesPresent(spec, split, perClass, indexFile, problems, warnings);
+    if (perClass.every((n) => n === 0)) {
+      problems.add({ file: indexFile, message: `empty split '${split}': no NEV or MEL case is listed (${table.rows.length} index rows)`, expected: 'at least one NEV or MEL case per split' });
     }
   }
-  const excluded = [...excludedCounts.entries()].map(([reason, count]) => ({ reason, count }));
-  return { spec, root, cases, excluded, fingerprint: cohortFingerprint(cases), warnings };
+  return done();
 }

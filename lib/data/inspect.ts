@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as zlib from 'zlib';
 import { SPLITS } from './spec';
 import type { Cohort } from './types';
+import { formatProblem, type Problem, type ProblemList } from '../util/problems';
 
 /**
  * A look at a cohort folder before training: cases per split and class, cases left out and why, image
@@ -22,11 +23,15 @@ export interface InspectReport {
     numeric?: { min: number; mean: number; max: number };
   }[];
   warnings: string[];
+  /** Problems that make the folder unusable for training: every one found (the first `shown`, then a count). */
+  problems: { total: number; shown: Problem[] };
 }
 
 export interface InspectOptions {
   /** Volumes whose header is read to report sizes (each is gunzipped; default 24). Photos: all. */
   maxVolumes?: number;
+  /** Problems the loader collected (`loadCohort(root, { problems })`); the report lists them. */
+  problems?: ProblemList;
 }
 
 /** Width×height from a JPEG's SOF marker, or PNG's IHDR; undefined when neither. Reads only the headers. */
@@ -94,18 +99,20 @@ export function inspectCohort(cohort: Cohort, opts: InspectOptions = {}): Inspec
       return { name: f.name, kind: f.kind, levels };
     }
     const xs = cohort.cases.map((c) => Number(c.tabular[f.name]));
+    if (xs.length === 0) return { name: f.name, kind: f.kind };
     return {
       name: f.name,
       kind: f.kind,
       numeric: { min: Math.min(...xs), mean: xs.reduce((a, b) => a + b, 0) / (xs.length || 1), max: Math.max(...xs) },
     };
   });
-  return { dataset: spec.name, root: cohort.root, cases: cohort.cases.length, splits, excluded: cohort.excluded, imageSizes, fields, warnings };
+  const problems = opts.problems ? opts.problems.toJSON() : { total: 0, shown: [] };
+  return { dataset: spec.name, root: cohort.root, cases: cohort.cases.length, splits, excluded: cohort.excluded, imageSizes, fields, warnings, problems };
 }
 
 export function formatInspectReport(r: InspectReport): string {
   const classes = Object.keys(Object.values(r.splits)[0] ?? {});
-  const lines = [`${r.dataset} at ${r.root}: ${r.cases} cases`];
+  const lines = [`${r.dataset} at ${r.root}: ${r.cases} ${r.problems.total > 0 ? 'sound ' : ''}cases`];
   lines.push(`  ${'split'.padEnd(8)}${classes.map((c) => c.padStart(22)).join('')}${'total'.padStart(8)}`);
   for (const [s, counts] of Object.entries(r.splits)) {
     const tot = Object.values(counts).reduce((a, b) => a + b, 0);
@@ -122,6 +129,11 @@ export function formatInspectReport(r: InspectReport): string {
     if (f.levels) lines.push(`    ${f.name.padEnd(12)} ${Object.entries(f.levels).map(([l, n]) => `${l} ${n}`).join(' | ')}`);
     else if (f.numeric) lines.push(`    ${f.name.padEnd(12)} min ${f.numeric.min.toPrecision(3)}, mean ${f.numeric.mean.toPrecision(3)}, max ${f.numeric.max.toPrecision(3)}`);
   }
+  if (r.problems.total > 0) {
+    lines.push(`  PROBLEMS (${r.problems.total}; training refuses this folder until they are fixed; counts above leave those cases out):`);
+    for (const p of r.problems.shown) lines.push(`    - ${formatProblem(p)}`);
+    if (r.problems.total > r.problems.shown.length) lines.push(`    … and ${r.problems.total - r.problems.shown.length} more`);
+  } else lines.push('  problems: none');
   if (r.warnings.length) {
     lines.push(`  warnings (${r.warnings.length}):`);
     for (const w of r.warnings.slice(0, 10)) lines.push(`    ${w}`);

@@ -2,8 +2,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseCsv, requireColumns } from '../util/csv';
 import { CfcmlError } from '../util/errors';
+import { ProblemList } from '../util/problems';
+import { checkVolume } from './imageCheck';
 import { MEN } from './datasets';
-import { cohortFingerprint, parseTabularCell } from './records';
+import { checkClassesPresent, cohortFingerprint, parseTabularCell } from './records';
 import type { DatasetSpec, Split } from './spec';
 import { SPLITS } from './spec';
 import type { CaseRecord, Cohort } from './types';
@@ -22,6 +24,8 @@ export interface MenLoadOptions {
   spec?: DatasetSpec;
   /** The clinical CSV; default: `clinical.csv` in `root`, else the only `.csv` file there. */
   clinical?: string;
+  /** Collect problems here and return the sound cases, instead of throwing them all at once (the default). */
+  problems?: ProblemList;
 }
 
 /** True when `root` looks like a MEN-style folder (a train split folder holding class folders). */
@@ -49,62 +53,124 @@ function listDirs(dir: string): string[] {
     .sort();
 }
 
-/** Read a MEN-style folder. */
+/**
+ * Read a MEN-style folder. Every problem of the folder is found in one pass; unless `opts.problems` is
+ * given, they are thrown together as one `CfcmlProblemsError`.
+ */
 export async function loadMen(root: string, opts: MenLoadOptions = {}): Promise<Cohort> {
-  const spec = opts.spec ?? MEN;
-  root = path.resolve(root);
-  if (!fs.existsSync(root)) throw new CfcmlError('folder not found', { where: root });
-  const clinicalFile = opts.clinical ? path.resolve(opts.clinical) : findClinical(root);
-  if (!fs.existsSync(clinicalFile)) throw new CfcmlError('clinical CSV not found', { where: clinicalFile });
-  const table = parseCsv(fs.readFileSync(clinicalFile, 'utf8'), clinicalFile);
-  const idColumn = ['id', 'patient', 'patient_id'].find((c) => table.header.includes(c)) ?? table.header[0];
-  requireColumns(table, spec.tabular.map((f) => f.column), clinicalFile);
-  const rowsById = new Map<string, { row: Record<string, string>; rowNo: number }>();
-  table.rows.forEach((row, k) => {
-    const id = row[idColumn].trim();
-    if (rowsById.has(id)) throw new CfcmlError(`patient id '${id}' appears twice (also row ${rowsById.get(id)!.rowNo})`, { where: `${clinicalFile}: row ${k + 2}, column '${idColumn}'` });
-    rowsById.set(id, { row, rowNo: k + 2 });
-  });
+  const problems = opts.problems ?? new ProblemList();
+  const cohort = scanMen(path.resolve(root), opts, problems);
+  if (!opts.problems) problems.throwIfAny(`the MEN folder ${path.resolve(root)}`);
+  return cohort;
+}
 
+function scanMen(root: string, opts: MenLoadOptions, problems: ProblemList): Cohort {
+  const spec = opts.spec ?? MEN;
   const warnings: string[] = [];
   const cases: CaseRecord[] = [];
+  const excluded: Cohort['excluded'] = [];
+  const done = (): Cohort => ({ spec, root, cases, excluded, fingerprint: cohortFingerprint(cases), warnings });
+  if (!fs.existsSync(root)) {
+    problems.add({ file: root, message: 'folder not found' });
+    return done();
+  }
+  const clinicalFile = opts.clinical ? path.resolve(opts.clinical) : problems.attempt(() => findClinical(root), root);
+  let rowsById: Map<string, { row: Record<string, string>; rowNo: number }> | undefined;
+  let idColumn = 'id';
+  if (clinicalFile !== undefined && !fs.existsSync(clinicalFile)) problems.add({ file: clinicalFile, message: 'clinical CSV not found' });
+  else if (clinicalFile !== undefined) {
+    const table = problems.attempt(() => parseCsv(fs.readFileSync(clinicalFile, 'utf8'), clinicalFile, { problems }), clinicalFile);
+    if (table) {
+      idColumn = ['id', 'patient', 'patient_id'].find((c) => table.header.includes(c)) ?? table.header[0];
+      const columnsOk = problems.attempt(() => (requireColumns(table, spec.tabular.map((f) => f.column), clinicalFile), true), clinicalFile);
+      if (columnsOk) {
+        rowsById = new Map();
+        table.rows.forEach((row, k) => {
+          const id = (row[idColumn] ?? '').trim();
+          const at = { file: clinicalFile, row: k + 2, column: idColumn, value: id };
+          if (id === '') return problems.add({ ...at, message: 'empty patient id', expected: 'the patient folder name' });
+          const before = rowsById!.get(id);
+          if (before) return problems.add({ ...at, message: `patient id '${id}' appears twice (also row ${before.rowNo})`, expected: 'one row per patient' });
+          rowsById!.set(id, { row, rowNo: k + 2 });
+        });
+      }
+    }
+  }
+
   const used = new Set<string>();
+  const seenPatient = new Map<string, string>();
   for (const split of SPLITS) {
     const dirName = MEN_SPLIT_DIRS[split].find((d) => fs.existsSync(path.join(root, d)));
-    if (!dirName) throw new CfcmlError(`empty split '${split}': no folder ${MEN_SPLIT_DIRS[split].join(' or ')}/`, { where: root });
+    if (!dirName) {
+      problems.add({ file: root, message: `empty split '${split}': no folder ${MEN_SPLIT_DIRS[split].join(' or ')}/`, expected: 'train/, val/ and test/ folders' });
+      continue;
+    }
     const splitDir = path.join(root, dirName);
     for (const cls of listDirs(splitDir)) {
       if (!spec.classes.includes(cls)) {
-        throw new CfcmlError(`unknown class folder '${cls}'; expected: ${spec.classes.join(', ')}`, { where: path.join(splitDir, cls) });
+        problems.add({ file: path.join(splitDir, cls), value: cls, message: `unknown class folder '${cls}'`, expected: `one of ${spec.classes.join(', ')}` });
       }
     }
-    let kept = 0;
+    const perClass = spec.classes.map(() => 0);
     spec.classes.forEach((cls, label) => {
       const classDir = path.join(splitDir, cls);
       if (!fs.existsSync(classDir)) return;
       for (const patient of listDirs(classDir)) {
         const dir = path.join(classDir, patient);
+        perClass[label]++;
+        let ok = true;
+        const other = seenPatient.get(patient);
+        if (other) {
+          problems.add({ file: dir, value: patient, message: `patient '${patient}' has a folder in two places (also ${other})`, expected: 'each patient in one split and class' });
+          ok = false;
+        }
+        seenPatient.set(patient, path.relative(root, dir));
         const imagePaths = spec.imageModalities.map((m) => {
-          const file = path.join(dir, m.file ?? `${m.name}.nii.gz`);
+          let file = path.join(dir, m.file ?? `${m.name}.nii.gz`);
           if (!fs.existsSync(file)) {
             const alt = file.replace(/\.gz$/, '');
-            if (alt !== file && fs.existsSync(alt)) return alt;
-            throw new CfcmlError(`missing image: no ${path.basename(file)} for modality '${m.name}' of patient '${patient}'`, { where: dir });
+            if (alt !== file && fs.existsSync(alt)) file = alt;
+            else {
+              problems.add({ file: dir, value: path.basename(file), message: `missing sequence '${m.name}': no ${path.basename(file)} for patient '${patient}'`, expected: `${spec.imageModalities.map((x) => x.file ?? `${x.name}.nii.gz`).join(', ')} in every patient folder` });
+              ok = false;
+              return file;
+            }
+          }
+          const c = checkVolume(file, { voxels: true });
+          warnings.push(...c.notes);
+          if (c.error) {
+            problems.add({ file, message: c.error.message, expected: c.error.expected });
+            ok = false;
           }
           return file;
         });
+        if (!rowsById) continue;
         const hit = rowsById.get(patient);
-        if (!hit) throw new CfcmlError(`patient '${patient}' (${path.relative(root, dir)}) has no row in the clinical CSV (id column '${idColumn}')`, { where: clinicalFile });
+        if (!hit) {
+          problems.add({ file: clinicalFile ?? root, column: idColumn, value: patient, message: `patient '${patient}' (${path.relative(root, dir)}) has no row in the clinical CSV`, expected: `a row whose '${idColumn}' is '${patient}'` });
+          continue;
+        }
         used.add(patient);
         const tabular: Record<string, string | number> = {};
-        for (const f of spec.tabular) tabular[f.name] = parseTabularCell(f, hit.row[f.column], clinicalFile, hit.rowNo, warnings);
-        cases.push({ id: patient, split, label, imagePaths, tabular, source: `${path.basename(clinicalFile)} row ${hit.rowNo}, ${path.relative(root, dir)}` });
-        kept++;
+        for (const f of spec.tabular) {
+          const v = problems.attempt(() => parseTabularCell(f, hit.row[f.column], clinicalFile!, hit.rowNo, warnings), clinicalFile, { value: (hit.row[f.column] ?? '').trim() });
+          if (v === undefined) ok = false;
+          else tabular[f.name] = v;
+        }
+        if (!ok) continue;
+        cases.push({ id: patient, split, label, imagePaths, tabular, source: `${path.basename(clinicalFile!)} row ${hit.rowNo}, ${path.relative(root, dir)}` });
       }
     });
-    if (kept === 0) throw new CfcmlError(`empty split '${split}': no patient folders under ${spec.classes.join(', ')}`, { where: splitDir });
+    checkClassesPresent(spec, split, perClass, splitDir, problems, warnings);
+    if (perClass.every((n) => n === 0)) problems.add({ file: splitDir, message: `empty split '${split}': no patient folders under ${spec.classes.join(', ')}`, expected: 'at least one patient folder per split' });
   }
-  const unused = [...rowsById.keys()].filter((id) => !used.has(id)).length;
-  const excluded = unused > 0 ? [{ reason: 'clinical CSV row without a patient folder', count: unused }] : [];
-  return { spec, root, cases, excluded, fingerprint: cohortFingerprint(cases), warnings };
+  if (rowsById) {
+    const unused = [...rowsById.entries()].filter(([id]) => !used.has(id) && !seenPatient.has(id));
+    if (unused.length > 0) {
+      excluded.push({ reason: 'clinical CSV row without a patient folder', count: unused.length });
+      const shown = unused.slice(0, 10).map(([id, r]) => `'${id}' (row ${r.rowNo})`);
+      warnings.push(`${clinicalFile}: ${unused.length} patient(s) with a clinical row but no image folder, left out: ${shown.join(', ')}${unused.length > 10 ? `, … ${unused.length - 10} more` : ''}`);
+    }
+  }
+  return done();
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'crypto';
 import { CfcmlError } from '../util/errors';
-import type { TabularField } from './spec';
+import type { ProblemList } from '../util/problems';
+import type { DatasetSpec, Split, TabularField } from './spec';
 import type { CaseRecord } from './types';
 
 /**
@@ -23,6 +24,9 @@ export function parseTabularCell(field: TabularField, raw: string | undefined, f
   const where = cellWhere(file, row, field.column);
   if (field.kind === 'categorical') {
     const hit = field.levels.find((l) => l.toLowerCase() === value.toLowerCase());
+    if (hit === undefined && value === '') {
+      throw new CfcmlError(`empty value for field '${field.name}'; allowed levels: ${field.levels.map((l) => `'${l}'`).join(', ')}`, { where });
+    }
     if (hit === undefined) {
       throw new CfcmlError(`unknown category '${value}' for field '${field.name}'; allowed levels: ${field.levels.map((l) => `'${l}'`).join(', ')}`, {
         where,
@@ -30,7 +34,8 @@ export function parseTabularCell(field: TabularField, raw: string | undefined, f
     }
     return hit;
   }
-  const x = value === '' ? NaN : Number(value);
+  if (value === '') throw new CfcmlError(`empty value for numeric field '${field.name}'; expected a number in [${field.range[0]}, ${field.range[1]}]`, { where });
+  const x = Number(value);
   if (!Number.isFinite(x)) {
     throw new CfcmlError(`value '${value}' of numeric field '${field.name}' is not a finite number (NaN/empty/text)`, { where });
   }
@@ -45,4 +50,25 @@ export function cohortFingerprint(cases: readonly CaseRecord[]): string {
   const h = createHash('sha256');
   for (const c of cases) h.update(`${c.split}\u0001${c.id}\u0001${c.label}\n`);
   return h.digest('hex').slice(0, 16);
+}
+
+/**
+ * Training needs every class in the train split (a problem when one is missing); validation and test
+ * without a class cannot give an AUC (a warning). Both name the class and what the split has.
+ */
+export function checkClassesPresent(spec: DatasetSpec, split: Split, counts: readonly number[], file: string, problems: ProblemList, warnings: string[]): void {
+  const total = counts.reduce((a, b) => a + b, 0);
+  if (total === 0) return; // an empty split is reported on its own
+  const missing = spec.classes.filter((_, k) => !(counts[k] > 0));
+  if (missing.length === 0) return;
+  const has = spec.classes.map((c, k) => `${c} ${counts[k] ?? 0}`).join(', ');
+  if (split !== 'train') {
+    warnings.push(`${file}: split '${split}' has no case of class ${missing.map((c) => `'${c}'`).join(', ')} (it has ${has}); its AUC is undefined`);
+    return;
+  }
+  problems.add({
+    file,
+    message: `split '${split}' has no case of class ${missing.map((c) => `'${c}'`).join(', ')} (it has ${has})`,
+    expected: `every class (${spec.classes.join(', ')}) in every split`,
+  });
 }

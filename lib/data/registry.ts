@@ -1,4 +1,5 @@
 import { CfcmlError } from '../util/errors';
+import type { ProblemList } from '../util/problems';
 import { DERM7PT, MEN } from './datasets';
 import { isDerm7ptLayout, loadDerm7pt } from './derm7pt';
 import { isMenLayout, loadMen } from './men';
@@ -12,6 +13,8 @@ import type { Cohort } from './types';
 export interface DatasetLoadOptions {
   /** MEN layout: the clinical CSV (default: found in the folder). */
   clinical?: string;
+  /** Collect the folder's problems here (and get back its sound cases) instead of one error listing them all. */
+  problems?: ProblemList;
 }
 
 /** Options every synthetic generator accepts (dataset-specific ones are on its own function). */
@@ -49,14 +52,14 @@ export const DATASET_REGISTRY = {
     layout: 'meta/meta.csv, meta/{train,valid,test}_indexes.csv, images/',
     detect: isDerm7ptLayout,
     nestedIn: ['release_v0'],
-    load: (root) => loadDerm7pt(root),
+    load: (root, opts) => loadDerm7pt(root, { problems: opts.problems }),
     synth: (o) => synthDerm7pt(o),
   },
   men: {
     spec: MEN,
     layout: 'train|val|test/<class>/<patient>/<sequence>.nii.gz + a clinical CSV',
     detect: (root) => isMenLayout(root),
-    load: (root, opts) => loadMen(root, { clinical: opts.clinical }),
+    load: (root, opts) => loadMen(root, { clinical: opts.clinical, problems: opts.problems }),
     synth: (o) => synthMen(o),
   },
 } satisfies Record<string, DatasetEntry>;

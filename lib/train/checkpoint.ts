@@ -5,6 +5,7 @@ import { writeFileAtomic } from '../util/fs';
 import type { ResolvedConfig } from './config';
 import type { AdamState } from './optimizer';
 import type { EpochRecord } from './options';
+import type { PartialEpoch } from './runGuard';
 
 /**
  * Checkpoint files (docs/ARCHITECTURE.md, "Checkpoint format"): one binary file holding named float32 arrays
@@ -104,6 +105,8 @@ export interface RunCheckpointMeta {
   best: { epoch: number; auc: number; loss: number } | null;
   sinceBest: number;
   adamStep: number;
+  /** last.ckpt written part-way through an epoch (lib/train/runGuard.ts); absent at an epoch's end. */
+  partial?: PartialEpoch;
 }
 
 /** Model weights (and optionally Adam's state) as a run checkpoint's arrays. */

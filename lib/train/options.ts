@@ -63,6 +63,8 @@ export interface TrainOptions {
   excludeFields?: string[] | 'auto' | 'none';
   /** Continue from `<out>/last.ckpt` if it exists. */
   resume?: boolean;
+  /** Also write last.ckpt every this many steps inside an epoch (long epochs); default: at epoch ends only. */
+  checkpointEvery?: number;
   /** Stop (as if interrupted) after this many epochs have been completed in total; for tests and demos. */
   stopAfterEpoch?: number;
   /** Evaluate the selected model on the test split at the end. Default true. */

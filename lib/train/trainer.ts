@@ -10,11 +10,12 @@ import { buildModel, buildOptimizer } from './build';
 import { packRunCheckpoint, unpackOptimizerState, unpackWeights, type RunCheckpointMeta } from './checkpoint';
 import { resolveTrainConfig, runDirFor, splitCases, TRAIN_DEFAULTS, type ResolvedConfig } from './config';
 import { metricsOf, predict, type Predictions } from './evaluate';
-import { formatLossValues, LOSS_TERM_NAMES, zeroLossValues, type LossValues } from './lossTerms';
+import { formatLossValues, LOSS_TERM_NAMES, zeroLossValues } from './lossTerms';
 import type { Adam } from './optimizer';
 import type { EpochRecord, StepRecord, TrainOptions } from './options';
 import { Progress } from './progress';
 import { RunDirectory, type CheckpointKind } from './runDirectory';
+import { checkFiniteLoss, checkpointBytes, probeRunDir, removeStaleTempFiles, RunInterruptedError, RunLock, StopSignal, type PartialEpoch } from './runGuard';
 import { learningRateAt } from './schedule';
 import { lossGradients, type GradientFn } from './step';
 
@@ -50,6 +51,10 @@ export class Trainer {
   gradientFn: GradientFn = lossGradients;
   private best: RunCheckpointMeta['best'] = null;
   private sinceBest = 0;
+  /** Run-fault guards (lib/train/runGuard.ts): a part-done epoch, the directory lock, the signal to stop at. */
+  private partial: PartialEpoch | null = null;
+  private lock: RunLock | undefined;
+  stopSignal: StopSignal | undefined;
   /** The run directory's path (`run.dir`). */
   readonly runDir: string;
 
@@ -111,7 +116,15 @@ export class Trainer {
     );
     const run = new RunDirectory(runDirFor(options, config));
     const trainer = new Trainer(options, config, cohort, splits, tabular, images, model, optimizer, sampler, run, progress);
-    trainer.open();
+    probeRunDir(run.dir, checkpointBytes(model.paramCount()));
+    trainer.lock = RunLock.acquire(run.dir, { warn: (m) => console.warn(m) });
+    removeStaleTempFiles(run.dir);
+    try {
+      trainer.open();
+    } catch (e) {
+      trainer.lock.release();
+      throw e;
+    }
     return trainer;
   }
 
@@ -134,8 +147,10 @@ export class Trainer {
     const lr = learningRateAt(epoch, p);
     const started = Date.now();
     const batches = this.sampler.batches(epoch);
-    const sums = zeroLossValues();
-    for (let step = 0; step < batches.length; step++) {
+    const part = this.partial?.epoch === epoch ? this.partial : null;
+    const sums = part ? { ...part.sums } : zeroLossValues();
+    const every = this.options.checkpointEvery ?? 0;
+    for (let step = part?.step ?? 0; step < batches.length; step++) {
       const rec = await this.trainStep(epoch, step, batches, lr);
       for (const k of LOSS_TERM_NAMES) sums[k] += rec[k];
       this.progress.step({
@@ -147,7 +162,16 @@ export class Trainer {
         elapsed: (Date.now() - started) / 1000,
       });
       if (this.options.onStep) await this.options.onStep(rec);
+      // Signal handlers run only when the event loop turns; a step's awaits are microtasks, so yield once.
+      if (this.stopSignal) await new Promise((resolve) => setImmediate(resolve));
+      const stop = this.stopSignal?.requested;
+      if (stop || (every > 0 && (step + 1) % every === 0 && step + 1 < batches.length)) {
+        this.partial = { epoch, step: step + 1, sums: { ...sums } };
+        this.save('last');
+        if (stop) throw new RunInterruptedError(stop, this.runDir, epoch, step + 1);
+      }
     }
+    this.partial = null;
     const n = batches.length;
     const means = zeroLossValues();
     for (const k of LOSS_TERM_NAMES) means[k] = sums[k] / n;
@@ -212,11 +236,7 @@ export class Trainer {
     terms.dispose();
     const values = zeroLossValues();
     LOSS_TERM_NAMES.forEach((k, i) => (values[k] = t[i]));
-    if (!Number.isFinite(values.loss)) {
-      throw new CfcmlError(
-        `training diverged at epoch ${epoch + 1}, step ${step + 1}: ${describeNonFinite(values)}; try a smaller --lr`,
-      );
-    }
+    checkFiniteLoss(values, epoch, step);
     return { epoch, step, steps: batches.length, ...values };
   }
 
@@ -283,6 +303,7 @@ export class Trainer {
       best: this.best,
       sinceBest: this.sinceBest,
       adamStep: this.optimizer.step,
+      ...(kind === 'last' && this.partial ? { partial: this.partial } : {}),
     };
     this.run.saveCheckpoint(kind, packRunCheckpoint(meta, this.model.getWeightData(), kind === 'last' ? this.optimizer.getState() : undefined));
   }
@@ -314,27 +335,25 @@ export class Trainer {
     this.history.push(...ck.meta.history);
     this.best = ck.meta.best;
     this.sinceBest = ck.meta.sinceBest;
-    this.progress.message(`resumed ${this.runDir} after epoch ${this.epoch}`);
+    this.partial = ck.meta.partial ?? null;
+    this.progress.message(`resumed ${this.runDir} after epoch ${this.epoch}${this.partial ? `, step ${this.partial.step} of epoch ${this.partial.epoch + 1}` : ''}`);
   }
 
   dispose(): void {
+    this.lock?.release();
     this.model.dispose();
     this.optimizer.dispose();
   }
 }
 
-/** `loss is NaN (ce 0.69, sam NaN, up 1.2, cp 0.3)`. */
-function describeNonFinite(v: LossValues): string {
-  const [first, ...rest] = LOSS_TERM_NAMES;
-  return `${first} is ${v[first]} (${rest.map((k) => `${k} ${v[k]}`).join(', ')})`;
-}
-
 /** Train (or resume) a run to the end: the library entry point behind `cfcml train`. */
 export async function train(options: TrainOptions): Promise<RunResult> {
   const trainer = await Trainer.create(options);
+  trainer.stopSignal = StopSignal.install({ onSignal: (sig) => process.stderr.write(`\n${sig}: finishing this step, then writing a checkpoint (${sig} again exits at once)\n`) });
   try {
     return await trainer.fit();
   } finally {
+    trainer.stopSignal.uninstall();
     trainer.dispose();
   }
 }

@@ -1,4 +1,6 @@
 import { CfcmlError } from './errors';
+import type { ProblemList } from './problems';
+import { closest } from './suggest';
 
 /**
  * A small RFC 4180 CSV reader/writer (quoted fields, embedded commas, quotes and newlines, CRLF).
@@ -10,7 +12,16 @@ export interface CsvTable {
   rows: Record<string, string>[];
 }
 
-export function parseCsv(text: string, file = '<csv>'): CsvTable {
+export interface ParseCsvOptions {
+  /**
+   * Collect rows whose field count differs from the header's here (kept, padded with '' or cut, so that
+   * row numbers stay right) instead of throwing at the first.
+   */
+  problems?: ProblemList;
+}
+
+/** Parse CSV text: a UTF-8 BOM is skipped, CRLF/CR/LF all end a record, quoted fields may hold commas and newlines. */
+export function parseCsv(text: string, file = '<csv>', opts: ParseCsvOptions = {}): CsvTable {
   const records: string[][] = [];
   let field = '';
   let record: string[] = [];
@@ -50,20 +61,28 @@ export function parseCsv(text: string, file = '<csv>'): CsvTable {
   for (let r = 1; r < nonEmpty.length; r++) {
     const rec = nonEmpty[r];
     if (rec.length !== header.length) {
-      throw new CfcmlError(`row ${r + 1} has ${rec.length} fields, the header has ${header.length}`, { where: file });
+      const message = `row ${r + 1} has ${rec.length} fields, the header has ${header.length}`;
+      if (!opts.problems) throw new CfcmlError(message, { where: file });
+      opts.problems.add({ file, row: r + 1, message: `${rec.length} fields, the header has ${header.length}`, expected: `${header.length} comma-separated fields (quote fields that hold commas)` });
     }
     const obj: Record<string, string> = {};
-    header.forEach((h, k) => (obj[h] = rec[k]));
+    header.forEach((h, k) => (obj[h] = rec[k] ?? ''));
     rows.push(obj);
   }
   return { header, rows };
 }
 
-/** Require that every named column is in the header; the error lists what is missing and what is there. */
+/**
+ * Require that every named column is in the header; the error lists what is missing, what looks like a
+ * renamed column (a close header name that is not itself required), and what the header has.
+ */
 export function requireColumns(table: CsvTable, columns: readonly string[], file: string): void {
   const missing = columns.filter((c) => !table.header.includes(c));
   if (missing.length > 0) {
-    throw new CfcmlError(`missing column(s) ${missing.map((m) => `'${m}'`).join(', ')}; the header has: ${table.header.join(', ')}`, {
+    const unknown = table.header.filter((h) => !columns.includes(h));
+    const renamed = missing.map((m) => [m, closest(m, unknown)]).filter(([, u]) => u !== undefined);
+    const hint = renamed.length ? `; renamed? ${renamed.map(([m, u]) => `'${u}' looks like '${m}'`).join(', ')}` : '';
+    throw new CfcmlError(`missing column(s) ${missing.map((m) => `'${m}'`).join(', ')}${hint}; the header has: ${table.header.join(', ')}`, {
       where: file,
     });
   }

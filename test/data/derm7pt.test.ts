@@ -82,7 +82,7 @@ test('bad Derm7pt input: each error names file, row, column and value', async ()
   const header = text[0].split(',');
   const drop = header.indexOf('elevation');
   fs.writeFileSync(meta, text.map((l) => (l ? l.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/).filter((_, k) => k !== drop).join(',') : l)).join('\n'));
-  await expectError(() => loadDerm7pt(root), 'meta.csv', "missing column(s) 'elevation'");
+  await expectError(() => loadDerm7pt(root), 'meta.csv', "missing column 'elevation'");
 
   root = await fresh();
   fs.writeFileSync(path.join(root, 'meta', 'valid_indexes.csv'), 'indexes\n5\n'); // only the SK row
@@ -98,6 +98,7 @@ test('bad Derm7pt input: each error names file, row, column and value', async ()
 
   root = await fresh();
   fs.writeFileSync(path.join(root, 'images', 'Cc', 'c8.jpg'), Buffer.from('this is not a jpeg'));
-  const cohort = await loadDerm7pt(root);
+  await expectError(() => loadDerm7pt(root), 'not a JPEG or PNG image', 'c8.jpg', 'row 9', "column 'clinic'");
+  const cohort = await loadDerm7pt(root, { checkImages: false });
   await expectError(() => ImageCache.load(cohort, { size: [16, 16] }), 'corrupt or unreadable image', 'c8.jpg');
 });

@@ -91,7 +91,7 @@ test('synthetic MEN: deterministic, loads back, volumes normalised; bad inputs n
   );
   // Missing volume; empty split.
   fs.unlinkSync(one.imagePaths[0]);
-  await assert.rejects(loadMen(a), (e: unknown) => e instanceof CfcmlError && e.message.includes('missing image') && e.message.includes('t1_bbox.nii.gz'));
+  await assert.rejects(loadMen(a), (e: unknown) => e instanceof CfcmlError && e.message.includes("missing sequence 't1c'") && e.message.includes('t1_bbox.nii.gz'));
   fs.rmSync(path.join(b, 'test'), { recursive: true });
   fs.mkdirSync(path.join(b, 'test'));
   await assert.rejects(loadMen(b), (e: unknown) => e instanceof CfcmlError && e.message.includes("empty split 'test'"));

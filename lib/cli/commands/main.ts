@@ -16,7 +16,7 @@ export const mainCommand: CommandSpec = {
   options: [
     { name: 'data', type: 'string', default: 'data/synthetic/derm7pt', metavar: '<dir>', help: 'cohort folder; synthesised here when it has no meta/meta.csv' },
     { name: 'out', type: 'string', default: 'runs/main', metavar: '<dir>', help: 'parent folder of the run directories' },
-    { name: 'epochs', type: 'integer', help: "epochs (the cpu preset's by default)" },
+    { name: 'epochs', type: 'integer', min: 1, help: "epochs (the cpu preset's by default)" },
     { name: 'seed', type: 'integer', default: TRAIN_DEFAULTS.seed, help: 'training seed' },
     { name: 'baselines', type: 'boolean', help: 'also train image-only and tabular-only baselines and compare' },
     { name: 'progress', type: 'string', choices: ['auto', 'bar', 'line', 'none'], default: 'auto', help: 'progress display' },

@@ -22,7 +22,7 @@ export const synthCommand: CommandSpec = {
   options: [
     { name: 'out', type: 'string', help: 'output folder', metavar: '<dir>', required: true },
     { name: 'seed', type: 'integer', help: 'random seed (same seed, same files)', default: 1 },
-    { name: 'scale', type: 'number', help: 'multiply the default class counts (e.g. 0.1 for quick runs)', default: 1 },
+    { name: 'scale', type: 'number', positive: true, help: 'multiply the default class counts (e.g. 0.1 for quick runs)', default: 1 },
     { name: 'leak', type: 'boolean', help: 'derm7pt: reproduce the management leak (every MEL excised); --no-leak turns it off', default: true },
     { name: 'cohort-version', type: 'integer', help: 'cohort design: 2 (interaction, local detail, complementary views, exact oracle) or 1 (legacy, no oracle)', default: 2 },
     { name: 'interaction', type: 'string', help: "version 2: 'context' (the record says how to read the image) or 'none' (additive null control); version 1 ignores it", choices: ['context', 'none'], default: 'context' },

@@ -4,7 +4,8 @@ import { formatMetricsTable } from '../../metrics';
 import { VARIANTS, type Variant } from '../../model/types';
 import { train, TRAIN_DEFAULTS } from '../../train';
 import type { PresetName } from '../../data/spec';
-import { bool, num, str, type CommandSpec } from '../args';
+import { bool, formatCommandLine, num, str, type CommandSpec } from '../args';
+import { RunInterruptedError } from '../../train/runGuard';
 
 export const trainCommand: CommandSpec = {
   name: 'train',
@@ -14,15 +15,16 @@ export const trainCommand: CommandSpec = {
     { name: 'dataset', type: 'string', choices: DATASET_KEYS, help: 'dataset kind (detected from the folder when absent)' },
     { name: 'preset', type: 'string', choices: PRESET_NAMES, default: TRAIN_DEFAULTS.preset, help: 'hyper-parameter preset' },
     { name: 'variant', type: 'string', choices: VARIANTS, default: TRAIN_DEFAULTS.variant, help: 'model variant / ablation' },
-    { name: 'epochs', type: 'integer', help: "number of epochs (preset's by default)" },
-    { name: 'batch-size', type: 'integer', help: "batch size (preset's by default)" },
-    { name: 'lr', type: 'number', help: "learning rate (preset's by default)" },
-    { name: 'image-size', type: 'integer', help: "square image size H = W (preset's by default)" },
+    { name: 'epochs', type: 'integer', min: 1, help: "number of epochs (preset's by default)" },
+    { name: 'batch-size', type: 'integer', min: 1, help: "batch size (preset's by default)" },
+    { name: 'lr', type: 'number', positive: true, help: "learning rate (preset's by default)" },
+    { name: 'image-size', type: 'integer', min: 8, help: "square image size H = W (preset's by default)" },
     { name: 'seed', type: 'integer', default: TRAIN_DEFAULTS.seed, help: 'seed of initialisation, batching, augmentation, dropout' },
     { name: 'out', type: 'string', metavar: '<dir>', help: 'run directory (default runs/<dataset>-<variant>-seed<seed>)' },
     { name: 'exclude', type: 'string', default: TRAIN_DEFAULTS.excludeFields, metavar: '<fields>', help: "tabular fields to leave out: 'auto' (those the leakage audit flags), 'none', or a comma list" },
     { name: 'resume', type: 'boolean', help: 'continue from <out>/last.ckpt' },
-    { name: 'stop-after', type: 'integer', help: 'stop after this many epochs (resume later with --resume)' },
+    { name: 'checkpoint-every', type: 'integer', min: 1, metavar: '<steps>', help: 'also write last.ckpt every this many steps inside an epoch (default: every epoch)' },
+    { name: 'stop-after', type: 'integer', min: 1, help: 'stop after this many epochs (resume later with --resume)' },
     { name: 'progress', type: 'string', choices: ['auto', 'bar', 'line', 'none'], default: TRAIN_DEFAULTS.progress, help: 'progress display' },
     { name: 'json', type: 'boolean', help: 'print the final metrics as one JSON object' },
   ],
@@ -30,6 +32,7 @@ export const trainCommand: CommandSpec = {
   async run(a) {
     const ex = str(a, 'exclude')!;
     const result = await train({
+      checkpointEvery: num(a, 'checkpoint-every'),
       data: str(a, 'data')!,
       dataset: str(a, 'dataset'),
       preset: str(a, 'preset') as PresetName,
@@ -44,7 +47,13 @@ export const trainCommand: CommandSpec = {
       resume: bool(a, 'resume'),
       stopAfterEpoch: num(a, 'stop-after'),
       progress: str(a, 'progress') as 'auto',
+    }).catch((e: unknown) => {
+      if (!(e instanceof RunInterruptedError)) throw e;
+      console.error(`cfcml train: ${e.message}`);
+      console.error(`resume with: ${formatCommandLine(trainCommand, a, { resume: true })}`);
+      return e.exitCode;
     });
+    if (typeof result === 'number') return result;
     if (bool(a, 'json')) {
       console.log(JSON.stringify({ runDir: result.runDir, bestEpoch: result.bestEpoch, valid: result.validMetrics ?? null, test: result.testMetrics ?? null }));
       return 0;
