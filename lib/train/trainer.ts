@@ -23,7 +23,8 @@ import { writeFileAtomic, writeJsonAtomic } from '../util/fs';
 import { deriveSeed } from '../util/random';
 import { loadCheckpoint, saveCheckpoint, type NamedArray } from './checkpoint';
 import { metricsOf, predict, type Predictions } from './evaluate';
-import { cfcmlLoss, hrmWeightsFor, type HrmWeights } from './loss';
+import { hrmWeightsFor, type HrmWeights } from './loss';
+import { planMicroBatch, randomStepBatch, splitGradients } from './splitStep';
 import { Adam, type AdamState } from './optimizer';
 import type { EpochRecord, StepRecord, TrainOptions } from './options';
 import { Progress } from './progress';
@@ -77,6 +78,8 @@ const resolveOut = (o: TrainOptions, dataset: string, variant: string, seed: num
 export class Trainer {
   readonly history: EpochRecord[] = [];
   private best: CheckpointMeta['best'] = null;
+  /** Cases per micro-batch of a training step (planMicroBatch; the whole batch when it fits). */
+  microBatch = Infinity;
   private sinceBest = 0;
   private constructor(
     readonly options: TrainOptions,
@@ -201,6 +204,9 @@ export class Trainer {
       { batchSize: train.batchSize, balanced: train.balancedBatches, numClasses: spec.classes.length, seed: deriveSeed(seed, 'batches') },
     );
     const trainer = new Trainer(options, config, cohort, splits, tabular, images, model, optimizer, sampler, runDir, progress);
+    const plan = await planMicroBatch(model, (n) => randomStepBatch(model.config, n), { numClasses: spec.classes.length, weights: config.hrmWeights, tau: train.tau, dropoutSeed: 0 }, train.batchSize);
+    trainer.microBatch = plan.microBatch;
+    if (plan.microBatch < train.batchSize) progress.message(`batch ${train.batchSize} does not fit in memory at once: micro-batches of ${plan.microBatch} (split at z, same gradients)`);
 
     const last = path.join(runDir, 'last.ckpt');
     if (options.resume && fs.existsSync(last)) trainer.restore(last);
@@ -223,7 +229,6 @@ export class Trainer {
     const batches = this.sampler.batches(epoch);
     const sums = { loss: 0, ce: 0, sam: 0, up: 0, cp: 0 };
     const numClasses = this.spec.classes.length;
-    const vars = this.model.weights.map((w) => w.variable);
     for (let step = 0; step < batches.length; step++) {
       const idx = batches[step];
       const batch = makeBatch(this.spec, this.splits.train, idx, this.images, this.tabular, {
@@ -232,16 +237,11 @@ export class Trainer {
       });
       const hostLabels = idx.map((i) => this.splits.train[i].label);
       const dropoutSeed = deriveSeed(this.config.seed, 'dropout', epoch, step);
-      let termsT: tf.Tensor1D | null = null;
-      tf.tidy(() => {
-        const { grads } = tf.variableGrads(() => {
-          const out = this.model.forward(batch.images, batch.tabular, { training: true, seed: dropoutSeed });
-          const l = cfcmlLoss(out, batch.labels, hostLabels, { numClasses, weights: this.config.hrmWeights, tau: p.tau });
-          termsT = tf.keep(tf.stack([l.total, l.ce, l.sam, l.up, l.cp]) as tf.Tensor1D);
-          return l.total;
-        }, vars);
-        this.optimizer.apply(grads, lr);
-      });
+      // Split at z into micro-batches when the batch does not fit (lib/train/splitStep.ts); else the plain step.
+      const stepBatch = { images: batch.images, tabular: batch.tabular, labels: batch.labels, hostLabels };
+      const { grads, terms: termsT } = splitGradients(this.model, stepBatch, { numClasses, weights: this.config.hrmWeights, tau: p.tau, dropoutSeed }, this.microBatch);
+      this.optimizer.apply(grads, lr);
+      tf.dispose(Object.values(grads));
       disposeBatch(batch);
       const t = await (termsT as unknown as tf.Tensor1D).data();
       (termsT as unknown as tf.Tensor1D).dispose();
