@@ -199,15 +199,16 @@ export interface MicroBatchPlan {
  * Choose the micro-batch: measure the peak memory of split steps with shards of 1 and 2 rows, extrapolate
  * linearly (activations grow with the rows; the weights do not), and take the largest shard ≤ batchSize
  * under `budgetBytes`. Throws a CfcmlError before training when even one row does not fit.
- * Default budget 1.5 GiB: the wasm heap can grow to 4 GiB, but tfjs-wasm faults ("memory access out of
- * bounds") well before that; 2 GiB is the signed-pointer limit of its JS glue.
+ * Default budget 3 GiB: the wasm heap cannot grow past 4 GiB (tfjs-wasm then faults with "memory access out of
+ * bounds", e.g. the paper preset at batch 36 unsplit, ≈14 GiB); a split step with 3.37 GiB of peak tensor
+ * memory was measured to run (paper preset, shards of 8), the rest is headroom for the heap's fragmentation.
  */
 export async function planMicroBatch(
   model: CFCMLModel,
   makeBatch: (n: number) => StepBatch,
   opts: StepLossOptions,
   batchSize: number,
-  budgetBytes = 1.5 * 2 ** 30,
+  budgetBytes = 3 * 2 ** 30,
 ): Promise<MicroBatchPlan> {
   const p1 = await stepPeakBytes(model, makeBatch, opts, 1);
   const p2 = await stepPeakBytes(model, makeBatch, opts, 2);

@@ -355,7 +355,9 @@ export class Trainer {
   predictSplit(split: Split, opts: { embeddings: true }): Promise<Predictions & { embeddings: number[][][] }>;
   predictSplit(split: Split, opts?: { embeddings?: boolean }): Promise<Predictions>;
   predictSplit(split: Split, opts: { embeddings?: boolean } = {}): Promise<Predictions> {
-    return predict(this.model, this.spec, this.splits[split], this.images, this.tabular, { embeddings: opts.embeddings });
+    // When training needs micro-batches, so does evaluation (a forward needs less memory per case than a step).
+    const batchSize = this.microBatch < this.config.train.batchSize ? this.microBatch : undefined;
+    return predict(this.model, this.spec, this.splits[split], this.images, this.tabular, { embeddings: opts.embeddings, batchSize });
   }
 
   private weightArrays(): NamedArray[] {
