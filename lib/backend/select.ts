@@ -15,6 +15,18 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { registeredWasmKernels, registerWasmKernels } from './kernels';
+import { setWasmBackendThreaded, wantedWasmThreads } from './threads';
+
+/** XNNPACK threads of the initialised wasm backend (1 if unknown). */
+function wasmThreadsNow(): number {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const n = (require('@tensorflow/tfjs-backend-wasm') as { getThreadsCount(): number }).getThreadsCount();
+    return n >= 1 ? n : 1;
+  } catch {
+    return 1;
+  }
+}
 
 export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
 
@@ -63,13 +75,15 @@ async function activate(name: BackendName): Promise<string> {
     }
     case 'wasm': {
       require('@tensorflow/tfjs-backend-wasm'); // registers the 'wasm' factory
-      if (!(await tf.setBackend('wasm'))) throw new Error('wasm backend failed to initialise');
+      // Threaded SIMD build with Node workers (lib/backend/threads.ts); CFCML_WASM_THREADS=1 for one thread.
+      const threads = tf.findBackend('wasm') ? 1 : await setWasmBackendThreaded(wantedWasmThreads());
+      if (tf.getBackend() !== 'wasm' && !(await tf.setBackend('wasm'))) throw new Error('wasm backend failed to initialise');
       await tf.ready();
       const kernels = registerWasmKernels();
       const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
-      // In Node the wasm backend never uses threads (WASM_HAS_MULTITHREAD_SUPPORT is false there), so
-      // setThreadsCount has no effect, and it finds its .wasm files beside itself (no setWasmPaths).
-      return `${simd ? 'SIMD' : 'no SIMD'}, 1 thread, ${kernels.length} project kernels`;
+      // It finds its .wasm files beside itself (no setWasmPaths).
+      const n = tf.findBackend('wasm') && threads === 1 ? wasmThreadsNow() : threads;
+      return `${simd ? 'SIMD' : 'no SIMD'}, ${n} thread${n === 1 ? '' : 's'}, ${kernels.length} project kernels`;
     }
     case 'cpu':
       if (!(await tf.setBackend('cpu'))) throw new Error('cpu backend failed to initialise');

@@ -7,7 +7,7 @@ import { LOSS_TERMS, LOSS_TERM_NAMES } from './lossTerms';
 /** What one gradient computation is given: the model, a training batch and how to score it. */
 export interface GradientInput {
   model: CFCMLModel;
-  batch: Batch;
+  batch: Pick<Batch, 'images' | 'tabular' | 'labels'>;
   /** The batch's labels on the host (the HRM losses group by class without a device read). */
   hostLabels: number[];
   /** Seed of this step's dropout masks. */

@@ -17,6 +17,7 @@ import { Progress } from './progress';
 import { RunDirectory, type CheckpointKind } from './runDirectory';
 import { checkFiniteLoss, checkpointBytes, probeRunDir, removeStaleTempFiles, RunInterruptedError, RunLock, StopSignal, type PartialEpoch } from './runGuard';
 import { learningRateAt } from './schedule';
+import { planMicroBatch, randomStepBatch, splitGradients } from './splitStep';
 import { lossGradients, type GradientFn } from './step';
 
 export type { ResolvedConfig } from './config';
@@ -49,6 +50,8 @@ export class Trainer {
    * gradient (micro-batches, workers); it is called inside a `tf.tidy` with the step's batch.
    */
   gradientFn: GradientFn = lossGradients;
+  /** Cases per micro-batch of a training step (planMicroBatch; Infinity when the whole batch fits). */
+  microBatch = Infinity;
   private best: RunCheckpointMeta['best'] = null;
   private sinceBest = 0;
   /** Run-fault guards (lib/train/runGuard.ts): a part-done epoch, the directory lock, the signal to stop at. */
@@ -116,6 +119,14 @@ export class Trainer {
     );
     const run = new RunDirectory(runDirFor(options, config));
     const trainer = new Trainer(options, config, cohort, splits, tabular, images, model, optimizer, sampler, run, progress);
+    // Any batch must fit: measure a step's memory and split it at z into micro-batches if needed (splitStep.ts).
+    const lossOpts = { numClasses: spec.classes.length, weights: config.hrmWeights, tau: train.tau, dropoutSeed: 0 };
+    const plan = await planMicroBatch(model, (n) => randomStepBatch(model.config, n), lossOpts, train.batchSize);
+    if (plan.microBatch < train.batchSize) {
+      trainer.microBatch = plan.microBatch;
+      trainer.gradientFn = (input) => splitGradients(input.model, { ...input.batch, hostLabels: input.hostLabels }, input, plan.microBatch);
+      progress.message(`batch ${train.batchSize} does not fit in memory at once: micro-batches of ${plan.microBatch} (split at z, same gradients)`);
+    }
     probeRunDir(run.dir, checkpointBytes(model.paramCount()));
     trainer.lock = RunLock.acquire(run.dir, { warn: (m) => console.warn(m) });
     removeStaleTempFiles(run.dir);
@@ -289,7 +300,9 @@ export class Trainer {
   predictSplit(split: Split, opts: { embeddings: true }): Promise<Predictions & { embeddings: number[][][] }>;
   predictSplit(split: Split, opts?: { embeddings?: boolean }): Promise<Predictions>;
   predictSplit(split: Split, opts: { embeddings?: boolean } = {}): Promise<Predictions> {
-    return predict(this.model, this.spec, this.splits[split], this.images, this.tabular, { embeddings: opts.embeddings });
+    // When training needs micro-batches, so does evaluation (a forward needs less memory per case than a step).
+    const batchSize = Number.isFinite(this.microBatch) ? this.microBatch : undefined;
+    return predict(this.model, this.spec, this.splits[split], this.images, this.tabular, { embeddings: opts.embeddings, batchSize });
   }
 
   private save(kind: CheckpointKind): void {
