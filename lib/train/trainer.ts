@@ -119,18 +119,18 @@ export class Trainer {
     );
     const run = new RunDirectory(runDirFor(options, config));
     const trainer = new Trainer(options, config, cohort, splits, tabular, images, model, optimizer, sampler, run, progress);
-    // Any batch must fit: measure a step's memory and split it at z into micro-batches if needed (splitStep.ts).
-    const lossOpts = { numClasses: spec.classes.length, weights: config.hrmWeights, tau: train.tau, dropoutSeed: 0 };
-    const plan = await planMicroBatch(model, (n) => randomStepBatch(model.config, n), lossOpts, train.batchSize);
-    if (plan.microBatch < train.batchSize) {
-      trainer.microBatch = plan.microBatch;
-      trainer.gradientFn = (input) => splitGradients(input.model, { ...input.batch, hostLabels: input.hostLabels }, input, plan.microBatch);
-      progress.message(`batch ${train.batchSize} does not fit in memory at once: micro-batches of ${plan.microBatch} (split at z, same gradients)`);
-    }
     probeRunDir(run.dir, checkpointBytes(model.paramCount()));
     trainer.lock = RunLock.acquire(run.dir, { warn: (m) => console.warn(m) });
     removeStaleTempFiles(run.dir);
     try {
+      // Any batch must fit: measure a step's memory and split it at z into micro-batches if needed (splitStep.ts).
+      const lossOpts = { numClasses: spec.classes.length, weights: config.hrmWeights, tau: train.tau, dropoutSeed: 0 };
+      const plan = await planMicroBatch(model, (n) => randomStepBatch(model.config, n), lossOpts, train.batchSize);
+      if (plan.microBatch < train.batchSize) {
+        trainer.microBatch = plan.microBatch;
+        trainer.gradientFn = (input) => splitGradients(input.model, { ...input.batch, hostLabels: input.hostLabels }, input, plan.microBatch);
+        progress.message(`batch ${train.batchSize} does not fit in memory at once: micro-batches of ${plan.microBatch} (split at z, same gradients)`);
+      }
       trainer.open();
     } catch (e) {
       trainer.lock.release();
