@@ -8,7 +8,7 @@ import * as path from 'path';
 import { rocCurve } from '../metrics';
 import { metricBars, paletteColor, saveFigure, trainingCurves, type Figure, type HistoryRow, type MetricRow, type PlotlyObject } from '../plots';
 import { readRunHistory, readRunPredictions, runState } from './runFiles';
-import type { GroupReport, SweepReport } from './report';
+import { ceilingEntries, type GroupReport, type SweepReport } from './report';
 import { mean, sd } from './stats';
 import type { SweepSpec } from './sweep';
 import { METRIC_LABELS } from './tables';
@@ -28,7 +28,7 @@ export function ablationFigure(g: GroupReport, metrics: string[] = g.metrics.fil
     }
   }
   const fig = metricBars(rows, { title: `${g.dataset}${g.group ? ` (${g.group})` : ''}: mean ± sd over seeds`, yRange: [0, 1.05], digits: null });
-  const oracle = g.oracle ? Object.entries(g.oracle.auc) : [];
+  const oracle = ceilingEntries(g.oracle);
   fig.layout.shapes = oracle.map(([, v], i) => ({ type: 'line', xref: 'paper', x0: 0, x1: 1, yref: 'y', y0: v, y1: v, line: { color: paletteColor(7), dash: i === 0 ? 'dash' : 'dot', width: 1 } }));
   fig.layout.annotations = oracle.map(([k, v]) => ({ xref: 'paper', x: 1, xanchor: 'right', y: v, yanchor: 'bottom', text: `oracle ${k} AUC ${v.toFixed(3)}`, showarrow: false, font: { size: 9 } }));
   fig.layout.yaxis = { ...fig.layout.yaxis, title: { text: 'test metric' } };

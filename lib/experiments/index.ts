@@ -8,7 +8,7 @@ export { runLocal, runOne } from './local';
 export type { RunOutcome, LocalRunOptions } from './local';
 export { slurmArrayScript, writeSlurmArray } from './slurm';
 export type { SlurmOptions } from './slurm';
-export { buildReport, readOracle, variantUsesTabular, BINARY_METRICS, MULTICLASS_METRICS, DELONG_NOTE } from './report';
+export { buildReport, readOracle, ceilingEntries, variantUsesTabular, BINARY_METRICS, MULTICLASS_METRICS, DELONG_NOTE } from './report';
 export type { SweepReport, GroupReport, VariantRow, Summary, OracleCeiling, RunProblem } from './report';
 export { tableCsv, tableMarkdown, tableTex, writeTables, formatP, texEscape, METRIC_LABELS } from './tables';
 export { holm, averageProbs } from './stats';

@@ -59,6 +59,13 @@ export interface OracleCeiling {
   auc: Record<string, number>;
 }
 
+/** The oracle scores shown as the ceiling in tables and figures: joint and additive when present, else all. */
+export function ceilingEntries(o: OracleCeiling | null): [string, number][] {
+  if (!o) return [];
+  const main = Object.entries(o.auc).filter(([k]) => k === 'joint' || k === 'additive');
+  return main.length > 0 ? main : Object.entries(o.auc);
+}
+
 export interface GroupReport {
   group: string;
   dataset: string;
@@ -121,11 +128,11 @@ export function readOracle(data: string, classes: readonly string[], positiveCla
   };
   const auc: Record<string, number> = {};
   if (classes.length === 2) {
-    for (const c of t.header.filter((h) => /^p_[a-z]+$/i.test(h))) {
+    for (const c of t.header.filter((h) => h.startsWith('p_'))) {
       auc[c.slice(2)] = rocAuc(labels.map((y) => (y === positiveClass ? 1 : 0)), rows.map((r, i) => val(r, c, i)));
     }
   } else {
-    const names = [...new Set(t.header.map((h) => /^p_([a-z]+)_0$/i.exec(h)?.[1]).filter((x): x is string => !!x))];
+    const names = [...new Set(t.header.map((h) => /^p_(.+)_0$/.exec(h)?.[1]).filter((x): x is string => !!x))];
     for (const n of names) {
       const cols = classes.map((_, k) => `p_${n}_${k}`);
       if (!cols.every((c) => t.header.includes(c))) continue;

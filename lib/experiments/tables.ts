@@ -5,7 +5,7 @@
 import * as path from 'path';
 import { formatCsv } from '../util/csv';
 import { writeFileAtomic } from '../util/fs';
-import type { GroupReport, SweepReport, VariantRow } from './report';
+import { ceilingEntries, type GroupReport, type SweepReport } from './report';
 
 export const METRIC_LABELS: Record<string, string> = {
   auc: 'AUC',
@@ -116,8 +116,15 @@ export function tableMarkdown(report: SweepReport, digits = 3): string {
       out.push(`| ${cells.join(' | ')} |`);
     }
     out.push('');
-    if (g.oracle && Object.keys(g.oracle.auc).length > 0) {
-      out.push(`Oracle ceiling (test AUC of the generating model's probabilities, ${g.oracle.file}): ${Object.entries(g.oracle.auc).map(([k, v]) => `${k} ${v.toFixed(digits)}`).join(', ')}.`, '');
+    const ceiling = ceilingEntries(g.oracle);
+    if (g.oracle && ceiling.length > 0) {
+      const others = Object.entries(g.oracle.auc).filter(([k]) => !ceiling.some(([c]) => c === k));
+      const list = (e: [string, number][]) => e.map(([k, v]) => `${k} ${v.toFixed(digits)}`).join(', ');
+      out.push(
+        `Oracle ceiling (test AUC of the generating model's true posteriors, ${g.oracle.file}): ${list(ceiling)}.` +
+          (others.length ? ` Other oracle scores: ${list(others)}.` : ''),
+        '',
+      );
     }
     const tab = new Map<string, string[]>();
     for (const r of g.rows) {
@@ -169,7 +176,7 @@ export function tableTex(report: SweepReport, digits = 3): string {
       const p = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? '--' : x < 0.001 ? '$<$0.001' : x.toFixed(3));
       out.push(`${texEscape(r.variant)} & ${cells.join(' & ')} & ${p(r.delong?.p)} & ${p(r.pHolm)} \\\\`);
     }
-    const oracle = g.oracle ? Object.entries(g.oracle.auc) : [];
+    const oracle = ceilingEntries(g.oracle);
     const aucCol = metrics.findIndex((m) => m === 'auc' || m === 'macro_auc');
     if (oracle.length > 0 && aucCol >= 0) {
       out.push('\\midrule');
