@@ -1,5 +1,6 @@
 import * as path from 'path';
-import { DATASET_REGISTRY, synthDerm7pt, formatSynthSummary } from '../../data';
+import * as fs from 'fs';
+import { DATASET_REGISTRY, DERM7PT_V2_VERSION, synthDerm7pt, formatSynthSummary } from '../../data';
 import { formatMetricsTable } from '../../metrics';
 import type { Variant } from '../../model/types';
 import { train, TRAIN_DEFAULTS, type RunResult } from '../../train';
@@ -10,11 +11,21 @@ import { bool, num, str, type CommandSpec } from '../args';
  * CPU preset, evaluate the selected model on the test split, print the metrics. With --baselines it also
  * trains the image-only and tabular-only baselines with the same settings and prints the comparison.
  */
+const DEFAULT_DATA = 'data/synthetic/derm7pt';
+
+/** Why `dir` is not the current synthetic design (its cohort.json is missing or of another version), or null. */
+function syntheticVersionProblem(dir: string): string | null {
+  const file = path.join(dir, 'cohort.json');
+  if (!fs.existsSync(file)) return fs.existsSync(dir) ? `${dir} has no cohort.json (a cohort of synthetic design v1, or a real release)` : null;
+  const version: unknown = (JSON.parse(fs.readFileSync(file, 'utf8')) as { version?: unknown }).version;
+  return version === DERM7PT_V2_VERSION ? null : `${file} says version ${String(version)}, the current design is ${DERM7PT_V2_VERSION}`;
+}
+
 export const mainCommand: CommandSpec = {
   name: 'main',
   summary: 'the main job: synthetic Derm7pt (made if absent) → train CFCML (cpu preset) → test metrics',
   options: [
-    { name: 'data', type: 'string', default: 'data/synthetic/derm7pt', metavar: '<dir>', help: 'cohort folder; synthesised here when it has no meta/meta.csv' },
+    { name: 'data', type: 'string', default: DEFAULT_DATA, metavar: '<dir>', help: 'cohort folder; synthesised here when it has no meta/meta.csv' },
     { name: 'out', type: 'string', default: 'runs/main', metavar: '<dir>', help: 'parent folder of the run directories' },
     { name: 'epochs', type: 'integer', min: 1, help: "epochs (the cpu preset's by default)" },
     { name: 'seed', type: 'integer', default: TRAIN_DEFAULTS.seed, help: 'training seed' },
@@ -24,11 +35,12 @@ export const mainCommand: CommandSpec = {
   async run(a) {
     const started = Date.now();
     const data = str(a, 'data')!;
-    if (!DATASET_REGISTRY.derm7pt.detect(data)) {
-      console.log(`no cohort at ${data}: generating the synthetic Derm7pt cohort (seed 1) ...`);
+    const stale = syntheticVersionProblem(data);
+    if (!DATASET_REGISTRY.derm7pt.detect(data) || (stale && data === DEFAULT_DATA)) {
+      console.log(stale && DATASET_REGISTRY.derm7pt.detect(data) ? `${stale}: regenerating it` : `no cohort at ${data}: generating the synthetic Derm7pt cohort (seed 1) ...`);
       const summary = await synthDerm7pt({ out: data, seed: 1 });
       console.log(formatSynthSummary(summary));
-    }
+    } else if (stale) console.warn(`warning: ${stale}; using it as it is (a real release has no cohort.json)`);
     const variants: Variant[] = bool(a, 'baselines') ? ['full', 'image-only', 'tabular-only'] : ['full'];
     const results: RunResult[] = [];
     for (const variant of variants) {
