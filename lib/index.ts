@@ -27,6 +27,7 @@ export * from './plots';
 
 // Notebook helpers: tables, rich display, danfojs.
 export * from './notebook';
+export { ensureCohort, pickPerClass, modalityLabels, disposeForward, trainingProgress, SEVEN_POINT, sevenPointScore, subplotGrid, featureMapGrid, imageSource } from './notebook';
 
 // Utilities.
 export { Rng, deriveSeed } from './util/random';
