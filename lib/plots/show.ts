@@ -16,7 +16,7 @@
  * Outside a tslab kernel (plain node, tests, the CLI) it prints the text line and renders nothing.
  */
 import { Figure, Theme, applyTheme, describeFigure, notebookTheme } from './figure';
-import { renderFigure } from './render';
+import { renderFigure, saveFigure } from './render';
 import * as path from 'path';
 import sharp from 'sharp';
 import { displayBundle, inNotebook, type MimeBundle as DisplayBundle } from '../notebook/display';
@@ -39,6 +39,11 @@ export interface ShowOptions {
   png?: boolean;
   /** Include the `text/html` representation (interactive in the classic Notebook and the docs site). Default true. */
   html?: boolean;
+  /**
+   * Also write the figure to `<save>.png` and `<save>.svg` (paper theme, the same width and height) with
+   * `saveFigure`, so a notebook cell shows and saves a figure in one call and prints nothing else.
+   */
+  save?: string;
 }
 
 const DEFAULTS = { width: 700, height: 450, scale: 1, png: true, html: true };
@@ -149,6 +154,10 @@ export function figureHtml(spec: { data: unknown; layout: unknown; config: unkno
  * the output lands in the cell that asked for it.
  */
 export async function show(fig: Figure, opts: ShowOptions = {}): Promise<void> {
+  if (opts.save) {
+    const { width, height } = { ...DEFAULTS, ...opts };
+    await saveFigure(fig, opts.save, { formats: ['png', 'svg'], width, height });
+  }
   if (!inNotebook()) {
     console.log(describeFigure(fig));
     return;
