@@ -108,7 +108,7 @@ export function trainingProgress(opts: TrainingProgressOptions = {}): TrainingPr
       const summary = !b || !first || !end
         ? `${title}: no epoch finished.`
         : `${title}: ${epochs.length} epoch(s) in ${fmt(seconds(), 0)} s; training loss ${fmt(first.loss)} → ${fmt(end.loss)}; ` +
-          `best validation AUC ${fmt(b.val_auc)} at epoch ${b.epoch} (the selected model)${note ? `; ${note}` : ''}.`;
+          `best validation AUC ${fmt(b.val_auc)} at epoch ${b.epoch}${note ? `; ${note}` : ''}.`;
       if (notebook) draw('done', summary);
       else console.log(summary);
       return summary;
