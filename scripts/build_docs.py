@@ -56,6 +56,8 @@ code { font-family: 'DejaVu Sans Mono', Menlo, Consolas, monospace; font-size: 0
 .output_subarea caption { caption-side: top; text-align: left; font-weight: bold; padding: 2px 0; }
 .output_png img, .cfcml-figure img { max-width: 100%; height: auto; }
 .text_cell_render { padding: 0 2px; }
+.anchor-link { visibility: hidden; margin-left: 0.3em; text-decoration: none; color: #999; }
+h1:hover .anchor-link, h2:hover .anchor-link, h3:hover .anchor-link { visibility: visible; }
 ul.notebooks { list-style: none; padding: 0; } ul.notebooks li { margin: 0 0 18px; }
 ul.notebooks a { font-size: 1.15em; font-weight: 600; }
 footer { max-width: 1060px; margin: 40px auto 20px; padding: 0 24px; color: #777; font-size: 12px; }
