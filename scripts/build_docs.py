@@ -133,10 +133,11 @@ def summary(nb):
 
 
 def md_inline(text):
-    """Plain text with `code` and **bold** kept, for the index."""
+    """Plain text with `code`, **bold** and *italics* kept, for the index (maths is left to MathJax)."""
     t = html.escape(text)
     t = re.sub(r"`([^`]+)`", r"<code>\1</code>", t)
-    return re.sub(r"\*\*([^*]+)\*\*", r"<b>\1</b>", t)
+    t = re.sub(r"\*\*([^*]+)\*\*", r"<b>\1</b>", t)
+    return re.sub(r"(?<![*\w])\*([^*\s][^*]*)\*(?!\*)", r"<em>\1</em>", t)
 
 
 def main():
@@ -178,7 +179,7 @@ def main():
             "interactive (hover, zoom); they show as pictures where scripts do not run.</p>\n"
             "<ul class=\"notebooks\">\n%s\n</ul>") % items
     with open(os.path.join(out, "index.html"), "w", encoding="utf-8") as f:
-        f.write(page("cfcml notebooks", body, "", False))
+        f.write(page("cfcml notebooks", body, "", math))  # the first paragraphs hold maths too
     print("docs: %s (%d page(s))" % (os.path.join(os.path.relpath(out, ROOT), "index.html"), len(entries)))
     if failed:
         print("docs: FAILED to execute: %s" % ", ".join(failed))
