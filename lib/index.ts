@@ -96,6 +96,7 @@ export { renderFigure, saveFigure, closeRenderer } from './plots/render';
 
 // ── Notebook helpers (lib/notebook: tables, rich display, danfojs, teaching helpers) ──────────────────
 export * from './notebook';
+export { ensureCohort, pickPerClass, modalityLabels, disposeForward, trainingProgress, SEVEN_POINT, sevenPointScore, subplotGrid, featureMapGrid, imageSource } from './notebook';
 
 // ── Utilities ───────────────────────────────────────────────────────────────────────────────────────────
 export { CfcmlError } from './util/errors';

@@ -6,7 +6,10 @@ Usage: run_notebooks.py [NOTEBOOK ...]   (default: every notebooks/*.ipynb, in n
 Each notebook runs top to bottom in its own kernel with notebooks/ as working directory. Executed copies
 go to notebooks/.executed/ (git-ignored). A failing cell stops that notebook, and the cell's source and
 its error are printed: tslab reports the error text on stderr, not in the execute reply, so stderr streams
-and error outputs are both shown. The exit status is the number of failed notebooks (capped at 1).
+and error outputs are both shown. A notebook also fails when any cell writes to stderr (a red box in the
+reader's notebook: warnings belong in the library's results, not in the page) or when the executed copy
+is larger than CFCML_NOTEBOOK_MAX_BYTES (default 1,000,000: figures carry compressed PNGs, never pixel
+arrays). The exit status is 1 when any notebook failed.
 """
 import os
 import sys
@@ -20,6 +23,7 @@ from nbclient.exceptions import CellExecutionError, CellTimeoutError
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 os.environ["JUPYTER_PATH"] = os.path.join(ROOT, "jupyter") + os.pathsep + os.environ.get("JUPYTER_PATH", "")
 TIMEOUT = int(os.environ.get("CFCML_CELL_TIMEOUT", "900"))
+MAX_BYTES = int(os.environ.get("CFCML_NOTEBOOK_MAX_BYTES", "1000000"))
 
 
 def cell_errors(cell):
@@ -49,16 +53,20 @@ def run(path):
             except (CellExecutionError, CellTimeoutError) as e:
                 failed = (index, cell, e)
                 break
-            # tslab sometimes reports a failed cell only on stderr; treat an error-looking stderr as failure.
-            err = cell_errors(cell)
-            if err and ("Error" in err or "error TS" in err) and "warn" not in err.lower().split(":")[0]:
+            # tslab sometimes reports a failed cell only on stderr; any stderr output fails the notebook.
+            if cell_errors(cell):
                 failed = (index, cell, None)
                 break
     out_dir = os.path.join(nbdir, ".executed")
     os.makedirs(out_dir, exist_ok=True)
-    nbformat.write(nb, os.path.join(out_dir, os.path.basename(path)))
+    out_path = os.path.join(out_dir, os.path.basename(path))
+    nbformat.write(nb, out_path)
+    size = os.path.getsize(out_path)
     took = time.time() - started
     name = os.path.relpath(path, ROOT)
+    if not failed and size > MAX_BYTES:
+        print("FAIL %s: the executed notebook is %d bytes, more than %d (CFCML_NOTEBOOK_MAX_BYTES)" % (name, size, MAX_BYTES))
+        return False
     if failed:
         index, cell, e = failed
         print("FAIL %s (cell %d, %.0fs)" % (name, index, took))
@@ -67,7 +75,7 @@ def run(path):
         print("---- error ----")
         print(cell_errors(cell) or (str(e) if e else "(no error text)"))
         return False
-    print("ok   %s (%.0fs)" % (name, took))
+    print("ok   %s (%.0fs, %d kB executed)" % (name, took, size // 1000))
     return True
 
 

@@ -39,11 +39,21 @@ function kernelTslabDisplay(): TslabDisplay | null {
   }
 }
 
+export interface DisplayTarget {
+  /**
+   * Jupyter display id: outputs sent with the same id are one output, which `update: true` replaces in
+   * place (`update_display_data`) instead of adding a new one.
+   */
+  displayId?: string;
+  /** Replace the output shown earlier with `displayId`. */
+  update?: boolean;
+}
+
 /**
  * Show one output with several representations. Outside a kernel it prints the `text/plain` entry and
  * returns false. If tslab's internals move, it falls back to the public API (one output per type).
  */
-export function displayBundle(bundle: MimeBundle): boolean {
+export function displayBundle(bundle: MimeBundle, target: DisplayTarget = {}): boolean {
   const text = typeof bundle['text/plain'] === 'string' ? (bundle['text/plain'] as string) : '';
   if (!inNotebook()) {
     if (text) console.log(text);
@@ -51,7 +61,7 @@ export function displayBundle(bundle: MimeBundle): boolean {
   }
   const write = kernelWriter();
   if (write) {
-    write({ data: bundle, metadata: {}, transient: {} }, false);
+    write({ data: bundle, metadata: {}, transient: target.displayId ? { display_id: target.displayId } : {} }, !!(target.update && target.displayId));
     return true;
   }
   const display = kernelTslabDisplay();

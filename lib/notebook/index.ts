@@ -1,5 +1,17 @@
 export { displayBundle, displayHtml, displayMarkdown, displayPng, inNotebook } from './display';
+export type { DisplayTarget } from './display';
 export { showTable, formatTable } from './table';
 export type { Row } from './table';
 export { loadDanfo } from './danfo';
 export type { Danfo } from './danfo';
+export { ensureCohort, pickPerClass, modalityLabels, forwardTensors, disposeForward } from './helpers';
+export type { EnsureCohortOptions } from './helpers';
+export { trainingProgress } from './progress';
+export type { TrainingProgress, TrainingProgressOptions } from './progress';
+export { SEVEN_POINT, sevenPointScore } from '../data/synth/derm7ptPlan';
+export type { SevenPointCriterion } from '../data/synth/derm7ptPlan';
+export { subplotGrid } from '../plots/grid';
+export type { SubplotCell, SubplotGridOptions } from '../plots/grid';
+export { featureMapGrid, imageSource, imageToPng } from '../plots/images';
+export type { FeatureMapPanel, FeatureMapGridOptions } from '../plots/images';
+export { encodePng, pngDataUri } from '../plots/png';

@@ -3,10 +3,12 @@
  *
  * Images arrive as plain interleaved HWC pixel arrays (what `data/` loaders and `tensor.data()` give),
  * either in [0, 1] (float tensors) or [0, 255] (decoded files); they are drawn with plotly's `image`
- * trace, which takes rows of RGB triples.
+ * trace from a compressed PNG `source` (a data URI), never from a pixel array.
  */
 import { check } from '../util/errors';
 import { Figure, PlotlyObject, SEQUENTIAL_COLORSCALE } from './figure';
+import { encodePng, pngDataUri } from './png';
+import { subplotGrid } from './grid';
 
 /** An image as plain pixels, interleaved channel-last: `data[(y * width + x) * channels + c]`. */
 export interface PlainImage {
@@ -17,29 +19,53 @@ export interface PlainImage {
   channels: number;
 }
 
-/**
- * Convert to plotly's `image` z: `[height][width][3]` of 0–255 integers. Values are taken as [0, 1] when
- * none exceeds 1.0, else as [0, 255]; grey is repeated into three channels.
- */
-export function imageToRgbRows(img: PlainImage): number[][][] {
+/** The image as 8-bit pixels (`[0, 1]` floats scaled by 255), grey kept grey, alpha dropped. */
+function toBytes(img: PlainImage, where: string): { bytes: Uint8Array; channels: 1 | 3 } {
   const { data, height, width, channels } = img;
-  const where = 'image';
   check([1, 3, 4].includes(channels), `channels must be 1, 3 or 4, got ${channels}`, where);
   check(data.length === height * width * channels, `data has ${data.length} values, expected ${height}×${width}×${channels} = ${height * width * channels}`, where);
   let max = 0;
   for (let i = 0; i < data.length; i++) if (data[i] > max) max = data[i];
   const k = max <= 1 ? 255 : 1;
-  const px = (i: number) => Math.max(0, Math.min(255, Math.round(data[i] * k)));
+  const out = channels === 1 ? 1 : 3;
+  const bytes = new Uint8Array(height * width * out);
+  for (let p = 0; p < height * width; p++) {
+    for (let c = 0; c < out; c++) bytes[p * out + c] = Math.max(0, Math.min(255, Math.round(data[p * channels + c] * k)));
+  }
+  return { bytes, channels: out };
+}
+
+/**
+ * Convert to plotly's `image` z: `[height][width][3]` of 0–255 integers. Values are taken as [0, 1] when
+ * none exceeds 1.0, else as [0, 255]; grey is repeated into three channels. Figures use `imageSource`
+ * instead (a compressed PNG); this is for reading pixel values.
+ */
+export function imageToRgbRows(img: PlainImage): number[][][] {
+  const { bytes, channels } = toBytes(img, 'image');
   const rows: number[][][] = [];
-  for (let y = 0; y < height; y++) {
+  for (let y = 0; y < img.height; y++) {
     const row: number[][] = [];
-    for (let x = 0; x < width; x++) {
-      const o = (y * width + x) * channels;
-      row.push(channels === 1 ? [px(o), px(o), px(o)] : [px(o), px(o + 1), px(o + 2)]);
+    for (let x = 0; x < img.width; x++) {
+      const o = (y * img.width + x) * channels;
+      row.push(channels === 1 ? [bytes[o], bytes[o], bytes[o]] : [bytes[o], bytes[o + 1], bytes[o + 2]]);
     }
     rows.push(row);
   }
   return rows;
+}
+
+/** The image as PNG bytes (same value scaling as `imageToRgbRows`). */
+export function imageToPng(img: PlainImage): Buffer {
+  const { bytes, channels } = toBytes(img, 'image');
+  return encodePng(bytes, img.width, img.height, channels);
+}
+
+/**
+ * The image as a `data:image/png` URI, for an `image` trace's `source`: figures carry compressed PNGs,
+ * never pixel arrays, so a notebook that shows a grid of photos stays small.
+ */
+export function imageSource(img: PlainImage): string {
+  return pngDataUri(imageToPng(img));
 }
 
 export interface AttentionOverImageOptions {
@@ -72,7 +98,7 @@ export function attentionOverImage(
   const dy = image.height / rows;
   return {
     data: [
-      { type: 'image', z: imageToRgbRows(image), hoverinfo: 'skip', name: 'image' },
+      { type: 'image', source: imageSource(image), hoverinfo: 'skip', name: 'image' },
       {
         type: 'heatmap',
         z,
@@ -109,37 +135,69 @@ export interface ImageGridOptions {
 export function imageGrid(images: PlainImage[], titles: string[] = [], cols = 4, opts: ImageGridOptions = {}): Figure {
   check(cols >= 1 && Number.isInteger(cols), `cols must be a positive integer, got ${cols}`, 'imageGrid');
   check(titles.length === 0 || titles.length === images.length, `${titles.length} titles for ${images.length} images`, 'imageGrid');
-  const gap = opts.gap ?? 0.02;
-  const nRows = Math.max(1, Math.ceil(images.length / cols));
-  const cellW = (1 - gap * (cols - 1)) / cols;
-  const cellH = (1 - gap * (nRows - 1)) / nRows;
   const data: PlotlyObject[] = [];
+  const annotations: PlotlyObject[] = [];
+  const grid = subplotGrid(Math.max(1, images.length), cols, { gap: opts.gap ?? 0.02 });
+  const layout: PlotlyObject = { ...(opts.title ? { title: { text: opts.title } } : {}), annotations, showlegend: false };
+  images.forEach((img, i) => {
+    const cell = grid.cells[i];
+    data.push({ type: 'image', source: imageSource(img), xaxis: cell.xaxis, yaxis: cell.yaxis, name: titles[i] ?? `image ${i}` });
+    layout[cell.xKey] = { ...grid.layout[cell.xKey], visible: false, showgrid: false, constrain: 'domain' };
+    layout[cell.yKey] = { ...grid.layout[cell.yKey], visible: false, showgrid: false, scaleanchor: cell.xaxis, constrain: 'domain' };
+    if (titles[i] !== undefined) {
+      annotations.push({ text: titles[i], showarrow: false, xref: `${cell.xaxis} domain`, yref: `${cell.yaxis} domain`, x: 0.5, y: 1, xanchor: 'center', yanchor: 'bottom' });
+    }
+  });
+  return { data, layout };
+}
+
+/** One panel of `featureMapGrid`: a photo, or a 2-D map drawn on the shared colour scale. */
+export type FeatureMapPanel = { image: PlainImage } | { map: number[][] };
+
+export interface FeatureMapGridOptions {
+  /** Figure title. Default: none. */
+  title?: string;
+  /** Colour bar title. Default `'value'`. */
+  colorbarTitle?: string;
+  /** Range of the shared colour scale. Default [0, 1]. */
+  range?: [number, number];
+  /** Colour scale. Default Viridis: dark at the minimum, yellow at the maximum, both visible on white. */
+  colorscale?: string;
+  /** Gap between panels. Default 0.03. */
+  gap?: number;
+}
+
+/**
+ * Photos and feature maps side by side, `cols` per row: each map is a heatmap on one shared colour scale
+ * (with one colour bar), row 0 at the top, square cells, so an 8×8 and a 1×1 map read alike.
+ */
+export function featureMapGrid(panels: FeatureMapPanel[], titles: string[], cols: number, opts: FeatureMapGridOptions = {}): Figure {
+  check(titles.length === panels.length, `${titles.length} titles for ${panels.length} panels`, 'featureMapGrid');
+  const [cmin, cmax] = opts.range ?? [0, 1];
+  const grid = subplotGrid(Math.max(1, panels.length), cols, { gap: opts.gap ?? 0.03 });
+  const data: PlotlyObject[] = [];
+  const annotations: PlotlyObject[] = [];
   const layout: PlotlyObject = {
     ...(opts.title ? { title: { text: opts.title } } : {}),
-    annotations: [] as PlotlyObject[],
+    annotations,
     showlegend: false,
+    coloraxis: { colorscale: opts.colorscale ?? SEQUENTIAL_COLORSCALE, cmin, cmax, colorbar: { title: { text: opts.colorbarTitle ?? 'value' } } },
   };
-  images.forEach((img, i) => {
-    const r = Math.floor(i / cols);
-    const c = i % cols;
-    const suffix = i === 0 ? '' : String(i + 1);
-    const x0 = c * (cellW + gap);
-    const yTop = 1 - r * (cellH + gap);
-    data.push({ type: 'image', z: imageToRgbRows(img), xaxis: `x${suffix}`, yaxis: `y${suffix}`, name: titles[i] ?? `image ${i}` });
-    layout[`xaxis${suffix}`] = { domain: [x0, x0 + cellW], visible: false, showgrid: false, constrain: 'domain' };
-    layout[`yaxis${suffix}`] = { domain: [yTop - cellH, yTop], visible: false, showgrid: false, scaleanchor: `x${suffix}`, constrain: 'domain' };
-    if (titles[i] !== undefined) {
-      layout.annotations.push({
-        text: titles[i],
-        showarrow: false,
-        xref: `x${suffix} domain`,
-        yref: `y${suffix} domain`,
-        x: 0.5,
-        y: 1,
-        xanchor: 'center',
-        yanchor: 'bottom',
-      });
+  panels.forEach((p, i) => {
+    const cell = grid.cells[i];
+    const axes = { xaxis: cell.xaxis, yaxis: cell.yaxis, name: titles[i] };
+    if ('image' in p) {
+      data.push({ type: 'image', source: imageSource(p.image), hoverinfo: 'skip', ...axes });
+    } else {
+      check(p.map.length > 0 && p.map.every((r) => r.length === p.map[0].length && r.length > 0), `panel ${i}: the map must be a non-empty rectangle`, 'featureMapGrid');
+      data.push({ type: 'heatmap', z: p.map, coloraxis: 'coloraxis', hovertemplate: 'row %{y}, col %{x}: %{z:.3f}<extra></extra>', ...axes });
     }
+    layout[cell.xKey] = { ...grid.layout[cell.xKey], visible: false, showgrid: false, constrain: 'domain' };
+    layout[cell.yKey] = {
+      ...grid.layout[cell.yKey], visible: false, showgrid: false, scaleanchor: cell.xaxis, constrain: 'domain',
+      ...('map' in p ? { autorange: 'reversed' } : {}),
+    };
+    annotations.push({ text: titles[i], showarrow: false, xref: `${cell.xaxis} domain`, yref: `${cell.yaxis} domain`, x: 0.5, y: 1, xanchor: 'center', yanchor: 'bottom' });
   });
   return { data, layout };
 }

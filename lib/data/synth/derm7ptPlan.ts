@@ -82,6 +82,32 @@ export interface PlannedCase {
   sameFile: boolean;
 }
 
+/** One criterion of the dermoscopic seven-point checklist (Argenziano et al. 1998), as the release records it. */
+export interface SevenPointCriterion {
+  /** Its column in meta.csv. */
+  column: string;
+  /** 2 for the three major criteria, 1 for the four minor ones. */
+  points: 1 | 2;
+  /** Whether a recorded value is the melanoma-typical one (which scores the points). */
+  melanomaTypical(value: string): boolean;
+}
+
+/** The seven-point checklist: major criteria first. A score of 3 or more suggests melanoma. */
+export const SEVEN_POINT: readonly SevenPointCriterion[] = [
+  { column: 'pigment_network', points: 2, melanomaTypical: (v) => v === 'atypical' },
+  { column: 'blue_whitish_veil', points: 2, melanomaTypical: (v) => v === 'present' },
+  { column: 'vascular_structures', points: 2, melanomaTypical: (v) => v === 'dotted' || v === 'linear irregular' },
+  { column: 'streaks', points: 1, melanomaTypical: (v) => v === 'irregular' },
+  { column: 'pigmentation', points: 1, melanomaTypical: (v) => v.includes('irregular') },
+  { column: 'dots_and_globules', points: 1, melanomaTypical: (v) => v === 'irregular' },
+  { column: 'regression_structures', points: 1, melanomaTypical: (v) => v !== 'absent' },
+];
+
+/** The seven-point score of one case's recorded criteria (column → value; a missing column scores 0). */
+export function sevenPointScore(values: Record<string, string | undefined>): number {
+  return SEVEN_POINT.reduce((s, c) => s + (values[c.column] !== undefined && c.melanomaTypical(values[c.column]!) ? c.points : 0), 0);
+}
+
 function pickWeighted(rng: Rng, items: [string, number][]): string {
   return items[rng.categorical(items.map((i) => i[1]))][0];
 }
@@ -99,17 +125,7 @@ function drawCriteria(rng: Rng, z: number): Record<string, string> {
   const vascular = rng.bernoulli(sigmoid(-3.2 + 1.0 * z))
     ? rng.pick(['dotted', 'linear irregular'])
     : rng.bernoulli(0.08) ? rng.pick(['arborizing', 'comma', 'hairpin', 'within regression', 'wreath']) : 'absent';
-  // 7-point checklist: major criteria 2 points, minor 1 point.
-  const score =
-    2 * +(network === 'atypical') +
-    2 * +(veil === 'present') +
-    2 * +(vascular === 'dotted' || vascular === 'linear irregular') +
-    +(streaks === 'irregular') +
-    +pigIrr +
-    +(dots === 'irregular') +
-    +(regression !== 'absent');
-  return {
-    seven_point_score: String(score),
+  const criteria: Record<string, string> = {
     pigment_network: network,
     streaks,
     pigmentation,
@@ -117,6 +133,11 @@ function drawCriteria(rng: Rng, z: number): Record<string, string> {
     dots_and_globules: dots,
     blue_whitish_veil: veil,
     vascular_structures: vascular,
+  };
+  const score = sevenPointScore(criteria);
+  return {
+    seven_point_score: String(score),
+    ...criteria,
   };
 }
 
