@@ -141,7 +141,8 @@ export function formatHelp(cmd: CommandSpec): string {
   lines.push('Options:');
   for (const o of cmd.options) {
     const flag = `--${o.name}${o.type === 'boolean' ? '' : ' ' + (o.metavar ?? `<${o.type}>`)}`;
-    const extra = [o.choices ? `one of: ${o.choices.join(', ')}` : '', o.default !== undefined ? `default: ${o.default}` : '', o.required ? 'required' : '']
+    const range = [o.positive ? '> 0' : '', o.min !== undefined ? `≥ ${o.min}` : '', o.max !== undefined ? `≤ ${o.max}` : ''].filter(Boolean).join(', ');
+    const extra = [o.choices ? `one of: ${o.choices.join(', ')}` : '', range, o.default !== undefined ? `default: ${o.default}` : '', o.required ? 'required' : '']
       .filter(Boolean)
       .join('; ');
     lines.push(`  ${flag.padEnd(22)} ${o.help}${extra ? ` (${extra})` : ''}`);

@@ -123,7 +123,7 @@ function checkColumns(table: CsvTable, required: readonly string[], file: string
 export async function loadDerm7pt(root: string, opts: Derm7ptLoadOptions = {}): Promise<Cohort> {
   const problems = opts.problems ?? new ProblemList();
   const cohort = scanDerm7pt(path.resolve(root), opts.spec ?? DERM7PT, opts.checkImages ?? true, problems);
-  if (!opts.problems) problems.throwIfAny(`the Derm7pt folder ${path.resolve(root)}`, LAYOUT_HINT);
+  if (!opts.problems) problems.throwIfAny(`the Derm7pt folder ${path.resolve(root)}`, `fix them all in one pass; \`cfcml inspect --data ${path.resolve(root)}\` lists them with the rest of the folder's report`);
   return cohort;
 }
 

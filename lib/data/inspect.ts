@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as zlib from 'zlib';
+import { checkPhoto } from './imageCheck';
 import { SPLITS } from './spec';
 import type { Cohort } from './types';
 import { formatProblem, type Problem, type ProblemList } from '../util/problems';
@@ -34,29 +35,10 @@ export interface InspectOptions {
   problems?: ProblemList;
 }
 
-/** Width×height from a JPEG's SOF marker, or PNG's IHDR; undefined when neither. Reads only the headers. */
+/** Width×height from the photo's header (JPEG or PNG, by content); undefined when unreadable. */
 function photoSize(file: string): string | undefined {
-  const fd = fs.openSync(file, 'r');
-  try {
-    const head = Buffer.alloc(24);
-    fs.readSync(fd, head, 0, 24, 0);
-    if (head[0] === 0x89 && head.toString('latin1', 1, 4) === 'PNG') return `${head.readUInt32BE(16)}x${head.readUInt32BE(20)}`;
-    if (head[0] !== 0xff || head[1] !== 0xd8) return undefined;
-    // Walk the JPEG segments (EXIF blocks can be large, so read each marker where it is).
-    const seg = Buffer.alloc(9);
-    let p = 2;
-    for (let k = 0; k < 256; k++) {
-      if (fs.readSync(fd, seg, 0, 9, p) < 9 || seg[0] !== 0xff) return undefined;
-      const marker = seg[1];
-      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
-        return `${seg.readUInt16BE(7)}x${seg.readUInt16BE(5)}`;
-      }
-      p += 2 + seg.readUInt16BE(2);
-    }
-    return undefined;
-  } finally {
-    fs.closeSync(fd);
-  }
+  const c = checkPhoto(file);
+  return c.info ? `${c.info.width}x${c.info.height}` : undefined;
 }
 
 /** D×H×W from a NIfTI-1 header (gzipped or not). */

@@ -60,7 +60,7 @@ function listDirs(dir: string): string[] {
 export async function loadMen(root: string, opts: MenLoadOptions = {}): Promise<Cohort> {
   const problems = opts.problems ?? new ProblemList();
   const cohort = scanMen(path.resolve(root), opts, problems);
-  if (!opts.problems) problems.throwIfAny(`the MEN folder ${path.resolve(root)}`);
+  if (!opts.problems) problems.throwIfAny(`the MEN folder ${path.resolve(root)}`, `fix them all in one pass; \`cfcml inspect --data ${path.resolve(root)}\` lists them with the rest of the folder's report`);
   return cohort;
 }
 
