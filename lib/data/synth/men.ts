@@ -261,6 +261,42 @@ export function renderMenVolumes(p: PlannedPatient, size: readonly [number, numb
   return vols;
 }
 
+type MenPatient = Pick<PlannedPatient, 'id' | 'split' | 'label' | 'clinical'>;
+
+/** Write each patient's volumes (uint8 NIfTI, in its split/class folder) and clinical.csv; returns the number of volume files. */
+function writeMenPatients<P extends MenPatient>(plan: readonly P[], render: (p: P, size: readonly [number, number, number]) => Float32Array[], root: string, size: readonly [number, number, number], onProgress?: (done: number, total: number) => void): number {
+  let files = 0;
+  plan.forEach((p, k) => {
+    const dir = path.join(root, MEN_SPLIT_DIRS[p.split][0], MEN.classes[p.label], p.id);
+    fs.mkdirSync(dir, { recursive: true });
+    const vols = render(p, size);
+    MEN.imageModalities.forEach((m, i) => {
+      // NIfTI dims are x (W, fastest), y (H), z (D).
+      fs.writeFileSync(path.join(dir, m.file ?? `${m.name}.nii.gz`), encodeNiftiGz([size[2], size[1], size[0]], vols[i], { spacing: [1, 1, 5], dtype: 'uint8' }));
+      files++;
+    });
+    onProgress?.(k + 1, plan.length);
+  });
+  const header = ['id', ...MEN.tabular.map((f) => f.column)];
+  writeFileAtomic(path.join(root, 'clinical.csv'), formatCsv(header, plan.map((p) => ({ id: p.id, ...p.clinical }))));
+  return files;
+}
+
+/** Patients per split and class name, for the summary. */
+function menSplitCounts(plan: readonly MenPatient[]): Record<string, Record<string, number>> {
+  const splits: Record<string, Record<string, number>> = {};
+  for (const split of SPLITS) splits[split] = Object.fromEntries(MEN.classes.map((c, y) => [c, plan.filter((p) => p.split === split && p.label === y).length]));
+  return splits;
+}
+
+/** The fraction of each class's patients for whom `f` holds. */
+function fractionByClass<P extends MenPatient>(plan: readonly P[], f: (p: P) => boolean): Record<string, number> {
+  return Object.fromEntries(MEN.classes.map((c, y) => {
+    const sel = plan.filter((p) => p.label === y);
+    return [c, sel.length ? sel.filter(f).length / sel.length : 0];
+  }));
+}
+
 /** Write a synthetic MEN-style folder. Deterministic in (seed, scale, size). */
 export async function synthMen(opts: SynthMenOptions): Promise<SynthSummary> {
   const t0 = Date.now();
@@ -269,28 +305,10 @@ export async function synthMen(opts: SynthMenOptions): Promise<SynthSummary> {
   const root = path.resolve(opts.out);
   if ((opts.version ?? 2) === 2) return synthMenV2(opts, scale, size, root, t0);
   const plan = planMen({ seed: opts.seed, scale });
-  let files = 0;
-  plan.forEach((p, k) => {
-    const dir = path.join(root, MEN_SPLIT_DIRS[p.split][0], MEN.classes[p.label], p.id);
-    fs.mkdirSync(dir, { recursive: true });
-    const vols = renderMenVolumes(p, size);
-    MEN.imageModalities.forEach((m, i) => {
-      // NIfTI dims are x (W, fastest), y (H), z (D).
-      fs.writeFileSync(path.join(dir, m.file ?? `${m.name}.nii.gz`), encodeNiftiGz([size[2], size[1], size[0]], vols[i], { spacing: [1, 1, 5], dtype: 'uint8' }));
-      files++;
-    });
-    opts.onProgress?.(k + 1, plan.length);
-  });
-  const header = ['id', ...MEN.tabular.map((f) => f.column)];
-  writeFileAtomic(path.join(root, 'clinical.csv'), formatCsv(header, plan.map((p) => ({ id: p.id, ...p.clinical }))));
+  const files = writeMenPatients(plan, renderMenVolumes, root, size, opts.onProgress);
 
-  const splits: Record<string, Record<string, number>> = {};
-  for (const split of SPLITS) splits[split] = Object.fromEntries(MEN.classes.map((c, y) => [c, plan.filter((p) => p.split === split && p.label === y).length]));
-  const frac = (f: (p: PlannedPatient) => boolean) =>
-    Object.fromEntries(MEN.classes.map((c, y) => {
-      const sel = plan.filter((p) => p.label === y);
-      return [c, sel.length ? sel.filter(f).length / sel.length : 0];
-    }));
+  const splits = menSplitCounts(plan);
+  const frac = (f: (p: PlannedPatient) => boolean) => fractionByClass(plan, f);
   return {
     dataset: 'men',
     out: root,
@@ -315,19 +333,7 @@ export async function synthMen(opts: SynthMenOptions): Promise<SynthSummary> {
 function synthMenV2(opts: SynthMenOptions, scale: number, size: readonly [number, number, number], root: string, t0: number): SynthSummary {
   const interaction = opts.interaction ?? 'context';
   const plan = planMenV2({ seed: opts.seed, scale, interaction });
-  let files = 0;
-  plan.forEach((p, k) => {
-    const dir = path.join(root, MEN_SPLIT_DIRS[p.split][0], MEN.classes[p.label], p.id);
-    fs.mkdirSync(dir, { recursive: true });
-    const vols = renderMenVolumesV2(p, size);
-    MEN.imageModalities.forEach((m, i) => {
-      fs.writeFileSync(path.join(dir, m.file ?? `${m.name}.nii.gz`), encodeNiftiGz([size[2], size[1], size[0]], vols[i], { spacing: [1, 1, 5], dtype: 'uint8' }));
-      files++;
-    });
-    opts.onProgress?.(k + 1, plan.length);
-  });
-  const header = ['id', ...MEN.tabular.map((f) => f.column)];
-  writeFileAtomic(path.join(root, 'clinical.csv'), formatCsv(header, plan.map((p) => ({ id: p.id, ...p.clinical }))));
+  const files = writeMenPatients(plan, renderMenVolumesV2, root, size, opts.onProgress);
   const oracle = plan.map((p) => menOracleRow(p, interaction));
   writeOracleCsv(path.join(root, 'oracle.csv'), 'patient_id', oracle, 3);
   const aucs = oracleAucs(oracle, 3);
@@ -340,13 +346,8 @@ function synthMenV2(opts: SynthMenOptions, scale: number, size: readonly [number
     additiveWeights: menAdditiveWeights(interaction),
     oracleAuc: aucs,
   });
-  const splits: Record<string, Record<string, number>> = {};
-  for (const split of SPLITS) splits[split] = Object.fromEntries(MEN.classes.map((c, y) => [c, plan.filter((p) => p.split === split && p.label === y).length]));
-  const frac = (f: (p: PlannedPatientV2) => boolean) =>
-    Object.fromEntries(MEN.classes.map((c, y) => {
-      const sel = plan.filter((p) => p.label === y);
-      return [c, sel.length ? sel.filter(f).length / sel.length : 0];
-    }));
+  const splits = menSplitCounts(plan);
+  const frac = (f: (p: PlannedPatientV2) => boolean) => fractionByClass(plan, f);
   return {
     dataset: 'men',
     out: root,
