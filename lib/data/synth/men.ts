@@ -282,11 +282,20 @@ function writeMenPatients<P extends MenPatient>(plan: readonly P[], render: (p: 
   return files;
 }
 
-/** Patients per split and class name, for the summary. */
-function menSplitCounts(plan: readonly MenPatient[]): Record<string, Record<string, number>> {
+/** The summary's fields that both versions fill alike: where, which seed and scale, patients per split and class, files, sizes. */
+function summaryHead(plan: readonly MenPatient[], root: string, seed: number, scale: number, files: number, size: readonly [number, number, number]) {
   const splits: Record<string, Record<string, number>> = {};
   for (const split of SPLITS) splits[split] = Object.fromEntries(MEN.classes.map((c, y) => [c, plan.filter((p) => p.split === split && p.label === y).length]));
-  return splits;
+  return {
+    dataset: 'men',
+    out: root,
+    seed,
+    scale,
+    splits,
+    excluded: {},
+    files,
+    imageSizes: Object.fromEntries(MEN.imageModalities.map((m) => [m.name, size.join('x')])),
+  } satisfies Partial<SynthSummary>;
 }
 
 /** The fraction of each class's patients for whom `f` holds. */
@@ -307,17 +316,9 @@ export async function synthMen(opts: SynthMenOptions): Promise<SynthSummary> {
   const plan = planMen({ seed: opts.seed, scale });
   const files = writeMenPatients(plan, renderMenVolumes, root, size, opts.onProgress);
 
-  const splits = menSplitCounts(plan);
   const frac = (f: (p: PlannedPatient) => boolean) => fractionByClass(plan, f);
   return {
-    dataset: 'men',
-    out: root,
-    seed: opts.seed,
-    scale,
-    splits,
-    excluded: {},
-    files,
-    imageSizes: Object.fromEntries(MEN.imageModalities.map((m) => [m.name, size.join('x')])),
+    ...summaryHead(plan, root, opts.seed, scale, files, size),
     findings: [
       { name: 'visible invasion (v_img > 1)', byClass: frac((p) => p.vImg > 1) },
       { name: 'low tumour ADC (g_img > 1)', byClass: frac((p) => p.gImg > 1) },
@@ -346,17 +347,9 @@ function synthMenV2(opts: SynthMenOptions, scale: number, size: readonly [number
     additiveWeights: menAdditiveWeights(interaction),
     oracleAuc: aucs,
   });
-  const splits = menSplitCounts(plan);
   const frac = (f: (p: PlannedPatientV2) => boolean) => fractionByClass(plan, f);
   return {
-    dataset: 'men',
-    out: root,
-    seed: opts.seed,
-    scale,
-    splits,
-    excluded: {},
-    files,
-    imageSizes: Object.fromEntries(MEN.imageModalities.map((m) => [m.name, size.join('x')])),
+    ...summaryHead(plan, root, opts.seed, scale, files, size),
     findings: [
       { name: 'boundary tongues (T1c)', byClass: frac((p) => p.findings.tongues === 1) },
       { name: 'tongues, off the skull base', byClass: frac((p) => p.findings.tongues === 1 && p.record.location !== 2) },
