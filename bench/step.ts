@@ -21,6 +21,7 @@ import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../lib/backend';
 import { DERM7PT, getPreset, ImageCache, loadCohort, makeBatch, MEN, synthDerm7pt, TabularEncoder, disposeBatch } from '../lib/data';
 import type { DatasetSpec } from '../lib/data/spec';
+import { tabularInputSpec } from '../lib/data/tabular';
 import { umap } from '../lib/gap/umap';
 import { hrmLosses, hrmTotal } from '../lib/hrm';
 import { createModel, type CFCMLConfig, type CFCMLModel } from '../lib/model';
@@ -83,7 +84,7 @@ function configOf(spec: DatasetSpec, preset: string): { config: CFCMLConfig; p: 
   const config: CFCMLConfig = {
     images: spec.imageModalities.map((m) => ({ kind: m.kind, channels: m.channels })),
     imageSize: p.imageSize,
-    tabular: spec.tabular.map((f) => (f.kind === 'categorical' ? { kind: 'categorical' as const, levels: f.levels.length } : { kind: 'numeric' as const })),
+    tabular: tabularInputSpec(spec.tabular),
     numClasses: spec.classes.length,
     variant: 'full',
     model: p.model,

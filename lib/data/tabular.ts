@@ -79,7 +79,7 @@ export class TabularEncoder {
 
   /** What the model needs to know about each column of `encode`. */
   inputSpec(): { kind: 'categorical' | 'numeric'; levels?: number }[] {
-    return this.fields.map((f) => (f.kind === 'categorical' ? { kind: 'categorical', levels: f.levels.length } : { kind: 'numeric' }));
+    return tabularInputSpec(this.fields);
   }
 
   /** [n*K] row-major: level index for categorical fields, standardised value for numeric ones. */
@@ -133,4 +133,9 @@ export class TabularEncoder {
     });
     return new TabularEncoder(spec, fields, { ...j.stats }, [...(j.excluded ?? [])]);
   }
+}
+
+/** What the model's tabular tokenizer needs of each field: its kind and, for a categorical one, its number of levels. */
+export function tabularInputSpec(fields: readonly TabularField[]): { kind: 'categorical' | 'numeric'; levels?: number }[] {
+  return fields.map((f) => (f.kind === 'categorical' ? { kind: 'categorical', levels: f.levels.length } : { kind: 'numeric' }));
 }

@@ -8,8 +8,7 @@ import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { CfcmlError } from '../util/errors';
-import { writeJsonAtomic } from '../util/fs';
-import { RUN_FILES, runState, type RunFailure } from './runFiles';
+import { RunDirectory, type RunFailure } from '../train/runDirectory';
 import { trainCommand, type SweepRun, type SweepSpec } from './sweep';
 
 export interface RunOutcome {
@@ -36,11 +35,11 @@ function tailOf(file: string, lines = 20): string {
 
 /** Run one grid cell through `cfcml train` in a child process. */
 export function runOne(root: string, spec: SweepSpec, run: SweepRun): Promise<RunOutcome> {
-  const dir = path.resolve(root, run.dir);
-  if (runState(dir) === 'done') return Promise.resolve({ run, status: 'skipped', seconds: 0 });
-  fs.mkdirSync(dir, { recursive: true });
-  fs.rmSync(path.join(dir, RUN_FILES.failed), { force: true });
-  const log = path.join(dir, RUN_FILES.log);
+  const runDir = new RunDirectory(path.resolve(root, run.dir));
+  if (runDir.state() === 'done') return Promise.resolve({ run, status: 'skipped', seconds: 0 });
+  fs.mkdirSync(runDir.dir, { recursive: true });
+  runDir.clearFailure();
+  const log = runDir.file(RunDirectory.FILES.log);
   const cmd = trainCommand(root, run, spec.trainArgs);
   fs.appendFileSync(log, `\n== ${new Date().toISOString()} ${cmd.join(' ')}\n`);
   const fd = fs.openSync(log, 'a');
@@ -50,14 +49,14 @@ export function runOne(root: string, spec: SweepSpec, run: SweepRun): Promise<Ru
     const finish = (code: number | null, signal: string | null, err?: Error) => {
       fs.closeSync(fd);
       const seconds = (Date.now() - started) / 1000;
-      if (code === 0 && runState(dir) === 'done') return resolve({ run, status: 'done', seconds, exitCode: 0 });
+      if (code === 0 && runDir.state() === 'done') return resolve({ run, status: 'done', seconds, exitCode: 0 });
       const failure: RunFailure = {
         exitCode: code,
         signal,
         tail: err ? `could not start: ${err.message}` : code === 0 ? 'exited 0 without writing metrics.json' : tailOf(log),
         at: new Date().toISOString(),
       };
-      writeJsonAtomic(path.join(dir, RUN_FILES.failed), failure);
+      runDir.writeFailure(failure);
       resolve({ run, status: 'failed', seconds, exitCode: code });
     };
     child.on('error', (e) => finish(null, null, e));

@@ -16,15 +16,17 @@ import * as path from 'path';
 import { getDatasetSpec } from '../data/registry';
 import { variantSpec } from '../model/variants';
 import type { Variant } from '../model/types';
-import { delongTest, macroAucOvr, rocAuc } from '../metrics';
+import { delongTest, macroAucOvr, rocAuc, type BinaryMetrics, type Metrics, type MulticlassMetrics } from '../metrics';
 import { CfcmlError } from '../util/errors';
 import { parseCsv } from '../util/csv';
-import { readRunFailure, readRunMetrics, readRunOptions, readRunPredictions, runState, type RunPredictions } from './runFiles';
+import { RunDirectory, type PredictionsTable } from '../train/runDirectory';
 import { averageProbs, holm, mean, sd } from './stats';
 import { readSweep, type SweepRun, type SweepSpec } from './sweep';
 
-export const BINARY_METRICS = ['auc', 'auprc', 'accuracy', 'balanced_accuracy', 'sensitivity', 'specificity', 'g_mean', 'mcc', 'f1'];
-export const MULTICLASS_METRICS = ['macro_auc', 'accuracy', 'balanced_accuracy', 'macro_f1', 'weighted_f1', 'mcc'];
+export const BINARY_METRICS = ['auc', 'auprc', 'accuracy', 'balanced_accuracy', 'sensitivity', 'specificity', 'g_mean', 'mcc', 'f1'] as const satisfies readonly (keyof BinaryMetrics)[];
+export const MULTICLASS_METRICS = ['macro_auc', 'accuracy', 'balanced_accuracy', 'macro_f1', 'weighted_f1', 'mcc'] as const satisfies readonly (keyof MulticlassMetrics)[];
+/** A scalar test metric the report summarises. */
+export type ReportMetric = (typeof BINARY_METRICS)[number] | (typeof MULTICLASS_METRICS)[number];
 
 export interface Summary {
   mean: number;
@@ -103,8 +105,14 @@ function summary(values: number[]): Summary {
   return { mean: mean(values), sd: sd(values), values };
 }
 
-function num(x: unknown): number {
-  return typeof x === 'number' ? x : x === null ? NaN : Number(x);
+/**
+ * One scalar of a run's metrics; NaN when this kind of metrics has none, or when it was NaN (metrics.json
+ * stores NaN as null).
+ */
+function metricValue(m: Metrics, k: ReportMetric): number {
+  const values: Partial<Record<ReportMetric, number | null>> = m;
+  const v = values[k];
+  return typeof v === 'number' ? v : NaN;
 }
 
 /** `<data>/oracle.csv` → test-split AUC of each `p_<name>` score (binary) or `p_<name>_<k>` family (multi-class). */
@@ -145,15 +153,15 @@ export function readOracle(data: string, classes: readonly string[], positiveCla
 interface LoadedRun {
   run: SweepRun;
   seed: number;
-  test: Record<string, unknown>;
-  valid: Record<string, unknown>;
+  test: Metrics;
+  valid: Metrics;
   excluded: string[];
   dataset: string;
-  predictions: RunPredictions | null;
+  predictions: PredictionsTable | null;
 }
 
 /** Align a run's test predictions to a case order (by id); null when a case is missing. */
-function alignedProbs(p: RunPredictions, ids: readonly string[]): number[][] | null {
+function alignedProbs(p: PredictionsTable, ids: readonly string[]): number[][] | null {
   const at = new Map(p.ids.map((id, i) => [id, i]));
   const out: number[][] = [];
   for (const id of ids) {
@@ -170,9 +178,10 @@ export function buildReport(root: string, spec: SweepSpec = readSweep(root)): Sw
   const loaded: LoadedRun[] = [];
   for (const run of spec.runs) {
     const dir = path.resolve(root, run.dir);
-    const state = runState(dir);
+    const runDir = new RunDirectory(dir);
+    const state = runDir.state();
     if (state !== 'done') {
-      const f = state === 'failed' ? readRunFailure(dir) : null;
+      const f = state === 'failed' ? runDir.readFailure() : null;
       const reason =
         state === 'failed'
           ? `exit ${f?.exitCode ?? f?.signal ?? '?'}: ${(f?.tail ?? '').split('\n').filter(Boolean).slice(-1)[0] ?? ''}`
@@ -183,12 +192,12 @@ export function buildReport(root: string, spec: SweepSpec = readSweep(root)): Sw
       continue;
     }
     try {
-      const o = readRunOptions(dir);
-      const m = readRunMetrics(dir);
+      const o = runDir.readOptions();
+      const m = runDir.readMetrics();
       if (!m.test) throw new CfcmlError('metrics.json has no test metrics', { where: dir });
-      let predictions: RunPredictions | null = null;
+      let predictions: PredictionsTable | null = null;
       try {
-        predictions = readRunPredictions(dir, 'test');
+        predictions = runDir.readPredictions('test');
       } catch (e) {
         if (!(e instanceof CfcmlError)) throw e;
       }
@@ -210,7 +219,8 @@ export function buildReport(root: string, spec: SweepSpec = readSweep(root)): Sw
     }
     const dsSpec = getDatasetSpec(inGroup[0].dataset);
     const binary = dsSpec.classes.length === 2;
-    const metricNames = (binary ? BINARY_METRICS : MULTICLASS_METRICS).filter((k) => typeof inGroup[0].test[k] === 'number');
+    const candidates: readonly ReportMetric[] = binary ? BINARY_METRICS : MULTICLASS_METRICS;
+    const metricNames = candidates.filter((k) => !Number.isNaN(metricValue(inGroup[0].test, k)));
     const variants = spec.variants.filter((v) => inGroup.some((l) => l.run.variant === v));
     const byVariant = (v: string) => inGroup.filter((l) => l.run.variant === v).sort((a, b) => a.seed - b.seed);
     const full = byVariant('full');
@@ -229,7 +239,7 @@ export function buildReport(root: string, spec: SweepSpec = readSweep(root)): Sw
     const rows: VariantRow[] = variants.map((v) => {
       const runs = byVariant(v);
       const metrics: Record<string, Summary> = {};
-      for (const k of metricNames) metrics[k] = summary(runs.map((r) => num(r.test[k])));
+      for (const k of metricNames) metrics[k] = summary(runs.map((r) => metricValue(r.test, k)));
       const excluded = [...new Set(runs.flatMap((r) => r.excluded))].sort();
       const usesTab = variantUsesTabular(v);
       const row: VariantRow = {
@@ -237,7 +247,7 @@ export function buildReport(root: string, spec: SweepSpec = readSweep(root)): Sw
         variant: v,
         seeds: runs.map((r) => r.seed),
         metrics,
-        validAuc: summary(runs.map((r) => num(r.valid.auc))),
+        validAuc: summary(runs.map((r) => metricValue(r.valid, 'auc'))),
         diffAuc: null,
         delong: null,
         pHolm: NaN,
@@ -249,7 +259,7 @@ export function buildReport(root: string, spec: SweepSpec = readSweep(root)): Sw
         const perSeed = runs
           .map((r) => ({ r, f: full.find((x) => x.seed === r.seed) }))
           .filter((x): x is { r: LoadedRun; f: LoadedRun } => x.f !== undefined)
-          .map(({ r, f }) => ({ seed: r.seed, diff: num(r.test.auc) - num(f.test.auc) }));
+          .map(({ r, f }) => ({ seed: r.seed, diff: metricValue(r.test, 'auc') - metricValue(f.test, 'auc') }));
         const d = perSeed.map((x) => x.diff);
         row.diffAuc = { mean: mean(d), sd: sd(d), perSeed, wins: d.filter((x) => x > 0).length };
         if (binary && labels) {

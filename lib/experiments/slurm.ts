@@ -7,7 +7,7 @@
 import * as path from 'path';
 import { CfcmlError } from '../util/errors';
 import { writeFileAtomic } from '../util/fs';
-import { RUN_FILES, runState } from './runFiles';
+import { RunDirectory } from '../train/runDirectory';
 import { trainCommand, type SweepSpec } from './sweep';
 
 export interface SlurmOptions {
@@ -38,7 +38,7 @@ const FAIL_MARKER_JS =
 /** The sbatch script text and the run indices its array tasks 0..K map to. */
 export function slurmArrayScript(root: string, spec: SweepSpec, opts: SlurmOptions = {}): { script: string; runs: number[] } {
   const absRoot = path.resolve(root);
-  const runs = spec.runs.filter((r) => opts.onlyMissing === false || runState(path.resolve(absRoot, r.dir)) !== 'done');
+  const runs = spec.runs.filter((r) => opts.onlyMissing === false || new RunDirectory(path.resolve(absRoot, r.dir)).state() !== 'done');
   if (runs.length === 0) throw new CfcmlError('every run of the sweep has finished: nothing to submit', { where: absRoot });
   const cpus = opts.cpusPerTask ?? 1;
   if (!Number.isInteger(cpus) || cpus < 1) throw new CfcmlError(`--cpus-per-task must be a whole number ≥ 1, got ${cpus}`);
@@ -68,13 +68,13 @@ export function slurmArrayScript(root: string, spec: SweepSpec, opts: SlurmOptio
   lines.push(
     '  *) echo "no run for array task $SLURM_ARRAY_TASK_ID" >&2; exit 2 ;;',
     'esac',
-    `if [ -f "$dir/${RUN_FILES.metrics}" ]; then echo "already finished: $dir"; exit 0; fi`,
+    `if [ -f "$dir/${RunDirectory.FILES.metrics}" ]; then echo "already finished: $dir"; exit 0; fi`,
     'mkdir -p "$dir"',
-    `rm -f "$dir/${RUN_FILES.failed}"`,
-    `echo "== $(date -u +%FT%TZ) slurm $SLURM_JOB_ID task $SLURM_ARRAY_TASK_ID on $(hostname): \${cmd[*]}" >> "$dir/${RUN_FILES.log}"`,
-    `"\${cmd[@]}" >> "$dir/${RUN_FILES.log}" 2>&1`,
+    `rm -f "$dir/${RunDirectory.FILES.failed}"`,
+    `echo "== $(date -u +%FT%TZ) slurm $SLURM_JOB_ID task $SLURM_ARRAY_TASK_ID on $(hostname): \${cmd[*]}" >> "$dir/${RunDirectory.FILES.log}"`,
+    `"\${cmd[@]}" >> "$dir/${RunDirectory.FILES.log}" 2>&1`,
     'rc=$?',
-    `tail -n 5 "$dir/${RUN_FILES.log}"`,
+    `tail -n 5 "$dir/${RunDirectory.FILES.log}"`,
     `if [ $rc -ne 0 ]; then ${shq(process.execPath)} -e ${shq(FAIL_MARKER_JS)} "$dir" "$rc"; fi`,
     'exit $rc',
     '',

@@ -19,5 +19,5 @@ export type { NamedArray, CheckpointContent, RunCheckpointMeta } from './checkpo
 export { RunDirectory, formatPredictionsCsv, readPredictionsCsv } from './runDirectory';
 export type { RunOptionsFile, RunMetricsFile, PredictionsTable, CheckpointKind } from './runDirectory';
 export { Progress } from './progress';
-export { evaluateRun } from './evalRun';
-export type { EvalRunResult } from './evalRun';
+export { evaluateRun, loadRunModel } from './evalRun';
+export type { EvalRunResult, LoadedRunModel } from './evalRun';

@@ -20,9 +20,24 @@ export interface RunOptionsFile extends ResolvedConfig {
 export interface RunMetricsFile {
   bestEpoch: number;
   epochs: number;
-  valid: Metrics | undefined;
+  valid: Metrics;
   test: Metrics | null;
 }
+
+/**
+ * `failed.json`: written by the sweep runner (lib/experiments/local.ts) when `cfcml train` exits non-zero or
+ * without writing metrics.json; the SLURM task removes it before a retry.
+ */
+export interface RunFailure {
+  exitCode: number | null;
+  signal: string | null;
+  /** The last lines of train.log. */
+  tail: string;
+  at: string;
+}
+
+/** Whether a run finished (metrics.json), crashed (failed.json), was interrupted (last.ckpt) or never started. */
+export type RunState = 'done' | 'partial' | 'failed' | 'missing';
 
 /** A predictions file read back: ids (empty strings when the file has no `id` column), labels, probabilities. */
 export interface PredictionsTable {
@@ -42,6 +57,7 @@ export type CheckpointKind = 'best' | 'last';
  *   best.ckpt / last.ckpt   weights of the selected epoch / weights + Adam state of the last epoch
  *   metrics.json            selected epoch, valid and test metrics (written at the end)
  *   predictions_<split>.csv id,label,prob_0..prob_{C-1} of the selected model
+ *   train.log / failed.json the sweep runner's log of `cfcml train` and its failure record (lib/experiments)
  */
 export class RunDirectory {
   static readonly FILES = {
@@ -51,6 +67,10 @@ export class RunDirectory {
     metrics: 'metrics.json',
     checkpoint: (kind: CheckpointKind) => `${kind}.ckpt`,
     predictions: (split: Split) => `predictions_${split}.csv`,
+    /** Written by the sweep runner (and the SLURM task wrapper): the train command's stdout + stderr. */
+    log: 'train.log',
+    /** Written by the sweep runner when `cfcml train` fails: exit code and the log's tail. */
+    failed: 'failed.json',
   } as const;
 
   readonly dir: string;
@@ -62,6 +82,20 @@ export class RunDirectory {
   /** Absolute path of a file in the run directory. */
   file(name: string): string {
     return path.join(this.dir, name);
+  }
+
+  /** Whether a file of the run directory exists. */
+  has(name: string): boolean {
+    return fs.existsSync(this.file(name));
+  }
+
+  /** Done (metrics.json), failed (failed.json), partial (last.ckpt) or missing, in that order. */
+  state(): RunState {
+    const F = RunDirectory.FILES;
+    if (this.has(F.metrics)) return 'done';
+    if (this.has(F.failed)) return 'failed';
+    if (this.has(F.checkpoint('last'))) return 'partial';
+    return 'missing';
   }
 
   /** Start afresh: remove the outputs of an earlier run in this folder (other files are left alone), create it. */
@@ -78,8 +112,15 @@ export class RunDirectory {
     writeJsonAtomic(this.file(RunDirectory.FILES.options), content);
   }
 
+  /** options.json, with the fields a reader of finished runs relies on checked. */
   readOptions(): RunOptionsFile {
-    return this.readJson<RunOptionsFile>(RunDirectory.FILES.options);
+    const o = this.readJson<RunOptionsFile>(RunDirectory.FILES.options);
+    const file = this.file(RunDirectory.FILES.options);
+    for (const k of ['dataset', 'variant', 'preset'] as const) {
+      if (typeof o[k] !== 'string') throw new CfcmlError(`field '${k}' is missing or not a string`, { where: file });
+    }
+    if (!Array.isArray(o.excludedFields)) throw new CfcmlError(`field 'excludedFields' is missing or not a list`, { where: file });
+    return o;
   }
 
   /** history.json (exact numbers) and history.csv (the same table, for spreadsheets and pandas). */
@@ -91,7 +132,9 @@ export class RunDirectory {
   }
 
   readHistory(): EpochRecord[] {
-    return this.readJson<EpochRecord[]>(RunDirectory.FILES.historyJson);
+    const h = this.readJson<EpochRecord[]>(RunDirectory.FILES.historyJson);
+    if (!Array.isArray(h)) throw new CfcmlError('expected a list of epoch records', { where: this.file(RunDirectory.FILES.historyJson) });
+    return h;
   }
 
   hasCheckpoint(kind: CheckpointKind): boolean {
@@ -115,7 +158,9 @@ export class RunDirectory {
   }
 
   readMetrics(): RunMetricsFile {
-    return this.readJson<RunMetricsFile>(RunDirectory.FILES.metrics);
+    const m = this.readJson<RunMetricsFile>(RunDirectory.FILES.metrics);
+    if (typeof m.valid !== 'object' || m.valid === null) throw new CfcmlError(`field 'valid' is missing`, { where: this.file(RunDirectory.FILES.metrics) });
+    return m;
   }
 
   predictionsFile(split: Split): string {
@@ -129,8 +174,22 @@ export class RunDirectory {
     return file;
   }
 
+  /** A run's own predictions file, which always has an `id` column. */
   readPredictions(split: Split): PredictionsTable {
-    return readPredictionsCsv(this.predictionsFile(split));
+    return readPredictionsCsv(this.predictionsFile(split), { requireIds: true });
+  }
+
+  writeFailure(f: RunFailure): void {
+    writeJsonAtomic(this.file(RunDirectory.FILES.failed), f);
+  }
+
+  /** failed.json as the sweep runner wrote it, or null when there is none. */
+  readFailure(): RunFailure | null {
+    return this.has(RunDirectory.FILES.failed) ? this.readJson<RunFailure>(RunDirectory.FILES.failed) : null;
+  }
+
+  clearFailure(): void {
+    fs.rmSync(this.file(RunDirectory.FILES.failed), { force: true });
   }
 
   private readJson<T>(name: string): T {
@@ -151,11 +210,14 @@ export function formatPredictionsCsv(p: Predictions, spec: DatasetSpec): string 
   return formatCsv(header, rows);
 }
 
-/** Read a predictions CSV (`label,prob_0,…,prob_{C-1}`, an optional `id`, other columns ignored) with row-level errors. */
-export function readPredictionsCsv(file: string): PredictionsTable {
+/**
+ * Read a predictions CSV (`label,prob_0,…,prob_{C-1}`, an `id` column optional unless `requireIds`, other
+ * columns ignored) with row-level errors.
+ */
+export function readPredictionsCsv(file: string, opts: { requireIds?: boolean } = {}): PredictionsTable {
   if (!fs.existsSync(file)) throw new CfcmlError('file not found', { where: file });
   const table = parseCsv(fs.readFileSync(file, 'utf8'), file);
-  requireColumns(table, ['label', 'prob_0', 'prob_1'], file);
+  requireColumns(table, [...(opts.requireIds ? ['id'] : []), 'label', 'prob_0', 'prob_1'], file);
   const probCols = table.header.filter((h) => /^prob_\d+$/.test(h)).sort((x, y) => Number(x.slice(5)) - Number(y.slice(5)));
   probCols.forEach((c, k) => {
     if (c !== `prob_${k}`) throw new CfcmlError(`probability columns must be prob_0..prob_${probCols.length - 1}; prob_${k} is missing`, { where: file });

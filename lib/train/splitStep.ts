@@ -228,6 +228,13 @@ export async function planMicroBatch(
  * planMicroBatch needs to measure memory before any real batch is drawn. Seeded, so planning is reproducible.
  */
 export function randomStepBatch(config: CFCMLModel['config'], n: number, seed = 1): StepBatch {
+  const { images, tabular } = randomInputs(config, n, seed);
+  const hostLabels = Array.from({ length: n }, (_, i) => i % config.numClasses);
+  return { images, tabular, labels: tf.tensor1d(hostLabels, 'int32'), hostLabels };
+}
+
+/** Random model inputs for `config`, seeded: images in [0, 1), categorical level indices, standard-normal numerics. */
+export function randomInputs(config: CFCMLModel['config'], n: number, seed = 1): { images: tf.Tensor[]; tabular: tf.Tensor2D } {
   const rng = new Rng(seed);
   const images = config.images.map((img) => {
     const shape = [n, ...config.imageSize, img.channels];
@@ -237,6 +244,5 @@ export function randomStepBatch(config: CFCMLModel['config'], n: number, seed = 
   const K = config.tabular.length;
   const tab = new Float32Array(n * K);
   for (let b = 0; b < n; b++) config.tabular.forEach((f, k) => (tab[b * K + k] = f.kind === 'categorical' ? rng.int(f.levels ?? 1) : rng.normal()));
-  const hostLabels = Array.from({ length: n }, (_, i) => i % config.numClasses);
-  return { images, tabular: tf.tensor2d(tab, [n, K]), labels: tf.tensor1d(hostLabels, 'int32'), hostLabels };
+  return { images, tabular: tf.tensor2d(tab, [n, K]) };
 }

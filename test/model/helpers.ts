@@ -1,7 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ModelPreset } from '../../lib/data/spec';
 import type { CFCMLConfig, CFCMLModel, Variant } from '../../lib/model';
-import { Rng } from '../../lib/util/random';
 
 /** Tiny model sizes for tests (the cpu backend's conv gradients are slow). */
 export const TINY: ModelPreset = {
@@ -55,22 +54,7 @@ export function menLike(numClasses: number, variant: Variant = 'full', model: Pa
 }
 
 /** Random inputs matching a config: images in [0, 1), categorical level indices, standardised numerics. */
-export function randomInputs(config: CFCMLConfig, B: number, seed = 1): { images: tf.Tensor[]; tabular: tf.Tensor2D } {
-  const rng = new Rng(seed);
-  const images = config.images.map((img) => {
-    const shape = [B, ...config.imageSize, img.channels];
-    const n = shape.reduce((a, b) => a * b, 1);
-    return tf.tensor(Float32Array.from({ length: n }, () => rng.next()), shape);
-  });
-  const K = config.tabular.length;
-  const tab = new Float32Array(B * K);
-  for (let b = 0; b < B; b++) {
-    config.tabular.forEach((f, k) => {
-      tab[b * K + k] = f.kind === 'categorical' ? rng.int(f.levels ?? 1) : rng.normal();
-    });
-  }
-  return { images, tabular: tf.tensor2d(tab, [B, K]) };
-}
+export { randomInputs } from '../../lib/train/splitStep';
 
 /** Softmax cross-entropy of a forward pass (the trainer's CE term, enough for model tests). */
 export function ceLoss(model: CFCMLModel, images: tf.Tensor[], tabular: tf.Tensor2D, labels: number[], training = false, seed = 0): tf.Scalar {

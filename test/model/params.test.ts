@@ -4,6 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import { createModel } from '../../lib/model';
 import { DERM7PT, MEN } from '../../lib/data/datasets';
 import type { DatasetSpec } from '../../lib/data/spec';
+import { tabularInputSpec } from '../../lib/data/tabular';
 import type { CFCMLConfig } from '../../lib/model';
 import { dermLike, maxAbsDiff, menLike, randomInputs } from './helpers';
 
@@ -71,7 +72,7 @@ function presetConfig(spec: DatasetSpec): CFCMLConfig {
   return {
     images: spec.imageModalities,
     imageSize: p.imageSize,
-    tabular: spec.tabular.map((f) => (f.kind === 'categorical' ? { kind: 'categorical' as const, levels: f.levels.length } : { kind: 'numeric' as const })),
+    tabular: tabularInputSpec(spec.tabular),
     numClasses: spec.classes.length,
     variant: 'full',
     model: p.model,

@@ -84,3 +84,24 @@ test('splitCases refuses an empty valid split and a class absent from train', ()
   assert.throws(() => splitCases({ ...c, cases: c.cases.filter((x) => x.split !== 'valid') }), /the valid split is empty/);
   assert.throws(() => splitCases({ ...c, cases: c.cases.filter((x) => !(x.split === 'train' && x.label === 1)) }), /class 'MEL' has no case in the train split/);
 });
+
+test('state follows metrics.json > failed.json > last.ckpt; the failure record and the readers check their files', () => {
+  const run = new RunDirectory(tmp());
+  assert.equal(run.state(), 'missing');
+  fs.writeFileSync(run.checkpointFile('last'), '');
+  assert.equal(run.state(), 'partial');
+  const failure = { exitCode: 3, signal: null, tail: 'boom', at: '2026-12-02T00:00:00.000Z' };
+  assert.equal(run.readFailure(), null);
+  run.writeFailure(failure);
+  assert.equal(run.state(), 'failed');
+  assert.deepEqual(run.readFailure(), failure);
+  fs.writeFileSync(run.file('metrics.json'), JSON.stringify({ bestEpoch: 1, epochs: 2, test: null }));
+  assert.equal(run.state(), 'done');
+  assert.throws(() => run.readMetrics(), /metrics\.json: field 'valid' is missing/);
+  run.clearFailure();
+  assert.equal(run.readFailure(), null);
+  fs.writeFileSync(run.file('options.json'), JSON.stringify({ dataset: 'derm7pt', variant: 'full', preset: 'cpu' }));
+  assert.throws(() => run.readOptions(), /options\.json: field 'excludedFields' is missing or not a list/);
+  fs.writeFileSync(run.predictionsFile('valid'), 'label,prob_0,prob_1\n1,0.2,0.8\n');
+  assert.throws(() => run.readPredictions('valid'), /missing column\(s\) 'id'/);
+});

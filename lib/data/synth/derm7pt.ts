@@ -4,7 +4,7 @@ import { formatCsv } from '../../util/csv';
 import { writeFileAtomic } from '../../util/fs';
 import { Rng } from '../../util/random';
 import { DERM7PT_COLUMNS } from '../derm7pt';
-import { SPLITS } from '../spec';
+import { SPLITS, type Split } from '../spec';
 import { planDerm7pt } from './derm7ptPlan';
 import { caseViews, drawLesion, makeLesion } from './derm7ptRender';
 import { canvasToJpeg } from './raster';
@@ -62,35 +62,58 @@ export async function synthDerm7pt(opts: SynthDerm7ptOptions): Promise<SynthSumm
   fs.mkdirSync(path.join(root, 'meta'), { recursive: true });
   fs.mkdirSync(path.join(root, 'images'), { recursive: true });
 
-  let files = 0;
-  const inFlight = new Set<Promise<void>>();
+  const images = new JpegWriter(path.join(root, 'images'));
   for (const c of plan) {
     const rng = new Rng(c.renderSeed ^ 0x5bd1e995);
     const lesion = makeLesion(c);
     const views = caseViews(rng, o.clinicSize, o.dermSize);
-    const jobs: [string, ReturnType<typeof drawLesion>, number][] = [[c.meta.derm, drawLesion(lesion, views.derm, rng), 0]];
+    const jobs: [string, Canvas, number][] = [[c.meta.derm, drawLesion(lesion, views.derm, rng), 0]];
     if (!c.sameFile) jobs.push([c.meta.clinic, drawLesion(lesion, views.clinic, rng), rng.uniform(0.8, 1.5)]);
+    await images.write(jobs);
+    o.onProgress?.(c.row + 1, plan.length);
+  }
+  await images.flush();
+  const files = images.files;
+  writeMeta(root, plan);
+  return summarise(plan, { out: root, seed: o.seed, scale: o.scale, leak: o.leak, files, t0, sizes: { clinic: o.clinicSize, derm: o.dermSize } });
+}
+
+type Canvas = ReturnType<typeof drawLesion>;
+
+/** Encodes canvases to JPEG files under one folder, at most 6 at a time; `files` counts them. */
+class JpegWriter {
+  files = 0;
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(private readonly dir: string) {}
+
+  /** Queue one case's images ([relative path, canvas, blur]), in order; waits while 6 are being encoded. */
+  async write(jobs: readonly [string, Canvas, number][]): Promise<void> {
     for (const [rel, canvas, blur] of jobs) {
-      const file = path.join(root, 'images', rel);
+      const file = path.join(this.dir, rel);
       fs.mkdirSync(path.dirname(file), { recursive: true });
       const p: Promise<void> = canvasToJpeg(canvas, { blur, quality: 90 }).then((buf) => {
         fs.writeFileSync(file, buf);
-        inFlight.delete(p);
+        this.inFlight.delete(p);
       });
-      inFlight.add(p);
-      files++;
-      if (inFlight.size >= 6) await Promise.race(inFlight);
+      this.inFlight.add(p);
+      this.files++;
+      if (this.inFlight.size >= 6) await Promise.race(this.inFlight);
     }
-    o.onProgress?.(c.row + 1, plan.length);
   }
-  await Promise.all(inFlight);
 
+  flush(): Promise<void[]> {
+    return Promise.all(this.inFlight);
+  }
+}
+
+/** meta/meta.csv (every planned row) and meta/<split>_indexes.csv (the release's split files). */
+function writeMeta(root: string, plan: readonly { row: number; split: Split; meta: Record<string, string> }[]): void {
   writeFileAtomic(path.join(root, 'meta', 'meta.csv'), formatCsv(DERM7PT_COLUMNS, plan.map((c) => c.meta)));
   for (const split of SPLITS) {
     const rows = plan.filter((c) => c.split === split).map((c) => [c.row]);
     writeFileAtomic(path.join(root, 'meta', `${split}_indexes.csv`), formatCsv(['indexes'], rows));
   }
-  return summarise(plan, { out: root, seed: o.seed, scale: o.scale, leak: o.leak, files, t0, sizes: { clinic: o.clinicSize, derm: o.dermSize } });
 }
 
 function summarise(
@@ -142,38 +165,23 @@ async function synthDerm7ptV2(
   const root = path.resolve(o.out);
   fs.mkdirSync(path.join(root, 'meta'), { recursive: true });
   fs.mkdirSync(path.join(root, 'images'), { recursive: true });
-  let files = 0;
-  const inFlight = new Set<Promise<void>>();
+  const images = new JpegWriter(path.join(root, 'images'));
   for (const c of plan) {
     const rng = new Rng(c.renderSeed ^ 0x5bd1e995);
     const lesions = makeLesionsV2(c);
     const views = caseViewsV2(rng, c, o.clinicSize, o.dermSize);
-    const jobs: [string, ReturnType<typeof drawLesion>, number][] = [[c.meta.derm, drawLesion(lesions.derm, views.derm, rng), 0]];
+    const jobs: [string, Canvas, number][] = [[c.meta.derm, drawLesion(lesions.derm, views.derm, rng), 0]];
     if (!c.sameFile) {
       const canvas = drawLesion(lesions.clinic, views.clinic, rng);
       if (c.findings.sunDamage) drawLentigines(canvas, views.clinic, rng);
       jobs.push([c.meta.clinic, canvas, rng.uniform(0.8, 1.3)]);
     }
-    for (const [rel, canvas, blur] of jobs) {
-      const file = path.join(root, 'images', rel);
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      const p: Promise<void> = canvasToJpeg(canvas, { blur, quality: 90 }).then((buf) => {
-        fs.writeFileSync(file, buf);
-        inFlight.delete(p);
-      });
-      inFlight.add(p);
-      files++;
-      if (inFlight.size >= 6) await Promise.race(inFlight);
-    }
+    await images.write(jobs);
     o.onProgress?.(c.row + 1, plan.length);
   }
-  await Promise.all(inFlight);
-
-  writeFileAtomic(path.join(root, 'meta', 'meta.csv'), formatCsv(DERM7PT_COLUMNS, plan.map((c) => c.meta)));
-  for (const split of SPLITS) {
-    const rows = plan.filter((c) => c.split === split).map((c) => [c.row]);
-    writeFileAtomic(path.join(root, 'meta', `${split}_indexes.csv`), formatCsv(['indexes'], rows));
-  }
+  await images.flush();
+  const files = images.files;
+  writeMeta(root, plan);
   const oracle = plan.filter((c) => c.label >= 0).map((c) => derm7ptOracleRow(c, o.interaction));
   writeOracleCsv(path.join(root, 'oracle.csv'), 'case_num', oracle, 2);
   const aucs = oracleAucs(oracle, 2);

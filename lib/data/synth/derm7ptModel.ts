@@ -1,8 +1,7 @@
 import { Rng, deriveSeed } from '../../util/random';
 import { DERM7PT_COLUMNS } from '../derm7pt';
 import type { Split } from '../spec';
-import { SPLITS } from '../spec';
-import { DERM7PT_COUNTS, scaledCount } from './derm7ptPlan';
+import { derm7ptFiles, derm7ptSlots, drawDiagnosis } from './derm7ptPlan';
 import type { OracleRow } from './oracle';
 import { fitLogistic, logit, softmaxRef } from './oracle';
 import { sigmoid } from './raster';
@@ -255,33 +254,6 @@ export function derm7ptOracleRow(c: PlannedCaseV2, interaction: Derm7ptInteracti
   return { id: c.meta.case_num, split: c.split, label: c.label, p: Object.fromEntries(Object.entries(all).map(([k, v]) => [k, [1 - v, v]])) };
 }
 
-const NEV_DIAGNOSES: [string, number][] = [
-  ['clark nevus', 399],
-  ['reed or spitz nevus', 79],
-  ['dermal nevus', 33],
-  ['blue nevus', 28],
-  ['congenital nevus', 17],
-  ['combined nevus', 13],
-  ['recurrent nevus', 6],
-];
-const MEL_DIAGNOSES: [string, number][] = [
-  ['melanoma (less than 0.76 mm)', 102],
-  ['melanoma (in situ)', 64],
-  ['melanoma (0.76 to 1.5 mm)', 53],
-  ['melanoma (more than 1.5 mm)', 28],
-  ['melanoma metastasis', 4],
-  ['melanoma', 1],
-];
-const OTHER_DIAGNOSES: [string, number][] = [
-  ['seborrheic keratosis', 45],
-  ['basal cell carcinoma', 42],
-  ['vascular lesion', 29],
-  ['lentigo', 24],
-  ['dermatofibroma', 20],
-  ['melanosis', 16],
-  ['miscellaneous', 8],
-];
-
 /** The release's checklist columns, filled from the findings so that meta.csv describes the pictures. */
 function checklist(f: DermFindings, rng: Rng): Record<string, string> {
   const network = f.network === 2 || f.network === 4 ? 'atypical' : f.network === 0 ? 'absent' : 'typical';
@@ -311,27 +283,16 @@ export function planDerm7ptV2(opts: Derm7ptV2Options): PlannedCaseV2[] {
   const leak = opts.leak ?? true;
   const interaction = opts.interaction ?? 'context';
   const rng = new Rng(deriveSeed(opts.seed, 'derm7pt-v2-plan'));
-  const slots: { split: Split; label: number }[] = [];
-  for (const split of SPLITS) {
-    const c = DERM7PT_COUNTS[split];
-    for (let i = 0; i < scaledCount(c.NEV, scale); i++) slots.push({ split, label: 0 });
-    for (let i = 0; i < scaledCount(c.MEL, scale); i++) slots.push({ split, label: 1 });
-    for (let i = 0; i < scaledCount(c.other, scale, 0); i++) slots.push({ split, label: -1 });
-  }
+  const slots = derm7ptSlots(scale);
   rng.shuffle(slots);
-  const nSame = scaledCount(9, scale);
   return slots.map((s, row) => {
-    const diagnosis = pickWeighted(rng, s.label === 0 ? NEV_DIAGNOSES : s.label === 1 ? MEL_DIAGNOSES : OTHER_DIAGNOSES);
+    const diagnosis = drawDiagnosis(rng, s.label);
     // Left-out lesions (BCC, SK, ...) are drawn from a NEV/MEL mixture: they look like either.
     const y = s.label >= 0 ? s.label : rng.bernoulli(0.35) ? 1 : 0;
     const { record, findings } = drawDermCase(rng, y, interaction);
     const excisionP = sigmoid(-1.9 + 0.9 * +(record.elevation > 0) + 0.8 * record.difficulty);
     const management = leak && s.label === 1 ? 'excision' : rng.bernoulli(excisionP) ? 'excision' : rng.bernoulli(0.65) ? 'clinical follow up' : 'no further examination';
-    const caseNum = row + 1;
-    const folder = `A${String(Math.floor(row / 30) + 1).padStart(2, '0')}`;
-    const sameFile = row < nSame * 7 && row % 7 === 3;
-    const derm = `${folder}/Sd${String(caseNum).padStart(4, '0')}.${caseNum % 2 ? 'jpg' : 'JPG'}`;
-    const clinic = sameFile ? derm : `${folder}/Sc${String(caseNum).padStart(4, '0')}.${caseNum % 3 ? 'jpg' : 'JPG'}`;
+    const { caseNum, sameFile, derm, clinic } = derm7ptFiles(row, scale);
     const meta: Record<string, string> = {
       case_num: String(caseNum),
       diagnosis,
@@ -349,8 +310,4 @@ export function planDerm7ptV2(opts: Derm7ptV2Options): PlannedCaseV2[] {
     for (const c of DERM7PT_COLUMNS) if (meta[c] === undefined) throw new Error(`planDerm7ptV2: column ${c} not filled`);
     return { row, split: s.split, label: s.label, diagnosis, record, findings, meta, renderSeed: rng.nextUint32(), sameFile };
   });
-}
-
-function pickWeighted(rng: Rng, items: [string, number][]): string {
-  return items[rng.categorical(items.map((i) => i[1]))][0];
 }

@@ -112,6 +112,11 @@ function pickWeighted(rng: Rng, items: [string, number][]): string {
   return items[rng.categorical(items.map((i) => i[1]))][0];
 }
 
+/** The release's diagnosis of a case of this slot label (0 NEV, 1 MEL, -1 left out), by its frequency. */
+export function drawDiagnosis(rng: Rng, label: number): string {
+  return pickWeighted(rng, label === 0 ? NEV_DIAGNOSES : label === 1 ? MEL_DIAGNOSES : OTHER_DIAGNOSES);
+}
+
 function drawCriteria(rng: Rng, z: number): Record<string, string> {
   const network = rng.bernoulli(sigmoid(-1.3 + 1.3 * z)) ? 'atypical' : rng.bernoulli(0.7) ? 'typical' : 'absent';
   const streaks = rng.bernoulli(sigmoid(-2.3 + 1.2 * z)) ? 'irregular' : rng.bernoulli(0.15) ? 'regular' : 'absent';
@@ -172,11 +177,8 @@ export function scaledCount(n: number, scale: number, min = 1): number {
   return Math.max(min, Math.round(n * scale));
 }
 
-/** Draw every row of the synthetic meta.csv (no pixels). Deterministic in (seed, scale, leak). */
-export function planDerm7pt(opts: Derm7ptPlanOptions): PlannedCase[] {
-  const scale = opts.scale ?? 1;
-  const leak = opts.leak ?? true;
-  const rng = new Rng(deriveSeed(opts.seed, 'derm7pt-plan'));
+/** One slot per case of the release's class counts × scale (0 NEV, 1 MEL, -1 left out), split by split, unshuffled. */
+export function derm7ptSlots(scale: number): { split: Split; label: number }[] {
   const slots: { split: Split; label: number }[] = [];
   for (const split of SPLITS) {
     const c = DERM7PT_COUNTS[split];
@@ -184,20 +186,38 @@ export function planDerm7pt(opts: Derm7ptPlanOptions): PlannedCase[] {
     for (let i = 0; i < scaledCount(c.MEL, scale); i++) slots.push({ split, label: 1 });
     for (let i = 0; i < scaledCount(c.other, scale, 0); i++) slots.push({ split, label: -1 });
   }
-  rng.shuffle(slots);
+  return slots;
+}
+
+/**
+ * The image file names of meta.csv row `row` (folders of 30 cases, mixed-case extensions), and whether the
+ * clinic column names the dermoscopy file (the release's 9 × scale same-file rows, spread over the first rows).
+ */
+export function derm7ptFiles(row: number, scale: number): { caseNum: number; sameFile: boolean; derm: string; clinic: string } {
   const nSame = scaledCount(9, scale);
+  const caseNum = row + 1;
+  const folder = `A${String(Math.floor(row / 30) + 1).padStart(2, '0')}`;
+  const sameFile = row < nSame * 7 && row % 7 === 3;
+  const derm = `${folder}/Sd${String(caseNum).padStart(4, '0')}.${caseNum % 2 ? 'jpg' : 'JPG'}`;
+  const clinic = sameFile ? derm : `${folder}/Sc${String(caseNum).padStart(4, '0')}.${caseNum % 3 ? 'jpg' : 'JPG'}`;
+  return { caseNum, sameFile, derm, clinic };
+}
+
+/** Draw every row of the synthetic meta.csv (no pixels). Deterministic in (seed, scale, leak). */
+export function planDerm7pt(opts: Derm7ptPlanOptions): PlannedCase[] {
+  const scale = opts.scale ?? 1;
+  const leak = opts.leak ?? true;
+  const rng = new Rng(deriveSeed(opts.seed, 'derm7pt-plan'));
+  const slots = derm7ptSlots(scale);
+  rng.shuffle(slots);
   const cases: PlannedCase[] = slots.map((s, row) => {
-    const diagnosis = pickWeighted(rng, s.label === 0 ? NEV_DIAGNOSES : s.label === 1 ? MEL_DIAGNOSES : OTHER_DIAGNOSES);
+    const diagnosis = drawDiagnosis(rng, s.label);
     const y = s.label === 1 ? 1 : s.label === 0 ? 0 : 0.4;
     const zImg = rng.normal(DERM7PT_LATENT.img * y, 1);
     const zTab = rng.normal(DERM7PT_LATENT.tab * y, 1);
     const criteria = drawCriteria(rng, zImg);
     const tab = drawTabular(rng, zTab, s.label, leak);
-    const caseNum = row + 1;
-    const folder = `A${String(Math.floor(row / 30) + 1).padStart(2, '0')}`;
-    const sameFile = row < nSame * 7 && row % 7 === 3; // spread over the first rows, deterministic
-    const derm = `${folder}/Sd${String(caseNum).padStart(4, '0')}.${caseNum % 2 ? 'jpg' : 'JPG'}`;
-    const clinic = sameFile ? derm : `${folder}/Sc${String(caseNum).padStart(4, '0')}.${caseNum % 3 ? 'jpg' : 'JPG'}`;
+    const { caseNum, sameFile, derm, clinic } = derm7ptFiles(row, scale);
     const meta: Record<string, string> = {
       case_num: String(caseNum),
       diagnosis,

@@ -108,14 +108,61 @@ export interface SynthMenOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+/** One slot per patient of the class counts × scale (at least one per class and split), split by split, unshuffled. */
+export function menSlots(counts: Record<Split, readonly number[]>, scale: number): { split: Split; label: number }[] {
+  const slots: { split: Split; label: number }[] = [];
+  for (const split of SPLITS) counts[split].forEach((n, label) => {
+    for (let i = 0; i < scaledCount(n, scale); i++) slots.push({ split, label });
+  });
+  return slots;
+}
+
+/** The head's pose and acquisition of one patient, as `renderHead` uses them. */
+export interface HeadScan {
+  /** cos and sin of the in-plane angle of the dura side. */
+  ca: number;
+  sa: number;
+  /** Where the dura is along b (the axis across it). */
+  bDura: number;
+  /** Per-sequence gains [T1c, T2, ADC] and the Gaussian noise sd. */
+  gains: readonly number[];
+  noiseSd: number;
+  /** The bias field: 1 + biasAmp × biasNoise(X, Y, c). */
+  biasAmp: number;
+  biasNoise: Noise3;
+}
+
+/**
+ * The voxel walk of both MEN versions: every voxel of [D, H, W] (W fastest) in [-1, 1]³ coordinates, rotated
+ * in plane to a (along the dura) and b (across it, b < bDura outside the brain); scalp and bone outside,
+ * `inside(a, b, c)` → [T1c, T2, ADC] from 0.04 before the dura inwards; then bias × gain + noise (`rng`, three
+ * draws per voxel in sequence order) written into `vols`.
+ */
+export function renderHead(vols: Float32Array[], size: readonly [number, number, number], scan: HeadScan, rng: Rng, inside: (a: number, b: number, c: number) => readonly number[]): void {
+  const [D, H, W] = size;
+  const { ca, sa, bDura, gains, noiseSd, biasAmp, biasNoise } = scan;
+  for (let z = 0; z < D; z++) {
+    const c = ((z + 0.5) / D) * 2 - 1;
+    for (let y = 0; y < H; y++) {
+      const Y = ((y + 0.5) / H) * 2 - 1;
+      for (let x = 0; x < W; x++) {
+        const X = ((x + 0.5) / W) * 2 - 1;
+        const a = ca * X - sa * Y;
+        const b = sa * X + ca * Y; // axis across the dura: b < bDura is outside the brain
+        const o = (z * H + y) * W + x;
+        const t = b < bDura - 0.2 ? TISSUE.scalp : b < bDura - 0.04 ? TISSUE.bone : inside(a, b, c);
+        const bias = 1 + biasAmp * biasNoise.at(X, Y, c);
+        for (let m = 0; m < 3; m++) vols[m][o] = Math.max(0, t[m] * gains[m] * bias + rng.normal(0, noiseSd));
+      }
+    }
+  }
+}
+
 /** Draw every patient (no voxels). Deterministic in (seed, scale). */
 export function planMen(opts: { seed: number; scale?: number }): PlannedPatient[] {
   const scale = opts.scale ?? 1;
   const rng = new Rng(deriveSeed(opts.seed, 'men-plan'));
-  const slots: { split: Split; label: number }[] = [];
-  for (const split of SPLITS) MEN_COUNTS[split].forEach((n, label) => {
-    for (let i = 0; i < scaledCount(n, scale); i++) slots.push({ split, label });
-  });
+  const slots = menSlots(MEN_COUNTS, scale);
   rng.shuffle(slots);
   return slots.map((s, k) => {
     const y = s.label;
@@ -150,8 +197,8 @@ export function planMen(opts: { seed: number; scale?: number }): PlannedPatient[
   });
 }
 
-/** Tissue intensities [T1c, T2, ADC] of the classes of voxels. */
-const TISSUE = {
+/** Tissue intensities [T1c, T2, ADC] of the classes of voxels (both versions). */
+export const TISSUE = {
   scalp: [0.9, 0.7, 1.0],
   bone: [0.1, 0.1, 0.1],
   csf: [0.2, 1.6, 3.0],
@@ -188,47 +235,75 @@ export function renderMenVolumes(p: PlannedPatient, size: readonly [number, numb
   const gains = [rng.uniform(0.7, 1.4), rng.uniform(0.7, 1.4), rng.uniform(0.8, 1.2)];
   const noiseSd = rng.uniform(0.03, 0.06);
   const mix = [0, 0, 0];
-  for (let z = 0; z < D; z++) {
-    const c = ((z + 0.5) / D) * 2 - 1;
-    for (let y = 0; y < H; y++) {
-      const Y = ((y + 0.5) / H) * 2 - 1;
-      for (let x = 0; x < W; x++) {
-        const X = ((x + 0.5) / W) * 2 - 1;
-        const a = ca * X - sa * Y;
-        const b = sa * X + ca * Y; // axis across the dura: b < bDura is outside the brain
-        const o = (z * H + y) * W + x;
-        let t: readonly number[];
-        if (b < bDura - 0.2) t = TISSUE.scalp;
-        else if (b < bDura - 0.04) t = TISSUE.bone;
-        else {
-          const db = b - bDura;
-          const rho = Math.sqrt((a / radii[0]) ** 2 + (db / radii[1]) ** 2 + (c / radii[2]) ** 2);
-          const rEdge = 1 + bumpy * shapeNoise.at(a, b, c);
-          // Invasion: finger-like tongues of tumour beyond the edge, no CSF cleft where they are.
-          const finger = invasion * Math.max(0, fingerNoise.at(a * 1.5, b * 1.5, c * 1.5) + 0.3);
-          const excess = rho - rEdge;
-          if (db < 0.04) {
-            // Dura: enhancing, thicker (dural tail) near the tumour base.
-            const tail = Math.exp(-Math.abs(a) * 1.5);
-            t = excess < 0 ? tumour : tail > 0.3 ? TISSUE.dura : TISSUE.bone;
-          } else if (excess < finger) {
-            if (excess < 0 && necroNoise.at(a * 1.3, b * 1.3, c * 1.3) > necroThresh + 0.25 * rho) t = TISSUE.necrosis;
-            else t = tumour;
-          } else if (excess < finger + cleft * (1 - smoothstep(0, 0.15, finger))) t = TISSUE.csf;
-          else {
-            const tex = textureNoise.at(a * 2, b * 2, c * 2);
-            const brain = tex > 0.1 ? TISSUE.gm : TISSUE.wm;
-            const w = oedema > 0 ? 1 - smoothstep(oedema * 0.5, oedema, excess) : 0;
-            for (let k = 0; k < 3; k++) mix[k] = brain[k] + (TISSUE.oedema[k] - brain[k]) * w;
-            t = mix;
-          }
-        }
-        const bias = 1 + 0.1 * biasNoise.at(X, Y, c);
-        for (let m = 0; m < 3; m++) vols[m][o] = Math.max(0, t[m] * gains[m] * bias + rng.normal(0, noiseSd));
-      }
+  renderHead(vols, size, { ca, sa, bDura, gains, noiseSd, biasAmp: 0.1, biasNoise }, rng, (a, b, c) => {
+    const db = b - bDura;
+    const rho = Math.sqrt((a / radii[0]) ** 2 + (db / radii[1]) ** 2 + (c / radii[2]) ** 2);
+    const rEdge = 1 + bumpy * shapeNoise.at(a, b, c);
+    // Invasion: finger-like tongues of tumour beyond the edge, no CSF cleft where they are.
+    const finger = invasion * Math.max(0, fingerNoise.at(a * 1.5, b * 1.5, c * 1.5) + 0.3);
+    const excess = rho - rEdge;
+    if (db < 0.04) {
+      // Dura: enhancing, thicker (dural tail) near the tumour base.
+      const tail = Math.exp(-Math.abs(a) * 1.5);
+      return excess < 0 ? tumour : tail > 0.3 ? TISSUE.dura : TISSUE.bone;
     }
-  }
+    if (excess < finger) {
+      if (excess < 0 && necroNoise.at(a * 1.3, b * 1.3, c * 1.3) > necroThresh + 0.25 * rho) return TISSUE.necrosis;
+      return tumour;
+    }
+    if (excess < finger + cleft * (1 - smoothstep(0, 0.15, finger))) return TISSUE.csf;
+    const tex = textureNoise.at(a * 2, b * 2, c * 2);
+    const brain = tex > 0.1 ? TISSUE.gm : TISSUE.wm;
+    const w = oedema > 0 ? 1 - smoothstep(oedema * 0.5, oedema, excess) : 0;
+    for (let k = 0; k < 3; k++) mix[k] = brain[k] + (TISSUE.oedema[k] - brain[k]) * w;
+    return mix;
+  });
   return vols;
+}
+
+type MenPatient = Pick<PlannedPatient, 'id' | 'split' | 'label' | 'clinical'>;
+
+/** Write each patient's volumes (uint8 NIfTI, in its split/class folder) and clinical.csv; returns the number of volume files. */
+function writeMenPatients<P extends MenPatient>(plan: readonly P[], render: (p: P, size: readonly [number, number, number]) => Float32Array[], root: string, size: readonly [number, number, number], onProgress?: (done: number, total: number) => void): number {
+  let files = 0;
+  plan.forEach((p, k) => {
+    const dir = path.join(root, MEN_SPLIT_DIRS[p.split][0], MEN.classes[p.label], p.id);
+    fs.mkdirSync(dir, { recursive: true });
+    const vols = render(p, size);
+    MEN.imageModalities.forEach((m, i) => {
+      // NIfTI dims are x (W, fastest), y (H), z (D).
+      fs.writeFileSync(path.join(dir, m.file ?? `${m.name}.nii.gz`), encodeNiftiGz([size[2], size[1], size[0]], vols[i], { spacing: [1, 1, 5], dtype: 'uint8' }));
+      files++;
+    });
+    onProgress?.(k + 1, plan.length);
+  });
+  const header = ['id', ...MEN.tabular.map((f) => f.column)];
+  writeFileAtomic(path.join(root, 'clinical.csv'), formatCsv(header, plan.map((p) => ({ id: p.id, ...p.clinical }))));
+  return files;
+}
+
+/** The summary's fields that both versions fill alike: where, which seed and scale, patients per split and class, files, sizes. */
+function summaryHead(plan: readonly MenPatient[], root: string, seed: number, scale: number, files: number, size: readonly [number, number, number]) {
+  const splits: Record<string, Record<string, number>> = {};
+  for (const split of SPLITS) splits[split] = Object.fromEntries(MEN.classes.map((c, y) => [c, plan.filter((p) => p.split === split && p.label === y).length]));
+  return {
+    dataset: 'men',
+    out: root,
+    seed,
+    scale,
+    splits,
+    excluded: {},
+    files,
+    imageSizes: Object.fromEntries(MEN.imageModalities.map((m) => [m.name, size.join('x')])),
+  } satisfies Partial<SynthSummary>;
+}
+
+/** The fraction of each class's patients for whom `f` holds. */
+function fractionByClass<P extends MenPatient>(plan: readonly P[], f: (p: P) => boolean): Record<string, number> {
+  return Object.fromEntries(MEN.classes.map((c, y) => {
+    const sel = plan.filter((p) => p.label === y);
+    return [c, sel.length ? sel.filter(f).length / sel.length : 0];
+  }));
 }
 
 /** Write a synthetic MEN-style folder. Deterministic in (seed, scale, size). */
@@ -239,37 +314,11 @@ export async function synthMen(opts: SynthMenOptions): Promise<SynthSummary> {
   const root = path.resolve(opts.out);
   if ((opts.version ?? 2) === 2) return synthMenV2(opts, scale, size, root, t0);
   const plan = planMen({ seed: opts.seed, scale });
-  let files = 0;
-  plan.forEach((p, k) => {
-    const dir = path.join(root, MEN_SPLIT_DIRS[p.split][0], MEN.classes[p.label], p.id);
-    fs.mkdirSync(dir, { recursive: true });
-    const vols = renderMenVolumes(p, size);
-    MEN.imageModalities.forEach((m, i) => {
-      // NIfTI dims are x (W, fastest), y (H), z (D).
-      fs.writeFileSync(path.join(dir, m.file ?? `${m.name}.nii.gz`), encodeNiftiGz([size[2], size[1], size[0]], vols[i], { spacing: [1, 1, 5], dtype: 'uint8' }));
-      files++;
-    });
-    opts.onProgress?.(k + 1, plan.length);
-  });
-  const header = ['id', ...MEN.tabular.map((f) => f.column)];
-  writeFileAtomic(path.join(root, 'clinical.csv'), formatCsv(header, plan.map((p) => ({ id: p.id, ...p.clinical }))));
+  const files = writeMenPatients(plan, renderMenVolumes, root, size, opts.onProgress);
 
-  const splits: Record<string, Record<string, number>> = {};
-  for (const split of SPLITS) splits[split] = Object.fromEntries(MEN.classes.map((c, y) => [c, plan.filter((p) => p.split === split && p.label === y).length]));
-  const frac = (f: (p: PlannedPatient) => boolean) =>
-    Object.fromEntries(MEN.classes.map((c, y) => {
-      const sel = plan.filter((p) => p.label === y);
-      return [c, sel.length ? sel.filter(f).length / sel.length : 0];
-    }));
+  const frac = (f: (p: PlannedPatient) => boolean) => fractionByClass(plan, f);
   return {
-    dataset: 'men',
-    out: root,
-    seed: opts.seed,
-    scale,
-    splits,
-    excluded: {},
-    files,
-    imageSizes: Object.fromEntries(MEN.imageModalities.map((m) => [m.name, size.join('x')])),
+    ...summaryHead(plan, root, opts.seed, scale, files, size),
     findings: [
       { name: 'visible invasion (v_img > 1)', byClass: frac((p) => p.vImg > 1) },
       { name: 'low tumour ADC (g_img > 1)', byClass: frac((p) => p.gImg > 1) },
@@ -285,19 +334,7 @@ export async function synthMen(opts: SynthMenOptions): Promise<SynthSummary> {
 function synthMenV2(opts: SynthMenOptions, scale: number, size: readonly [number, number, number], root: string, t0: number): SynthSummary {
   const interaction = opts.interaction ?? 'context';
   const plan = planMenV2({ seed: opts.seed, scale, interaction });
-  let files = 0;
-  plan.forEach((p, k) => {
-    const dir = path.join(root, MEN_SPLIT_DIRS[p.split][0], MEN.classes[p.label], p.id);
-    fs.mkdirSync(dir, { recursive: true });
-    const vols = renderMenVolumesV2(p, size);
-    MEN.imageModalities.forEach((m, i) => {
-      fs.writeFileSync(path.join(dir, m.file ?? `${m.name}.nii.gz`), encodeNiftiGz([size[2], size[1], size[0]], vols[i], { spacing: [1, 1, 5], dtype: 'uint8' }));
-      files++;
-    });
-    opts.onProgress?.(k + 1, plan.length);
-  });
-  const header = ['id', ...MEN.tabular.map((f) => f.column)];
-  writeFileAtomic(path.join(root, 'clinical.csv'), formatCsv(header, plan.map((p) => ({ id: p.id, ...p.clinical }))));
+  const files = writeMenPatients(plan, renderMenVolumesV2, root, size, opts.onProgress);
   const oracle = plan.map((p) => menOracleRow(p, interaction));
   writeOracleCsv(path.join(root, 'oracle.csv'), 'patient_id', oracle, 3);
   const aucs = oracleAucs(oracle, 3);
@@ -310,22 +347,9 @@ function synthMenV2(opts: SynthMenOptions, scale: number, size: readonly [number
     additiveWeights: menAdditiveWeights(interaction),
     oracleAuc: aucs,
   });
-  const splits: Record<string, Record<string, number>> = {};
-  for (const split of SPLITS) splits[split] = Object.fromEntries(MEN.classes.map((c, y) => [c, plan.filter((p) => p.split === split && p.label === y).length]));
-  const frac = (f: (p: PlannedPatientV2) => boolean) =>
-    Object.fromEntries(MEN.classes.map((c, y) => {
-      const sel = plan.filter((p) => p.label === y);
-      return [c, sel.length ? sel.filter(f).length / sel.length : 0];
-    }));
+  const frac = (f: (p: PlannedPatientV2) => boolean) => fractionByClass(plan, f);
   return {
-    dataset: 'men',
-    out: root,
-    seed: opts.seed,
-    scale,
-    splits,
-    excluded: {},
-    files,
-    imageSizes: Object.fromEntries(MEN.imageModalities.map((m) => [m.name, size.join('x')])),
+    ...summaryHead(plan, root, opts.seed, scale, files, size),
     findings: [
       { name: 'boundary tongues (T1c)', byClass: frac((p) => p.findings.tongues === 1) },
       { name: 'tongues, off the skull base', byClass: frac((p) => p.findings.tongues === 1 && p.record.location !== 2) },

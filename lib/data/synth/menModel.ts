@@ -1,11 +1,9 @@
 import { normalCdf } from '../../metrics';
 import { Rng, deriveSeed } from '../../util/random';
 import type { Split } from '../spec';
-import { SPLITS } from '../spec';
-import { scaledCount } from './derm7ptPlan';
 import type { OracleRow } from './oracle';
 import { fitLogistic, softmaxRef } from './oracle';
-import { Noise3 } from './men';
+import { menSlots, Noise3, renderHead, TISSUE } from './men';
 
 /**
  * Synthetic MEN, version 2: a generative model with crossmodal interaction, decisive local detail,
@@ -207,10 +205,7 @@ export function planMenV2(opts: { seed: number; scale?: number; interaction?: Me
   const scale = opts.scale ?? 1;
   const interaction = opts.interaction ?? 'context';
   const rng = new Rng(deriveSeed(opts.seed, 'men-v2-plan'));
-  const slots: { split: Split; label: number }[] = [];
-  for (const split of SPLITS) MEN_V2_COUNTS[split].forEach((n, label) => {
-    for (let i = 0; i < scaledCount(n, scale); i++) slots.push({ split, label });
-  });
+  const slots = menSlots(MEN_V2_COUNTS, scale);
   rng.shuffle(slots);
   return slots.map((s, k) => {
     const { record, findings } = drawMenCase(rng, s.label, interaction);
@@ -232,16 +227,6 @@ export function planMenV2(opts: { seed: number; scale?: number; interaction?: Me
     };
   });
 }
-
-/** Tissue intensities [T1c, T2, ADC]. */
-const TISSUE = {
-  scalp: [0.9, 0.7, 1.0],
-  bone: [0.1, 0.1, 0.1],
-  csf: [0.2, 1.6, 3.0],
-  wm: [0.8, 0.45, 0.75],
-  gm: [0.6, 0.65, 0.85],
-  dura: [1.4, 0.4, 0.6],
-};
 
 /**
  * Render the three volumes [D, H, W] of a version-2 patient. Each finding is drawn only in its sequence:
@@ -282,54 +267,40 @@ export function renderMenVolumesV2(p: PlannedPatientV2, size: readonly [number, 
   const gains = [rng.uniform(0.8, 1.25), rng.uniform(0.8, 1.25), rng.uniform(0.9, 1.1)];
   const noiseSd = rng.uniform(0.03, 0.05);
   const out = [0, 0, 0];
-  for (let z = 0; z < D; z++) {
-    const c = ((z + 0.5) / D) * 2 - 1;
-    for (let y = 0; y < H; y++) {
-      const Y = ((y + 0.5) / H) * 2 - 1;
-      for (let x = 0; x < W; x++) {
-        const X = ((x + 0.5) / W) * 2 - 1;
-        const a = ca * X - sa * Y;
-        const b = sa * X + ca * Y;
-        const o = (z * H + y) * W + x;
-        const db = b - bDura;
-        if (b < bDura - 0.2) out.splice(0, 3, ...TISSUE.scalp);
-        else if (b < bDura - 0.04) out.splice(0, 3, ...TISSUE.bone);
-        else {
-          const rho = Math.sqrt((a / radii[0]) ** 2 + (db / radii[1]) ** 2 + (c / radii[2]) ** 2);
-          const rEdge = 1 + bumpy * shapeNoise.at(a, b, c);
-          const excess = rho - rEdge;
-          const theta = Math.atan2(a / radii[0], db / radii[1]); // 0 = deepest point, ±π/2 = along the dura
-          const inStretch = Math.exp(-(((theta - tongueDir) / 0.5) ** 2));
-          const finger = tongueLen * inStretch * Math.max(0, fingerNoise.at(a * 3, b * 3, c * 3) * 1.6 + 0.2);
-          const noCleft = f.cleftLost ? Math.exp(-(((theta - cleftDir) / 0.7) ** 2)) : 0;
-          const brain = textureNoise.at(a * 2, b * 2, c * 2) > 0.1 ? TISSUE.gm : TISSUE.wm;
-          if (db < 0.04) {
-            const tail = Math.exp(-Math.abs(a) * 1.5);
-            out.splice(0, 3, ...(excess < 0 ? [tumourT1, tumourT2, tumourAdc] : tail > 0.3 ? TISSUE.dura : TISSUE.bone));
-          } else if (excess < 0) {
-            const necrotic = necroNoise.at(a * 1.3, b * 1.3, c * 1.3) > necroThresh + 0.2 * rho;
-            out[0] = tumourT1 * (1 + enhAmp * enhNoise.at(a * 2.5, b * 2.5, c * 2.5));
-            out[1] = necrotic ? necroT2 : tumourT2;
-            out[2] = tumourAdc;
-          } else if (excess < finger) {
-            // Enhancing tongue: tumour on T1c, brain-like on T2 and ADC.
-            out[0] = tumourT1;
-            out[1] = brain[1];
-            out[2] = brain[2];
-          } else if (excess < cleft * (1 - noCleft)) {
-            // CSF cleft: bright on T2; on T1c and ADC drawn as brain (the cleft is read on T2).
-            out[0] = brain[0];
-            out[1] = TISSUE.csf[1];
-            out[2] = brain[2];
-          } else {
-            const w = 1 - Math.min(1, Math.max(0, (excess - oedema * 0.5) / (oedema * 0.5)));
-            for (let k = 0; k < 3; k++) out[k] = brain[k] + ([0.5, 1.2, 1.4][k] - brain[k]) * w * 0.6;
-          }
-        }
-        const bias = 1 + 0.08 * biasNoise.at(X, Y, c);
-        for (let m = 0; m < 3; m++) vols[m][o] = Math.max(0, out[m] * gains[m] * bias + rng.normal(0, noiseSd));
-      }
+  renderHead(vols, size, { ca, sa, bDura, gains, noiseSd, biasAmp: 0.08, biasNoise }, rng, (a, b, c) => {
+    const db = b - bDura;
+    const rho = Math.sqrt((a / radii[0]) ** 2 + (db / radii[1]) ** 2 + (c / radii[2]) ** 2);
+    const rEdge = 1 + bumpy * shapeNoise.at(a, b, c);
+    const excess = rho - rEdge;
+    const theta = Math.atan2(a / radii[0], db / radii[1]); // 0 = deepest point, ±π/2 = along the dura
+    const inStretch = Math.exp(-(((theta - tongueDir) / 0.5) ** 2));
+    const finger = tongueLen * inStretch * Math.max(0, fingerNoise.at(a * 3, b * 3, c * 3) * 1.6 + 0.2);
+    const noCleft = f.cleftLost ? Math.exp(-(((theta - cleftDir) / 0.7) ** 2)) : 0;
+    const brain = textureNoise.at(a * 2, b * 2, c * 2) > 0.1 ? TISSUE.gm : TISSUE.wm;
+    if (db < 0.04) {
+      const tail = Math.exp(-Math.abs(a) * 1.5);
+      return excess < 0 ? [tumourT1, tumourT2, tumourAdc] : tail > 0.3 ? TISSUE.dura : TISSUE.bone;
     }
-  }
+    if (excess < 0) {
+      const necrotic = necroNoise.at(a * 1.3, b * 1.3, c * 1.3) > necroThresh + 0.2 * rho;
+      out[0] = tumourT1 * (1 + enhAmp * enhNoise.at(a * 2.5, b * 2.5, c * 2.5));
+      out[1] = necrotic ? necroT2 : tumourT2;
+      out[2] = tumourAdc;
+    } else if (excess < finger) {
+      // Enhancing tongue: tumour on T1c, brain-like on T2 and ADC.
+      out[0] = tumourT1;
+      out[1] = brain[1];
+      out[2] = brain[2];
+    } else if (excess < cleft * (1 - noCleft)) {
+      // CSF cleft: bright on T2; on T1c and ADC drawn as brain (the cleft is read on T2).
+      out[0] = brain[0];
+      out[1] = TISSUE.csf[1];
+      out[2] = brain[2];
+    } else {
+      const w = 1 - Math.min(1, Math.max(0, (excess - oedema * 0.5) / (oedema * 0.5)));
+      for (let k = 0; k < 3; k++) out[k] = brain[k] + ([0.5, 1.2, 1.4][k] - brain[k]) * w * 0.6;
+    }
+    return out;
+  });
   return vols;
 }
