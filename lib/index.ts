@@ -86,6 +86,7 @@ export { umap } from './gap/umap';
 export type { Figure, Theme } from './plots/figure';
 export { paletteColor, OKABE_ITO, paperTheme, notebookTheme, applyTheme } from './plots/figure';
 export { trainingCurves, rocCurveFigure, prCurveFigure } from './plots/curves';
+export type { HistoryRow } from './plots/curves';
 export { confusionMatrixFigure, similarityHeatmap } from './plots/heatmaps';
 export type { PlainImage } from './plots/images';
 export { attentionOverImage, imageGrid } from './plots/images';
