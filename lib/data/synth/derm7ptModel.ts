@@ -1,7 +1,7 @@
 import { Rng, deriveSeed } from '../../util/random';
 import { DERM7PT_COLUMNS } from '../derm7pt';
 import type { Split } from '../spec';
-import { derm7ptFiles, derm7ptSlots, drawDiagnosis } from './derm7ptPlan';
+import { derm7ptFiles, derm7ptSlots, drawDiagnosis, sevenPointScore } from './derm7ptPlan';
 import type { OracleRow } from './oracle';
 import { fitLogistic, logit, softmaxRef } from './oracle';
 import { sigmoid } from './raster';
@@ -264,9 +264,7 @@ function checklist(f: DermFindings, rng: Rng): Record<string, string> {
   const pigmentation = irregularPig ? (f.asymmetry === 2 ? 'localized irregular' : 'diffuse irregular') : f.colours >= 1 ? 'diffuse regular' : 'absent';
   const veil = f.colours >= 3 ? 'present' : 'absent';
   const vascular = 'absent';
-  const score = 2 * +(network === 'atypical') + 2 * +(veil === 'present') + +(streaks === 'irregular') + +irregularPig + +(dots === 'irregular') + +(regression !== 'absent');
-  return {
-    seven_point_score: String(score),
+  const criteria: Record<string, string> = {
     pigment_network: network,
     streaks,
     pigmentation,
@@ -275,6 +273,7 @@ function checklist(f: DermFindings, rng: Rng): Record<string, string> {
     blue_whitish_veil: veil,
     vascular_structures: vascular,
   };
+  return { seven_point_score: String(sevenPointScore(criteria)), ...criteria };
 }
 
 /** Draw every row of the synthetic meta.csv (no pixels). Deterministic in (seed, scale, leak, interaction). */
