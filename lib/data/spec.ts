@@ -70,6 +70,12 @@ export interface TrainPreset {
   stepGamma: number;
   /** HRM loss weights (H8). */
   hrm: { sam: number; up: number; cp: number };
+  /**
+   * Ramp the HRM weights linearly from 0 over this many epochs (epoch e trains with min(1, e / n) of them),
+   * so that cross-entropy shapes the embeddings before the anchor losses pull on them. Absent or 0 = the
+   * authors' constant weights.
+   */
+  hrmWarmupEpochs?: number;
   /** Temperature τ of (H3). */
   tau: number;
   /** Image size: [H, W] for 2D modalities, [D, H, W] for 3D. */

@@ -5,7 +5,7 @@ import { classify, makeClassifier } from './classifier';
 import { compressImage, compressTabular, makeImageCompression, makeTabularCompression, type ImageCompression } from './compression';
 import { cieStage, makeCrossAttention, type CrossAttention } from './crossAttention';
 import { fuse, makeFusion } from './fusion';
-import { linear, makeLinear, type Linear, type TokenConv } from './layers';
+import { channelNorm, linear, makeChannelNorm, makeLinear, type ChannelNorm, type Linear, type TokenConv } from './layers';
 import { ParamStore } from './params';
 import { residualEncoder } from './residualEncoder';
 import { makeTabularTokenizer, type TabularTokenizer } from './tabularTokenizer';
@@ -65,6 +65,10 @@ export function createModel(config: CFCMLConfig): CFCMLModel {
 
   // ---- CFCML family: (C1) per stage and image modality, (C2) per stage and modality, (C3) per modality -----
   const compression: ImageCompression[][] = []; // [stage index][image modality]
+  // preset.tokenNorm: LayerNorm over D of every compressed token (C1), per stage and image modality; the
+  // tabular tokens P_t are normalised once (they are reused at every stage).
+  const tokenNorms: ChannelNorm[][] = []; // [stage index][image modality]
+  let tabNorm: ChannelNorm | null = null;
   let cie: CrossAttention[][] | null = null; // [stage index][modality]
   const fusion: TokenConv[] = [];
   const pooledProj: Linear[] = [];
@@ -77,7 +81,9 @@ export function createModel(config: CFCMLConfig): CFCMLModel {
           return makeImageCompression(store, `compress/stage${s + 1}/image${m}`, channels, tokens, D, preset.imgTokens);
         }),
       );
+      if (preset.tokenNorm) tokenNorms.push(Array.from({ length: I }, (_, m) => makeChannelNorm(store, `compress/stage${s + 1}/image${m}/norm`, D, 'head')));
     }
+    if (preset.tokenNorm && useTab) tabNorm = makeChannelNorm(store, 'tabular/compress/norm', D, 'head');
     if (cieOn) {
       const heads = spec.singleHead ? 1 : preset.heads;
       cie = stages.map((s) => names.map((name) => makeCrossAttention(store, `cie/stage${s + 1}/${name}`, D, heads)));
@@ -107,14 +113,18 @@ export function createModel(config: CFCMLConfig): CFCMLModel {
     return tf.tidy(() => {
       const F = I > 0 ? encode(images.slice(0, I), opts.training) : []; // [m][s]: [B, (d,) h, w, C_s]
       const T = tokenizer ? tokenizer.apply(tabular) : null; // [B, K, D]
-      const Pt = T && tabCompression ? compressTabular(T, tabCompression) : null; // (C1) [B, L_tab, D]
+      const PtRaw = T && tabCompression ? compressTabular(T, tabCompression) : null; // (C1) [B, L_tab, D]
+      const Pt = PtRaw && tabNorm ? (channelNorm(PtRaw, tabNorm) as tf.Tensor3D) : PtRaw;
       const tokens: tf.Tensor3D[][] = [];
       const attention: (tf.Tensor4D | null)[][] = [];
       const completed: tf.Tensor3D[][] = [];
       let z: tf.Tensor2D[];
       if (spec.architecture === 'cfcml') {
         stages.forEach((s, si) => {
-          const P = F.map((Fm, m) => compressImage(Fm[s], compression[si][m])); // (C1) [B, L_img, D] per image
+          const P = F.map((Fm, m) => {
+            const Pm = compressImage(Fm[s], compression[si][m]); // (C1) [B, L_img, D]
+            return tokenNorms.length > 0 ? (channelNorm(Pm, tokenNorms[si][m]) as tf.Tensor3D) : Pm;
+          });
           if (Pt) P.push(Pt); // P_t is reused at every stage
           const stageOut = cieStage(P, cie ? cie[si] : null); // (C2)
           tokens.push(P);
@@ -143,7 +153,7 @@ export function createModel(config: CFCMLConfig): CFCMLModel {
     forward,
     weights: store.entries,
     paramCount: () => store.paramCount(),
-    summary: () => store.summary(`CFCML variant '${config.variant}': ${names.join(', ')}; stages ${stages.map((s) => s + 1).join(',')}; CIE ${cieOn ? (spec.singleHead ? 'single-head' : `${preset.heads} heads`) : 'off'}`),
+    summary: () => store.summary(`CFCML variant '${config.variant}': ${names.join(', ')}; stages ${stages.map((s) => s + 1).join(',')}; CIE ${cieOn ? (spec.singleHead ? 'single-head' : `${preset.heads} heads`) : 'off'}${preset.tokenNorm ? '; token norm' : ''}`),
     getWeightData: () => store.getWeightData(),
     setWeightData: (w) => store.setWeightData(w),
     dispose: () => store.dispose(),

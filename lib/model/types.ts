@@ -51,6 +51,13 @@ export interface ModelPreset {
   sharedEncoder: boolean;
   /** Dropout in the classifier (original 0.5). */
   dropout: number;
+  /**
+   * Layer-normalise every compressed token P_m^s over its D channels (learnable γ, β per stage and modality)
+   * before CIE. Not in the authors' code; absent or false = their architecture. Without it, the tokens of a
+   * from-scratch image encoder come out about ten times smaller than the record's, so the attention scores
+   * are near 0 and its weights uniform (docs/METHOD.md, "Departures from the authors' code").
+   */
+  tokenNorm?: boolean;
 }
 
 /** Description of the tabular input columns, as the model needs it. */

@@ -116,3 +116,67 @@ export function resolveTrainConfig(options: TrainOptions, cohort: Cohort, trainC
 export function runDirFor(options: Pick<TrainOptions, 'out'>, config: Pick<ResolvedConfig, 'dataset' | 'variant' | 'seed'>): string {
   return path.resolve(options.out ?? path.join(TRAIN_DEFAULTS.runsDir, `${config.dataset}-${config.variant}-seed${config.seed}`));
 }
+
+/** The preset fields `--set` may change, with their type (optional fields included, nested as `model.x`, `hrm.x`). */
+const SETTABLE: Record<string, 'number' | 'integer' | 'boolean'> = {
+  epochs: 'integer',
+  batchSize: 'integer',
+  lr: 'number',
+  backboneLrScale: 'number',
+  weightDecay: 'number',
+  warmupEpochs: 'integer',
+  stepEvery: 'integer',
+  stepGamma: 'number',
+  tau: 'number',
+  balancedBatches: 'boolean',
+  augment: 'boolean',
+  patience: 'integer',
+  hrmWarmupEpochs: 'integer',
+  'hrm.sam': 'number',
+  'hrm.up': 'number',
+  'hrm.cp': 'number',
+  'model.width': 'integer',
+  'model.imgTokens': 'integer',
+  'model.tabTokens': 'integer',
+  'model.heads': 'integer',
+  'model.dropout': 'number',
+  'model.tokenNorm': 'boolean',
+};
+
+/**
+ * `--set` of `cfcml train` / `cfcml sweep`: `key=value[,key=value…]` → preset overrides (TrainOptions.overrides),
+ * e.g. `model.tokenNorm=true,hrmWarmupEpochs=5,hrm.sam=0.01`. Every key and value is checked; an unknown key is
+ * refused with the list of known ones.
+ */
+export function parsePresetOverrides(text: string): NonNullable<TrainOptions['overrides']> {
+  const flat: Record<string, number | boolean> = {};
+  for (const item of text.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const eq = item.indexOf('=');
+    if (eq <= 0) throw new CfcmlError(`--set expects key=value, got '${item}'`, { where: '--set' });
+    const key = item.slice(0, eq).trim();
+    const raw = item.slice(eq + 1).trim();
+    const type = SETTABLE[key];
+    if (!type) throw new CfcmlError(`--set: unknown preset field '${key}'; known: ${Object.keys(SETTABLE).join(', ')}`, { where: '--set' });
+    if (type === 'boolean') {
+      if (raw !== 'true' && raw !== 'false') throw new CfcmlError(`--set ${key}: expected true or false, got '${raw}'`, { where: '--set' });
+      flat[key] = raw === 'true';
+    } else {
+      const v = Number(raw);
+      if (raw === '' || !Number.isFinite(v) || v < 0 || (type === 'integer' && !Number.isInteger(v))) {
+        throw new CfcmlError(`--set ${key}: expected ${type === 'integer' ? 'a whole number ≥ 0' : 'a finite number ≥ 0'}, got '${raw}'`, { where: '--set' });
+      }
+      flat[key] = v;
+    }
+  }
+  const out: Record<string, unknown> = {};
+  const model: Record<string, unknown> = {};
+  const hrm: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(flat)) {
+    if (k.startsWith('model.')) model[k.slice(6)] = v;
+    else if (k.startsWith('hrm.')) hrm[k.slice(4)] = v;
+    else out[k] = v;
+  }
+  if (Object.keys(model).length) out.model = model;
+  if (Object.keys(hrm).length) out.hrm = hrm;
+  return out as NonNullable<TrainOptions['overrides']>;
+}

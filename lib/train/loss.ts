@@ -35,6 +35,16 @@ export function hrmWeightsFor(variant: Variant, base: HrmWeights): HrmWeights {
   }
 }
 
+/**
+ * The HRM weights of epoch `epoch` (0-based) under a linear warm-up of `warmupEpochs` (TrainPreset.hrmWarmupEpochs):
+ * min(1, epoch / warmupEpochs) of the full weights, so epoch 0 trains on cross-entropy alone. 0 = constant.
+ */
+export function hrmWeightsAt(weights: HrmWeights, epoch: number, warmupEpochs: number): HrmWeights {
+  if (!(warmupEpochs > 0)) return weights;
+  const f = Math.min(1, epoch / warmupEpochs);
+  return { sam: weights.sam * f, up: weights.up * f, cp: weights.cp * f };
+}
+
 /** Mean softmax cross-entropy of logits [B, C] against integer labels [B]. */
 export function crossEntropy(logits: tf.Tensor2D, labels: tf.Tensor1D): tf.Scalar {
   return tf.tidy(() => {

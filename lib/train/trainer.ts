@@ -10,6 +10,7 @@ import { buildModel, buildOptimizer } from './build';
 import { packRunCheckpoint, unpackOptimizerState, unpackWeights, type RunCheckpointMeta } from './checkpoint';
 import { resolveTrainConfig, runDirFor, splitCases, TRAIN_DEFAULTS, type ResolvedConfig } from './config';
 import { metricsOf, predict, type Predictions } from './evaluate';
+import { hrmWeightsAt } from './loss';
 import { formatLossValues, LOSS_TERM_NAMES, zeroLossValues } from './lossTerms';
 import type { Adam } from './optimizer';
 import type { EpochRecord, StepRecord, TrainOptions } from './options';
@@ -236,7 +237,7 @@ export class Trainer {
         hostLabels: idx.map((i) => this.splits.train[i].label),
         dropoutSeed: deriveSeed(this.config.seed, 'dropout', epoch, step),
         numClasses: this.spec.classes.length,
-        weights: this.config.hrmWeights,
+        weights: hrmWeightsAt(this.config.hrmWeights, epoch, p.hrmWarmupEpochs ?? 0),
         tau: p.tau,
       });
       this.optimizer.apply(g.grads, lr);

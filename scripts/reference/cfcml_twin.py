@@ -238,6 +238,11 @@ class CFCMLTwin(nn.Module):
             self.compress = nn.ModuleList(
                 [nn.ModuleList([ImageCompression(*shape_of(m)[s], D, p['imgTokens']) for m in range(I)]) for s in self.stages]
             )
+            # model.tokenNorm: LayerNorm over D of every compressed token (per stage and image modality; one for P_t).
+            self.token_norm = bool(p.get('tokenNorm'))
+            if self.token_norm:
+                self.norms = nn.ModuleList([nn.ModuleList([nn.LayerNorm(D, eps=1e-5) for _ in range(I)]) for _ in self.stages])
+                self.tab_norm = nn.LayerNorm(D, eps=1e-5) if self.use_tab else None
             heads = 1 if spec['singleHead'] else p['heads']
             self.cie = (
                 nn.ModuleList([nn.ModuleList([nn.MultiheadAttention(D, heads, batch_first=True) for _ in range(M)]) for _ in self.stages])
@@ -264,9 +269,13 @@ class CFCMLTwin(nn.Module):
         Fm = self.encode(images[: self.I]) if self.I else []
         Pt = self.tab_compress(self.tokenizer(tab)) if self.use_tab else None
         if self.spec['architecture'] == 'cfcml':
+            if self.token_norm and Pt is not None:
+                Pt = self.tab_norm(Pt)
             completed = [[] for _ in range(self.M)]
             for si, s in enumerate(self.stages):
                 P = [self.compress[si][m](Fm[m][s]) for m in range(self.I)]
+                if self.token_norm:
+                    P = [self.norms[si][m](P[m]) for m in range(self.I)]
                 if Pt is not None:
                     P.append(Pt)
                 for m in range(self.M):
@@ -413,6 +422,10 @@ def _entries(model):
                 c = model.compress[si][m]
                 lin(f'compress/stage{s + 1}/image{m}/proj', c.proj)
                 tok(f'compress/stage{s + 1}/image{m}/conv', c.conv)
+                if model.token_norm:
+                    norm(f'compress/stage{s + 1}/image{m}/norm', model.norms[si][m])
+        if model.token_norm and model.tab_norm is not None:
+            norm('tabular/compress/norm', model.tab_norm)
         if model.cie is not None:
             for si, s in enumerate(model.stages):
                 for m, name in enumerate(model.names):

@@ -54,6 +54,8 @@ def men_like(variant):
 
 
 CASES = [('2d', derm_like, v) for v in ('full', 'no-mg', 'late-fusion')] + [('3d', men_like, v) for v in ('full', 'no-cie', 'single-head')]
+# model.tokenNorm (the default of the cpu presets since cohort v2's tuning): appended, so the cases above keep their seeds.
+TOKEN_NORM_CASES = [('2d', derm_like, 'full'), ('3d', men_like, 'full')]
 BASE_HRM = {'2d': dict(sam=0.4, up=0.6, cp=1.8), '3d': dict(sam=0.6, up=0.4, cp=2.4)}
 B = 4
 
@@ -62,8 +64,10 @@ def f32(a):
     return np.asarray(a, dtype=np.float32).astype(np.float64)
 
 
-def make(dims, make_config, variant, seed):
+def make(dims, make_config, variant, seed, token_norm=False):
     cfg = make_config(variant)
+    if token_norm:
+        cfg['model']['tokenNorm'] = True
     rng = np.random.default_rng(seed)
     torch.manual_seed(seed)
     model = CFCMLTwin(cfg).double()
@@ -118,6 +122,11 @@ def main():
     for i, (dims, mk, variant) in enumerate(CASES):
         meta, arrays = make(dims, mk, variant, seed=100 + i)
         path = os.path.join(OUT, f'{dims}-{variant}.ckpt')
+        write_checkpoint(path, meta, arrays)
+        print(f'{path}: {meta["paramCount"]} params, terms {meta["terms"]}, {os.path.getsize(path)} bytes')
+    for i, (dims, mk, variant) in enumerate(TOKEN_NORM_CASES):
+        meta, arrays = make(dims, mk, variant, seed=200 + i, token_norm=True)
+        path = os.path.join(OUT, f'{dims}-{variant}-tokennorm.ckpt')
         write_checkpoint(path, meta, arrays)
         print(f'{path}: {meta["paramCount"]} params, terms {meta["terms"]}, {os.path.getsize(path)} bytes')
 

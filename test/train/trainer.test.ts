@@ -97,3 +97,13 @@ test('MEN (three 3D volumes, three classes): a tiny run trains, evaluates and re
   const probs = fs.readFileSync(path.join(r.runDir, 'predictions_test.csv'), 'utf8').split('\n')[0];
   assert.equal(probs, 'id,label,prob_0,prob_1,prob_2');
 });
+
+test('hrmWarmupEpochs: epoch 1 trains on cross-entropy alone, epoch 2 with half the HRM weights, epoch 3 with all of them', async () => {
+  const r = await train({ ...base(), seed: 5, out: path.join(root, 'warm'), overrides: { hrmWarmupEpochs: 2, model: { tokenNorm: true } } });
+  const [e1, e2, e3] = r.history;
+  assert.equal(e1.sam, 0, 'a zero-weight HRM term is not computed (reported as 0)');
+  assert.ok(e2.sam > 0 && e3.sam > 0);
+  assert.ok(Math.abs(e1.loss - e1.ce) < 1e-5, `epoch 1: loss ${e1.loss} = ce ${e1.ce}`);
+  assert.ok(Math.abs(e2.loss - (e2.ce + 0.5 * (0.04 * e2.sam + 0.06 * e2.up + 0.18 * e2.cp))) < 1e-4, 'epoch 2: half weights');
+  assert.ok(Math.abs(e3.loss - (e3.ce + 0.04 * e3.sam + 0.06 * e3.up + 0.18 * e3.cp)) < 1e-4, 'epoch 3: full weights');
+});

@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { createSweep, parsePresets, parseSeeds, parseVariants, runLocal, trainCommand, writeSlurmArray } from '../../experiments';
 import { shq } from '../../experiments/slurm';
+import { parsePresetOverrides } from '../../train/config';
 import { CfcmlError } from '../../util/errors';
 import { bool, num, str, type CommandSpec } from '../args';
 
@@ -20,6 +21,7 @@ export const sweepCommand: CommandSpec = {
     { name: 'lr', type: 'number', help: 'cfcml train --lr for every run' },
     { name: 'image-size', type: 'integer', help: 'cfcml train --image-size for every run' },
     { name: 'exclude', type: 'string', metavar: '<fields>', help: 'cfcml train --exclude for every run' },
+    { name: 'set', type: 'string', metavar: '<k=v,…>', help: 'cfcml train --set for every run (other preset fields)' },
     { name: 'dataset', type: 'string', choices: ['derm7pt', 'men'], help: 'cfcml train --dataset for every run' },
     { name: 'cpus-per-task', type: 'integer', default: 1, help: 'slurm: cores per array task' },
     { name: 'mem', type: 'string', default: '4G', help: 'slurm: memory per array task' },
@@ -36,7 +38,8 @@ export const sweepCommand: CommandSpec = {
   async run(a) {
     const trainArgs: string[] = [];
     for (const k of ['epochs', 'batch-size', 'lr', 'image-size']) if (a.options[k] !== undefined) trainArgs.push(`--${k}`, String(num(a, k)));
-    for (const k of ['exclude', 'dataset']) if (a.options[k] !== undefined) trainArgs.push(`--${k}`, str(a, k)!);
+    if (a.options.set !== undefined) parsePresetOverrides(str(a, 'set')!); // refuse a bad --set before any run starts
+    for (const k of ['exclude', 'dataset', 'set']) if (a.options[k] !== undefined) trainArgs.push(`--${k}`, str(a, k)!);
     const root = path.resolve(str(a, 'out')!);
     const spec = createSweep(root, {
       data: str(a, 'data')!.split(',').map((s) => s.trim()).filter(Boolean),

@@ -3,6 +3,7 @@ import { PRESET_NAMES } from '../../data/spec';
 import { formatMetricsTable } from '../../metrics';
 import { VARIANTS, type Variant } from '../../model/types';
 import { train, TRAIN_DEFAULTS } from '../../train';
+import { parsePresetOverrides } from '../../train/config';
 import type { PresetName } from '../../data/spec';
 import { bool, formatCommandLine, num, str, type CommandSpec } from '../args';
 import { RunInterruptedError } from '../../train/runGuard';
@@ -19,6 +20,7 @@ export const trainCommand: CommandSpec = {
     { name: 'batch-size', type: 'integer', min: 1, help: "batch size (preset's by default)" },
     { name: 'lr', type: 'number', positive: true, help: "learning rate (preset's by default)" },
     { name: 'image-size', type: 'integer', min: 8, help: "square image size H = W (preset's by default)" },
+    { name: 'set', type: 'string', metavar: '<k=v,…>', help: 'other preset fields, e.g. model.tokenNorm=false,hrmWarmupEpochs=0,hrm.sam=0.01' },
     { name: 'seed', type: 'integer', default: TRAIN_DEFAULTS.seed, help: 'seed of initialisation, batching, augmentation, dropout' },
     { name: 'out', type: 'string', metavar: '<dir>', help: 'run directory (default runs/<dataset>-<variant>-seed<seed>)' },
     { name: 'exclude', type: 'string', default: TRAIN_DEFAULTS.excludeFields, metavar: '<fields>', help: "tabular fields to leave out: 'auto' (those the leakage audit flags), 'none', or a comma list" },
@@ -41,6 +43,7 @@ export const trainCommand: CommandSpec = {
       batchSize: num(a, 'batch-size'),
       lr: num(a, 'lr'),
       imageSize: num(a, 'image-size'),
+      overrides: str(a, 'set') === undefined ? undefined : parsePresetOverrides(str(a, 'set')!),
       seed: num(a, 'seed'),
       out: str(a, 'out'),
       excludeFields: ex === 'auto' || ex === 'none' ? ex : ex.split(',').map((s) => s.trim()).filter(Boolean),
