@@ -25,6 +25,8 @@ export { synthDerm7pt } from './data/synth/derm7pt';
 export { synthMen } from './data/synth/men';
 export { formatSynthSummary } from './data/synth/summary';
 export type { SynthSummary } from './data/synth/summary';
+export { readOracleCsv, oracleAucs, oracleRocSeries } from './data/synth/oracle';
+export type { OracleRow, OracleAucs } from './data/synth/oracle';
 export { inspectCohort, formatInspectReport } from './data/inspect';
 export type { InspectReport } from './data/inspect';
 export { auditLeakage, formatLeakageReport, aucOf } from './data/audit';
@@ -92,6 +94,7 @@ export type { PlainImage } from './plots/images';
 export { attentionOverImage, imageGrid } from './plots/images';
 export { umapScatter } from './plots/embedding';
 export { metricBars } from './plots/bars';
+export { withCeilings } from './plots/ceiling';
 export { show } from './plots/show';
 export { renderFigure, saveFigure, closeRenderer } from './plots/render';
 

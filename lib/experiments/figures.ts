@@ -4,9 +4,11 @@
  * (mean curve over seeds with a ±1 sd band, vertical averaging), and the sweep's training curves
  * (validation AUC per epoch, mean over seeds per variant).
  */
+import * as fs from 'fs';
 import * as path from 'path';
+import { oracleRocSeries, readOracleCsv } from '../data/synth/oracle';
 import { rocCurve } from '../metrics';
-import { metricBars, paletteColor, saveFigure, trainingCurves, type Figure, type HistoryRow, type MetricRow, type PlotlyObject } from '../plots';
+import { metricBars, paletteColor, saveFigure, withCeilings, trainingCurves, type Figure, type HistoryRow, type MetricRow, type PlotlyObject } from '../plots';
 import { readRunHistory, readRunPredictions, runState } from './runFiles';
 import { ceilingEntries, type GroupReport, type SweepReport } from './report';
 import { mean, sd } from './stats';
@@ -28,11 +30,9 @@ export function ablationFigure(g: GroupReport, metrics: string[] = g.metrics.fil
     }
   }
   const fig = metricBars(rows, { title: `${g.dataset}${g.group ? ` (${g.group})` : ''}: mean ± sd over seeds`, yRange: [0, 1.05], digits: null });
-  const oracle = ceilingEntries(g.oracle);
-  fig.layout.shapes = oracle.map(([, v], i) => ({ type: 'line', xref: 'paper', x0: 0, x1: 1, yref: 'y', y0: v, y1: v, line: { color: paletteColor(7), dash: i === 0 ? 'dash' : 'dot', width: 1 } }));
-  fig.layout.annotations = oracle.map(([k, v]) => ({ xref: 'paper', x: 1, xanchor: 'right', y: v, yanchor: 'bottom', text: `oracle ${k} AUC ${v.toFixed(3)}`, showarrow: false, font: { size: 9 } }));
-  fig.layout.yaxis = { ...fig.layout.yaxis, title: { text: 'test metric' } };
-  return fig;
+  const out = withCeilings(fig, ceilingEntries(g.oracle));
+  out.layout.yaxis = { ...out.layout.yaxis, title: { text: 'test metric' } };
+  return out;
 }
 
 const FPR_GRID = Array.from({ length: 101 }, (_, i) => i / 100);
@@ -93,6 +93,13 @@ export function rocBandFigure(root: string, spec: SweepSpec, g: GroupReport, pos
       },
     );
   });
+  // The cohort's oracle (synthetic cohorts only): the ROC no model can beat, dashed (joint) and dotted (additive).
+  const oracleFile = path.join(g.data, 'oracle.csv');
+  if (fs.existsSync(oracleFile)) {
+    oracleRocSeries(readOracleCsv(oracleFile, 2), 'test', ['joint', 'additive'], positiveClass).forEach((c, i) => {
+      data.push({ type: 'scatter', mode: 'lines', name: `${c.name} (AUC ${c.auc.toFixed(3)})`, x: c.fpr, y: c.tpr, line: { color: paletteColor(7), width: 1.5, dash: i === 0 ? 'dash' : 'dot' } });
+    });
+  }
   data.push({ type: 'scatter', mode: 'lines', x: [0, 1], y: [0, 1], line: { dash: 'dot', color: '#999', width: 1 }, name: 'chance', showlegend: false, hoverinfo: 'skip' });
   return {
     data,

@@ -84,6 +84,8 @@ export interface RocCurveSeries {
   auc?: number;
   /** Confidence interval of the AUC, e.g. a 95 % bootstrap interval. */
   ci?: [number, number];
+  /** Draw as a grey dashed reference (an oracle ceiling), not as a model. */
+  reference?: boolean;
 }
 
 /** One precision–recall curve, optional average precision and its CI. */
@@ -111,10 +113,15 @@ export function legendLabel(name: string, stat: string, value?: number, ci?: [nu
 
 const unitAxis = (title: string): PlotlyObject => ({ title: { text: title }, range: [-0.01, 1.01], constrain: 'domain' });
 
+/** Line styles of reference curves (oracle ceilings), in order: the first (the ceiling) dashed. */
+const REFERENCE_DASHES = ['dash', 'dot', 'dashdot', 'longdashdot', 'longdash'];
+
 /** ROC curves with the chance diagonal; AUC (and CI) in each legend entry. */
 export function rocCurveFigure(curves: RocCurveSeries[], opts: CurveFigureOptions = {}): Figure {
   const digits = opts.digits ?? 3;
-  const data: PlotlyObject[] = curves.map((c, i) => {
+  let model = 0;
+  let ref = 0;
+  const data: PlotlyObject[] = curves.map((c) => {
     check(c.fpr.length === c.tpr.length, `fpr has ${c.fpr.length} points but tpr has ${c.tpr.length}`, `rocCurveFigure(${c.name})`);
     return {
       type: 'scatter',
@@ -123,7 +130,8 @@ export function rocCurveFigure(curves: RocCurveSeries[], opts: CurveFigureOption
       x: c.fpr,
       y: c.tpr,
       // Straight segments between operating points: the trapezoids the AUC sums (ties included).
-      line: { color: paletteColor(i), width: 2 },
+      // References (oracle ceilings) are grey, dashed then dotted; models take the palette in order.
+      line: c.reference ? { color: paletteColor(7), width: 1.5, dash: REFERENCE_DASHES[ref++ % REFERENCE_DASHES.length] } : { color: paletteColor(model++), width: 2 },
     };
   });
   data.push(chanceLine([0, 1], [0, 1]));

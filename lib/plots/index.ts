@@ -29,6 +29,8 @@ export { umapScatter, CLASS_SYMBOLS } from './embedding';
 
 export type { MetricRow, MetricBarsOptions } from './bars';
 export { metricBars } from './bars';
+export type { Ceiling, CeilingOptions } from './ceiling';
+export { withCeilings } from './ceiling';
 
 export type { ImageFormat, RenderOptions, SaveFigureOptions } from './render';
 export { renderFigure, saveFigure, closeRenderer, rendererStats, chromiumPath, DEFAULT_CHROMIUM } from './render';

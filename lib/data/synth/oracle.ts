@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import { formatCsv, parseCsv, requireColumns } from '../../util/csv';
 import { CfcmlError } from '../../util/errors';
 import { writeFileAtomic } from '../../util/fs';
-import { macroAucOvr, rocAuc } from '../../metrics';
+import { macroAucOvr, rocAuc, rocCurve } from '../../metrics';
 import type { Split } from '../spec';
 import { SPLITS } from '../spec';
 
@@ -156,6 +156,28 @@ export function readOracleCsv(file: string, numClasses: number): OracleRow[] {
     for (const k of keys) p[k] = numClasses === 2 ? [1 - num(`p_${k}`), num(`p_${k}`)] : Array.from({ length: numClasses }, (_, c) => num(`p_${k}_${c}`));
     return { id: row[idColumn], split, label, p };
   });
+}
+
+/**
+ * ROC curves of oracle columns on one split (binary cohorts), ready for `rocCurveFigure` as dashed
+ * references: `{ name: 'oracle joint', fpr, tpr, auc, reference: true }` per key present in the rows.
+ */
+export function oracleRocSeries(
+  rows: readonly OracleRow[],
+  split: Split,
+  keys: readonly string[] = ['joint', 'additive'],
+  positiveClass = 1,
+): { name: string; fpr: number[]; tpr: number[]; auc: number; reference: true }[] {
+  const sel = rows.filter((r) => r.split === split);
+  if (sel.length === 0) throw new CfcmlError(`the oracle has no case in split '${split}'`, { where: 'oracleRocSeries' });
+  const labels = sel.map((r) => (r.label === positiveClass ? 1 : 0));
+  return keys
+    .filter((k) => k in sel[0].p)
+    .map((k) => {
+      const scores = sel.map((r) => r.p[k][positiveClass]);
+      const c = rocCurve(labels, scores);
+      return { name: `oracle ${k}`, fpr: c.fpr, tpr: c.tpr, auc: rocAuc(labels, scores), reference: true as const };
+    });
 }
 
 /** The design criteria of issue #10, checked on one split's oracle AUCs. */
