@@ -13,7 +13,9 @@ import { cfcmlLoss, type HrmWeights } from '../../lib/train/loss';
  * cfcml against its PyTorch twin (scripts/reference/cfcml_twin.py): fixtures made by
  * scripts/reference/make_twin_fixtures.py hold fixed weights (cfcml keys and layouts), a fixed batch, and the
  * twin's logits, embeddings z, loss terms and weight gradients (float64). cfcml on wasm (float32) must match
- * within 1e-4 relative, per tensor: max |cfcml − twin| / max |twin|. Dropout is 0 in the fixtures (the two
+ * within 1e-4 relative, per tensor: max |cfcml − twin| / max |twin|; a weight gradient where PyTorch's own float32
+ * is further than that from its float64 (recorded in the fixture: LayerNorms over 2–8 channels are
+ * ill-conditioned; worst 1.6e-3, 2d-full-tokennorm) may be off by twice PyTorch's own error. Dropout is 0 in the fixtures (the two
  * libraries draw different masks), so the training-mode forward is deterministic on both sides.
  */
 const DIR = path.join(__dirname, '../../../test/fixtures/reference/twin');
@@ -26,6 +28,8 @@ interface TwinMeta {
   tau: number;
   terms: Record<'total' | 'ce' | 'sam' | 'up' | 'cp', number>;
   paramCount: number;
+  /** PyTorch float32's own relative error against the float64 reference, per gradient key (fixture conditioning). */
+  torchFloat32RelError?: Record<string, number>;
 }
 
 test('setup: wasm backend with the project kernels', async () => {
@@ -72,11 +76,11 @@ for (const file of files) {
     }, vars);
 
     const errors: string[] = [];
-    const check = (what: string, actual: tf.Tensor, expected: NamedArray | number) => {
+    const check = (what: string, actual: tf.Tensor, expected: NamedArray | number, tol = TOL) => {
       const e = typeof expected === 'number' ? [expected] : expected.data;
       if (typeof expected !== 'number') assert.deepEqual(actual.shape, expected.shape, `${what}: shape`);
       const err = relError(actual.dataSync(), e, 1e-12);
-      if (!(err <= TOL)) errors.push(`${what}: relative error ${err.toExponential(2)}`);
+      if (!(err <= tol)) errors.push(`${what}: relative error ${err.toExponential(2)} (allowed ${tol.toExponential(1)})`);
     };
     const [logits, ...rest] = kept;
     const z = rest.slice(0, rest.length - 4);
@@ -90,16 +94,25 @@ for (const file of files) {
     }
     // The attention's key bias gets an exactly zero gradient (it adds q·b_k to every score of a query, and
     // softmax ignores a shift): both sides hold rounding noise there, so it is checked against the scale of
-    // the whole gradient instead of its own.
+    // the whole gradient instead of its own. So does, with model.tokenNorm, the bias of every compression conv
+    // whose tokens are then layer-normalised: it adds one constant across a token's D channels, which the norm
+    // subtracts again.
+    const zeroGradient = (key: string) =>
+      key.endsWith('/k/bias') || (config.model.tokenNorm === true && /^(compress\/stage\d\/image\d|tabular\/compress)\/conv\/bias$/.test(key));
     let scale = 0;
     for (const w of model.weights) for (const v of get(`g:${w.key}`).data) scale = Math.max(scale, Math.abs(v));
     for (const w of model.weights) {
       const g = grads[w.variable.name];
       assert.ok(g, `no gradient for ${w.key}`);
-      if (w.key.endsWith('/k/bias')) {
+      if (zeroGradient(w.key)) {
         const worst = Math.max(...Array.from(g.dataSync(), Math.abs), ...Array.from(get(`g:${w.key}`).data, Math.abs));
         if (!(worst <= 1e-5 * scale)) errors.push(`d total / d ${w.key} should be 0: ${worst.toExponential(2)} vs gradient scale ${scale.toExponential(2)}`);
-      } else check(`d total / d ${w.key}`, g, get(`g:${w.key}`));
+      } else {
+        // As close to the float64 truth as PyTorch's own float32 gets on this fixture (or 1e-4, whichever is larger):
+        // a LayerNorm over few channels is ill-conditioned, and both float32 implementations round there.
+        const torch32 = ck.meta.torchFloat32RelError?.[w.key] ?? 0;
+        check(`d total / d ${w.key}`, g, get(`g:${w.key}`), Math.max(TOL, 2 * torch32));
+      }
     }
     assert.deepEqual(errors, [], errors.join('\n'));
     // Not trivially equal: the gradient reaches the HRM terms (they are weighted ×10 in the fixtures).
