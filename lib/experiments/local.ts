@@ -64,11 +64,23 @@ export function runOne(root: string, spec: SweepSpec, run: SweepRun): Promise<Ru
   });
 }
 
-/** Run the sweep's runs (or `only`), `jobs` at a time; resolves when all have ended. */
+/** The order runLocal starts runs in: seed by seed (in the sweep's seed order), then the grid's order. */
+export function executionOrder(spec: Pick<SweepSpec, 'runs' | 'seeds'>, only?: readonly number[]): SweepRun[] {
+  const seedRank = new Map(spec.seeds.map((sd, i) => [sd, i]));
+  return spec.runs
+    .filter((r) => !only || only.includes(r.index))
+    .sort((a, b) => (seedRank.get(a.seed) ?? 0) - (seedRank.get(b.seed) ?? 0) || a.index - b.index);
+}
+
+/**
+ * Run the sweep's runs (or `only`), `jobs` at a time; resolves when all have ended. Runs start seed by seed
+ * (every variant of the first seed, then of the second, …), so a sweep stopped part-way leaves complete seeds
+ * that a report can already compare, not some variants with every seed and others with none.
+ */
 export async function runLocal(root: string, spec: SweepSpec, opts: LocalRunOptions = {}): Promise<RunOutcome[]> {
   const jobs = opts.jobs ?? 1;
   if (!Number.isInteger(jobs) || jobs < 1) throw new CfcmlError(`--jobs must be a whole number ≥ 1, got ${jobs}`);
-  const queue = spec.runs.filter((r) => !opts.only || opts.only.includes(r.index));
+  const queue = executionOrder(spec, opts.only);
   const outcomes: RunOutcome[] = [];
   let running = 0;
   let next = 0;

@@ -71,6 +71,8 @@ export class RunDirectory {
     log: 'train.log',
     /** Written by the sweep runner when `cfcml train` fails: exit code and the log's tail. */
     failed: 'failed.json',
+    /** Held while a process trains into the directory (lib/train/runGuard.ts, RunLock). */
+    lock: '.lock',
   } as const;
 
   readonly dir: string;

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { CfcmlError } from '../util/errors';
+import { RunDirectory } from './runDirectory';
 import { LOSS_TERM_NAMES, LOSS_TERMS, type LossValues } from './lossTerms';
 
 /**
@@ -34,7 +35,7 @@ export interface LockOwner {
   command: string;
 }
 
-export const LOCK_FILE = '.lock';
+export const LOCK_FILE = RunDirectory.FILES.lock;
 
 /** Whether a process with this pid exists on this machine. */
 export function pidAlive(pid: number): boolean {

@@ -5,6 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { createSweep, expandGrid, parsePresets, parseSeeds, parseVariants, readSweep, trainCommand } from '../../lib/experiments/sweep';
 import { shq, slurmArrayScript, writeSlurmArray } from '../../lib/experiments/slurm';
+import { executionOrder } from '../../lib/experiments/local';
 
 test('parseSeeds: ranges and lists, sorted and distinct; bad text named', () => {
   assert.deepEqual(parseSeeds('1-5'), [1, 2, 3, 4, 5]);
@@ -27,6 +28,17 @@ test('expandGrid: cohort × preset × variant × seed, group labels only for axe
   assert.equal(one[3].dir, path.join('runs', 'no-cie', 'seed2'));
   const two = expandGrid({ data: ['/d/a', '/e/a'], presets: ['tiny', 'cpu'], variants: ['full'], seeds: [3] });
   assert.deepEqual(two.map((r) => r.id), ['a1_tiny/full/seed3', 'a1_cpu/full/seed3', 'a2_tiny/full/seed3', 'a2_cpu/full/seed3']);
+});
+
+test('executionOrder: runs start seed by seed (all variants of seed 1 first), `only` respected', () => {
+  const runs = expandGrid({ data: ['/d/a'], presets: ['tiny'], variants: ['full', 'no-cie', 'late-fusion'], seeds: [2, 1, 3] });
+  const spec = { runs, seeds: [2, 1, 3] };
+  assert.deepEqual(
+    executionOrder(spec).map((r) => r.id),
+    ['full/seed2', 'no-cie/seed2', 'late-fusion/seed2', 'full/seed1', 'no-cie/seed1', 'late-fusion/seed1', 'full/seed3', 'no-cie/seed3', 'late-fusion/seed3'],
+  );
+  const only = runs.filter((r) => r.variant !== 'no-cie').map((r) => r.index);
+  assert.deepEqual(executionOrder(spec, only).map((r) => r.id), ['full/seed2', 'late-fusion/seed2', 'full/seed1', 'late-fusion/seed1', 'full/seed3', 'late-fusion/seed3']);
 });
 
 test('createSweep: sweep.json written, extended by union, a different budget refused', () => {
