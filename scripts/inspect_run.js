@@ -38,8 +38,8 @@ async function inspect(runDir) {
       disposeBatch(batch);
     }
     const r3 = (v) => Math.round(v * 1000) / 1000;
-    const history = run.readHistory ? run.readHistory() : [];
-    const metrics = JSON.parse(require('fs').readFileSync(require('path').join(runDir, 'metrics.json'), 'utf8'));
+    const history = run.readHistory();
+    const metrics = run.readMetrics();
     return {
       run: runDir,
       variant: config.variant,

@@ -20,9 +20,9 @@ const sd = (a) => (a.length > 1 ? Math.sqrt(a.reduce((s, v) => s + (v - mean(a))
 const groups = new Map();
 for (const name of fs.readdirSync(root).sort()) {
   const dir = path.join(root, name);
-  if (!fs.existsSync(path.join(dir, 'metrics.json'))) continue;
   const run = new RunDirectory(dir);
-  const metrics = JSON.parse(fs.readFileSync(path.join(dir, 'metrics.json'), 'utf8'));
+  if (run.state() !== 'done') continue;
+  const metrics = run.readMetrics();
   const cfg = run.readOptions();
   const t = cfg.train;
   const key = `${cfg.dataset} ${cfg.variant} tokenNorm=${!!t.model.tokenNorm} hrmWarmupEpochs=${t.hrmWarmupEpochs ?? 0}`;

@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { oracleRocSeries, readOracleCsv } from '../data/synth/oracle';
 import { rocCurve } from '../metrics';
-import { metricBars, paletteColor, saveFigure, withCeilings, trainingCurves, type Figure, type HistoryRow, type MetricRow, type PlotlyObject } from '../plots';
+import { metricBars, paletteColor, referenceLine, saveFigure, withCeilings, trainingCurves, type Figure, type HistoryRow, type MetricRow, type PlotlyObject } from '../plots';
 import { readRunHistory, readRunPredictions, runState } from './runFiles';
 import { ceilingEntries, type GroupReport, type SweepReport } from './report';
 import { mean, sd } from './stats';
@@ -97,7 +97,7 @@ export function rocBandFigure(root: string, spec: SweepSpec, g: GroupReport, pos
   const oracleFile = path.join(g.data, 'oracle.csv');
   if (fs.existsSync(oracleFile)) {
     oracleRocSeries(readOracleCsv(oracleFile, 2), 'test', ['joint', 'additive'], positiveClass).forEach((c, i) => {
-      data.push({ type: 'scatter', mode: 'lines', name: `${c.name} (AUC ${c.auc.toFixed(3)})`, x: c.fpr, y: c.tpr, line: { color: paletteColor(7), width: 1.5, dash: i === 0 ? 'dash' : 'dot' } });
+      data.push({ type: 'scatter', mode: 'lines', name: `${c.name} (AUC ${c.auc.toFixed(3)})`, x: c.fpr, y: c.tpr, line: referenceLine(i) });
     });
   }
   data.push({ type: 'scatter', mode: 'lines', x: [0, 1], y: [0, 1], line: { dash: 'dot', color: '#999', width: 1 }, name: 'chance', showlegend: false, hoverinfo: 'skip' });

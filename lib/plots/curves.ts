@@ -116,6 +116,11 @@ const unitAxis = (title: string): PlotlyObject => ({ title: { text: title }, ran
 /** Line styles of reference curves (oracle ceilings), in order: the first (the ceiling) dashed. */
 const REFERENCE_DASHES = ['dash', 'dot', 'dashdot', 'longdashdot', 'longdash'];
 
+/** The plotly line of the i-th reference curve (an oracle ceiling) in a ROC figure: grey, dashed, then dotted, … */
+export function referenceLine(i: number): PlotlyObject {
+  return { color: paletteColor(7), width: 1.5, dash: REFERENCE_DASHES[i % REFERENCE_DASHES.length] };
+}
+
 /** ROC curves with the chance diagonal; AUC (and CI) in each legend entry. */
 export function rocCurveFigure(curves: RocCurveSeries[], opts: CurveFigureOptions = {}): Figure {
   const digits = opts.digits ?? 3;
@@ -131,7 +136,7 @@ export function rocCurveFigure(curves: RocCurveSeries[], opts: CurveFigureOption
       y: c.tpr,
       // Straight segments between operating points: the trapezoids the AUC sums (ties included).
       // References (oracle ceilings) are grey, dashed then dotted; models take the palette in order.
-      line: c.reference ? { color: paletteColor(7), width: 1.5, dash: REFERENCE_DASHES[ref++ % REFERENCE_DASHES.length] } : { color: paletteColor(model++), width: 2 },
+      line: c.reference ? referenceLine(ref++) : { color: paletteColor(model++), width: 2 },
     };
   });
   data.push(chanceLine([0, 1], [0, 1]));

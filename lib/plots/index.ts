@@ -16,7 +16,7 @@ export {
 } from './figure';
 
 export type { HistoryRow, TrainingCurvesOptions, RocCurveSeries, PrCurveSeries, CurveFigureOptions } from './curves';
-export { trainingCurves, rocCurveFigure, prCurveFigure, legendLabel } from './curves';
+export { trainingCurves, rocCurveFigure, prCurveFigure, legendLabel, referenceLine } from './curves';
 
 export type { ConfusionNormalize, ConfusionMatrixOptions, SimilarityHeatmapOptions } from './heatmaps';
 export { confusionMatrixFigure, normalizeConfusion, similarityHeatmap } from './heatmaps';
