@@ -62,6 +62,8 @@ export type { LossTerms } from './train/loss';
 export { LOSS_TERMS, LOSS_TERM_NAMES, LOSS_TERM_LABELS } from './train/lossTerms';
 export type { LossTermName, LossValues } from './train/lossTerms';
 export { learningRateAt } from './train/schedule';
+export { replayEarlyStopping, shouldStop } from './train/earlyStopping';
+export type { StoppingRule, ReplayResult } from './train/earlyStopping';
 export { predict, metricsOf } from './train/evaluate';
 export type { Predictions } from './train/evaluate';
 export { evaluateRun } from './train/evalRun';

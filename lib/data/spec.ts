@@ -86,6 +86,12 @@ export interface TrainPreset {
   augment: boolean;
   /** Early stopping: epochs without validation improvement before stopping (0 = never stop early). */
   patience: number;
+  /**
+   * Early stopping may not stop before this many epochs are done (absent or 0: no minimum), so that a
+   * variant slow to start learning is not cut before it starts. Selection is unchanged: the best validation
+   * epoch is kept.
+   */
+  minEpochs?: number;
   model: ModelPreset;
 }
 

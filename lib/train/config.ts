@@ -131,6 +131,7 @@ const SETTABLE: Record<string, 'number' | 'integer' | 'boolean'> = {
   balancedBatches: 'boolean',
   augment: 'boolean',
   patience: 'integer',
+  minEpochs: 'integer',
   hrmWarmupEpochs: 'integer',
   'hrm.sam': 'number',
   'hrm.up': 'number',

@@ -14,6 +14,8 @@ export { LOSS_TERMS, LOSS_TERM_NAMES, LOSS_TERM_LABELS, formatLossValues } from 
 export type { LossTermName, LossValues } from './lossTerms';
 export { Adam } from './optimizer';
 export { learningRateAt } from './schedule';
+export { isImprovement, shouldStop, isEarlyStop, replayEarlyStopping } from './earlyStopping';
+export type { Selected, StoppingRule, ReplayResult } from './earlyStopping';
 export { saveCheckpoint, loadCheckpoint, encodeCheckpoint, decodeCheckpoint, packRunCheckpoint, unpackWeights, unpackOptimizerState } from './checkpoint';
 export type { NamedArray, CheckpointContent, RunCheckpointMeta } from './checkpoint';
 export { RunDirectory, formatPredictionsCsv, readPredictionsCsv } from './runDirectory';

@@ -10,6 +10,7 @@ import { buildModel, buildOptimizer } from './build';
 import { packRunCheckpoint, unpackOptimizerState, unpackWeights, type RunCheckpointMeta } from './checkpoint';
 import { resolveTrainConfig, runDirFor, splitCases, TRAIN_DEFAULTS, type ResolvedConfig } from './config';
 import { metricsOf, predict, type Predictions } from './evaluate';
+import { isEarlyStop, isImprovement, shouldStop } from './earlyStopping';
 import { hrmWeightsAt } from './loss';
 import { formatLossValues, LOSS_TERM_NAMES, zeroLossValues } from './lossTerms';
 import type { Adam } from './optimizer';
@@ -191,7 +192,7 @@ export class Trainer {
     // Validate: the selection criterion is validation AUC, ties broken by the lower validation loss.
     const val = await this.predictSplit('valid');
     const vm = metricsOf(val, this.spec);
-    const isBest = this.best === null || vm.auc > this.best.auc || (vm.auc === this.best.auc && val.loss < this.best.loss);
+    const isBest = isImprovement(this.best, vm.auc, val.loss);
     const record: EpochRecord = {
       epoch: epoch + 1,
       lr,
@@ -252,10 +253,12 @@ export class Trainer {
     return { epoch, step, steps: batches.length, ...values };
   }
 
-  /** Whether training should stop: all epochs done, or no validation improvement for `patience` epochs. */
+  /**
+   * Whether training should stop: all epochs done, or no validation improvement for `patience` epochs once
+   * `minEpochs` are done (earlyStopping.ts, the same rule the tuning replays).
+   */
   get done(): boolean {
-    const p = this.config.train;
-    return this.epoch >= p.epochs || (p.patience > 0 && this.sinceBest >= p.patience);
+    return shouldStop(this.epoch, this.sinceBest, this.config.train);
   }
 
   /** Train to the end, select the best epoch on validation, evaluate it on the test split, write the run directory. */
@@ -268,7 +271,7 @@ export class Trainer {
       }
       await this.trainEpoch();
     }
-    if (this.sinceBest >= this.config.train.patience && this.config.train.patience > 0 && this.epoch < this.config.train.epochs) {
+    if (isEarlyStop(this.epoch, this.sinceBest, this.config.train)) {
       this.progress.message(`early stop: no validation improvement for ${this.sinceBest} epochs`);
     }
     return this.finish();
