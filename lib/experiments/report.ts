@@ -14,11 +14,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { getDatasetSpec } from '../data/registry';
+import { oracleAucs, readOracleCsv } from '../data/synth/oracle';
 import { variantSpec } from '../model/variants';
 import type { Variant } from '../model/types';
-import { delongTest, macroAucOvr, rocAuc, type BinaryMetrics, type Metrics, type MulticlassMetrics } from '../metrics';
+import { delongTest, type BinaryMetrics, type Metrics, type MulticlassMetrics } from '../metrics';
 import { CfcmlError } from '../util/errors';
-import { parseCsv } from '../util/csv';
 import { RunDirectory, type PredictionsTable } from '../train/runDirectory';
 import { averageProbs, holm, mean, sd } from './stats';
 import { readSweep, type SweepRun, type SweepSpec } from './sweep';
@@ -119,34 +119,9 @@ function metricValue(m: Metrics, k: ReportMetric): number {
 export function readOracle(data: string, classes: readonly string[], positiveClass = 1): OracleCeiling | null {
   const file = path.join(data, 'oracle.csv');
   if (!fs.existsSync(file)) return null;
-  const t = parseCsv(fs.readFileSync(file, 'utf8'), file);
-  for (const c of ['split', 'label']) if (!t.header.includes(c)) throw new CfcmlError(`missing column '${c}'`, { where: file });
-  const rows = t.rows.filter((r) => r.split.trim() === 'test');
-  if (rows.length === 0) throw new CfcmlError('no row with split = test', { where: file });
-  const labels = rows.map((r, i) => {
-    const s = r.label.trim();
-    const k = /^\d+$/.test(s) ? Number(s) : classes.indexOf(s);
-    if (k < 0 || k >= classes.length) throw new CfcmlError(`row ${i + 2}, column 'label': '${r.label}' is not a class (${classes.join(', ')})`, { where: file });
-    return k;
-  });
-  const val = (r: Record<string, string>, c: string, i: number) => {
-    const v = Number(r[c]);
-    if (r[c].trim() === '' || !Number.isFinite(v)) throw new CfcmlError(`test row ${i + 1}, column '${c}': '${r[c]}' is not a number`, { where: file });
-    return v;
-  };
-  const auc: Record<string, number> = {};
-  if (classes.length === 2) {
-    for (const c of t.header.filter((h) => h.startsWith('p_'))) {
-      auc[c.slice(2)] = rocAuc(labels.map((y) => (y === positiveClass ? 1 : 0)), rows.map((r, i) => val(r, c, i)));
-    }
-  } else {
-    const names = [...new Set(t.header.map((h) => /^p_(.+)_0$/.exec(h)?.[1]).filter((x): x is string => !!x))];
-    for (const n of names) {
-      const cols = classes.map((_, k) => `p_${n}_${k}`);
-      if (!cols.every((c) => t.header.includes(c))) continue;
-      auc[n] = macroAucOvr(labels, rows.map((r, i) => cols.map((c) => val(r, c, i))));
-    }
-  }
+  const test = readOracleCsv(file, classes.length).filter((r) => r.split === 'test');
+  const auc = oracleAucs(test, classes.length, positiveClass).test;
+  if (!auc) throw new CfcmlError('no row with split = test', { where: file });
   return { file, auc };
 }
 

@@ -45,5 +45,5 @@ test('readOracle (three classes): p_<key>_<k> families, macro one-vs-rest AUC; b
   assert.equal(o.auc.joint, macroAucOvr(labels, probs));
   assert.equal(o.auc.image_global, macroAucOvr(labels, probs.map((p) => [...p].reverse())));
   fs.writeFileSync(path.join(d, 'oracle.csv'), lines.join('\n').replace('0.5', 'x') + '\n');
-  assert.throws(() => readOracle(d, ['I', 'II', 'III']), /test row 2, column 'p_joint_1': 'x' is not a number/);
+  assert.throws(() => readOracle(d, ['I', 'II', 'III']), /oracle\.csv:3.*column p_joint_1: expected a probability, got 'x'/);
 });

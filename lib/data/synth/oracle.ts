@@ -103,17 +103,21 @@ export function softmaxRef(W: readonly number[][], x: readonly number[]): number
   return e.map((v) => v / s);
 }
 
-/** AUC of every oracle column per split, with the project's metrics. */
-export function oracleAucs(rows: readonly OracleRow[], numClasses: number): OracleAucs {
+/**
+ * AUC of every oracle column per split, with the project's metrics: binary ROC AUC of `positiveClass`, or
+ * macro one-vs-rest AUC with more than 2 classes.
+ */
+export function oracleAucs(rows: readonly OracleRow[], numClasses: number, positiveClass = 1): OracleAucs {
   const out: OracleAucs = {};
   const keys = Object.keys(rows[0]?.p ?? {});
   for (const split of SPLITS) {
     const sel = rows.filter((r) => r.split === split);
     if (!sel.length) continue;
     const labels = sel.map((r) => r.label);
+    const positive = labels.map((y) => (y === positiveClass ? 1 : 0));
     out[split] = {};
     for (const k of keys) {
-      out[split][k] = numClasses === 2 ? rocAuc(labels, sel.map((r) => r.p[k][1])) : macroAucOvr(labels, sel.map((r) => r.p[k]));
+      out[split][k] = numClasses === 2 ? rocAuc(positive, sel.map((r) => r.p[k][positiveClass])) : macroAucOvr(labels, sel.map((r) => r.p[k]));
     }
   }
   return out;
