@@ -115,10 +115,33 @@ test('Sum and Mean match cpu over several axes and sizes', async () => {
     [[3, 1500], undefined, false],
     [[2, 37, 41, 3], [1, 2], true],
     [[5003], 0, false],
+    // The JS path's three layouts (leading, middle, trailing contiguous axes) and the staged one (not contiguous).
+    [[8192, 64], 0, false],
+    [[3, 4, 5, 6], [1, 2], true],
+    [[6, 7, 2000], 2, false],
+    [[4, 6, 1200], [0, 2], false],
+    [[5, 3, 7], [2, 0], true],
   ];
   for (const [i, [shape, axis, keep]] of cases.entries()) {
     await agree(`sum/mean ${shape} ${axis}`, 500 + i, [shape], (x) => [x.sum(axis, keep), x.mean(axis, keep)]);
   }
+});
+
+test('Identity shares the data instead of copying it, and frees it with the last reference', async () => {
+  await withBackend('wasm', async () => {
+    const before = tf.memory().numBytes;
+    const buffers = tf.backend().numDataIds();
+    const x = tf.tensor2d([1, 2, 3, 4, 5, 6], [2, 3]);
+    const y = tf.clone(x);
+    assert.equal(tf.backend().numDataIds() - buffers, 1, 'one wasm buffer for both tensors');
+    x.dispose();
+    assert.deepEqual(await y.data(), Float32Array.from([1, 2, 3, 4, 5, 6]), 'the clone outlives the original');
+    const g = tf.grad((a: tf.Tensor) => tf.clone(a).mul(a).sum())(y);
+    assert.deepEqual(await g.data(), Float32Array.from([2, 4, 6, 8, 10, 12]));
+    tf.dispose([y, g]);
+    assert.equal(tf.memory().numBytes, before, 'nothing left behind');
+    assert.equal(tf.backend().numDataIds(), buffers, 'no wasm buffer left behind');
+  });
 });
 
 test('Tile matches cpu', async () => {
