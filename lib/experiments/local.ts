@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CfcmlError } from '../util/errors';
 import { RunDirectory, type RunFailure } from '../train/runDirectory';
+import { checkOneBudget, finishedRunSettings } from './settings';
 import { trainCommand, type SweepRun, type SweepSpec } from './sweep';
 
 export interface RunOutcome {
@@ -81,9 +82,14 @@ export async function runLocal(root: string, spec: SweepSpec, opts: LocalRunOpti
   const jobs = opts.jobs ?? 1;
   if (!Number.isInteger(jobs) || jobs < 1) throw new CfcmlError(`--jobs must be a whole number ≥ 1, got ${jobs}`);
   const queue = executionOrder(spec, opts.only);
+  // One budget per sweep (settings.ts): refuse to add to runs trained with other settings, and stop as soon
+  // as a newly finished run differs from the finished ones (a preset changed since they were trained).
+  const budgetCheck = () => checkOneBudget(finishedRunSettings(root, spec.runs), root);
+  budgetCheck();
   const outcomes: RunOutcome[] = [];
   let running = 0;
   let next = 0;
+  let mixed: unknown = null;
   await new Promise<void>((resolveAll) => {
     const launch = () => {
       if (next >= queue.length && running === 0) return resolveAll();
@@ -95,11 +101,20 @@ export async function runLocal(root: string, spec: SweepSpec, opts: LocalRunOpti
           running--;
           outcomes.push(o);
           opts.onEvent?.({ kind: 'end', run, outcome: o, running });
+          if (o.status === 'done' && mixed === null) {
+            try {
+              budgetCheck();
+            } catch (e) {
+              mixed = e;
+              next = queue.length; // start nothing more; let the running ones end
+            }
+          }
           launch();
         });
       }
     };
     launch();
   });
+  if (mixed !== null) throw mixed;
   return outcomes.sort((a, b) => a.run.index - b.run.index);
 }

@@ -100,3 +100,24 @@ test('report: mean ± sd, DeLong on seed-averaged probabilities, Holm, oracle ce
   assert.match(tex, /\\emph\{oracle \(joint\)\}/);
   assert.match(tex, /\\textbf\{/);
 });
+
+test('one budget per sweep: a run trained with other settings stops the report and the sweep, naming run and field', () => {
+  // As if the preset's patience had changed after full/seed2 was trained.
+  const file = path.join(run('full', 2), 'options.json');
+  const original = fs.readFileSync(file, 'utf8');
+  const options = JSON.parse(original);
+  const was = options.train.patience;
+  options.train.patience = was + 5;
+  fs.writeFileSync(file, JSON.stringify(options, null, 2));
+  try {
+    const rep = cfcml('report', sweep);
+    assert.notEqual(rep.code, 0, 'the report refuses a mix of budgets');
+    assert.match(rep.err, new RegExp(`full/seed2 differs from full/seed1 in patience \\(${was + 5} vs ${was}\\)|full/seed1 differs from full/seed2 in patience \\(${was} vs ${was + 5}\\)`));
+    const again = cfcml(...sweepArgs);
+    assert.notEqual(again.code, 0, 'the sweep refuses to add runs to a mixed sweep');
+    assert.match(again.err, /trained with different settings.*patience/);
+  } finally {
+    fs.writeFileSync(file, original);
+  }
+  assert.equal(cfcml('report', sweep).code, 0, 'restored: the report runs again');
+});
