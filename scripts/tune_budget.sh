@@ -6,12 +6,7 @@
 # stopping rule).       bash scripts/tune_budget.sh [runs/budget]
 #                       node scripts/tune_budget_summary.js runs/budget --markdown
 # One run at a time (2 vCPUs give about one core of training throughput); a finished run is skipped.
-set -euo pipefail
-cd "$(dirname "$0")/.."
-OUT=${1:-runs/budget}
-DATA=data/synthetic/derm7pt
-[ -f "$DATA/cohort.json" ] || node dist/bin/cfcml.js synth derm7pt --out "$DATA" --seed 1
-mkdir -p "$OUT"
+source "$(dirname "$0")/tune_common.sh" "${1:-runs/budget}"
 run() { # name variant seed lr
   local out="$OUT/$1-s$3"
   [ -f "$out/metrics.json" ] && return 0
