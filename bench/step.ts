@@ -236,6 +236,37 @@ async function loaderTiming(o: Options): Promise<{ timing: Timing; cases: number
   return { timing, cases: train.length };
 }
 
+/** Dense products C = A·B (float32) on cfcml's backend and on PyTorch with 1 thread: the floor under every matmul. */
+const GEMM_SHAPES: [number, number, number][] = [
+  [512, 512, 512],
+  [1024, 1024, 1024],
+];
+interface GemmRow {
+  m: number;
+  k: number;
+  n: number;
+  min_ms: number;
+  gflops: number;
+}
+async function gemmSide(o: Options): Promise<{ cfcml: GemmRow[]; torch: GemmRow[] | null; error?: string }> {
+  const cfcml: GemmRow[] = [];
+  for (const [m, k, n] of GEMM_SHAPES) {
+    const a = tf.randomNormal([m, k], 0, 1, 'float32', 1);
+    const b = tf.randomNormal([k, n], 0, 1, 'float32', 2);
+    const t = await timed(() => tf.tidy(() => tf.matMul(a, b).dataSync()), o.reps, o.warmup);
+    tf.dispose([a, b]);
+    cfcml.push({ m, k, n, min_ms: t.min, gflops: (2 * m * k * n) / t.min / 1e6 });
+  }
+  if (!o.torch) return { cfcml, torch: null };
+  const shapes = GEMM_SHAPES.map((s) => s.join('x')).join(',');
+  const r = spawnSync(o.python, [path.join(ROOT, 'scripts', 'bench', 'gemm.py'), '--shapes', shapes, '--reps', String(o.reps), '--warmup', String(o.warmup)], {
+    encoding: 'utf8',
+    env: { ...process.env, OMP_WAIT_POLICY: 'PASSIVE' },
+  });
+  if (r.status !== 0) return { cfcml, torch: null, error: r.stderr.trim().split('\n').slice(-2).join(' ') || `exit ${r.status}` };
+  return { cfcml, torch: (JSON.parse(r.stdout.trim().split('\n').pop() as string) as { gemm: GemmRow[] }).gemm };
+}
+
 async function umapSide(o: Options, model: CFCMLModel, config: CFCMLConfig, dir: string) {
   // The embedding matrix: concat(z_m) of 300 fixed random cases through the benchmark's model.
   const b = randomBatch(config, 300, 3);
@@ -279,6 +310,7 @@ function cfcmlThreaded(o: Options, threads: number): ChildResult | { error: stri
 
 async function main(): Promise<void> {
   const o = parseArgs(process.argv.slice(2));
+  const loadBefore = os.loadavg();
   await initBackend({ backend: 'wasm', quiet: true });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cfcml-bench-'));
   const log = (s: string) => process.stderr.write(`bench: ${s}\n`);
@@ -307,6 +339,8 @@ async function main(): Promise<void> {
   log('per-kernel profile of a Derm7pt step');
   const profile = await kernelProfile(DERM7PT);
   const umapRes = o.umap ? (log('umap-js vs umap-learn'), await umapSide(o, derm.model, derm.config, dir)) : null;
+  log('GEMM floor: dense products, cfcml vs PyTorch 1 thread');
+  const gemm = await gemmSide(o);
   derm.model.dispose();
 
   const ok = (xs: (TorchResult | { error: string })[]) => xs.filter((x): x is TorchResult => !('error' in x));
@@ -322,7 +356,7 @@ async function main(): Promise<void> {
 
   const results = {
     date: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? '?', memGiB: +(os.totalmem() / 2 ** 30).toFixed(1), node: process.version, shared: true },
+    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? '?', memGiB: +(os.totalmem() / 2 ** 30).toFixed(1), node: process.version, loadavg_1min_before: +loadBefore[0].toFixed(2), loadavg_1min_after: +os.loadavg()[0].toFixed(2) },
     reps: o.reps,
     warmup: o.warmup,
     cfcml_params: derm.res.params,
@@ -348,6 +382,7 @@ async function main(): Promise<void> {
     loader_ms_per_batch: loader.timing.median,
     loader_share_of_step: loader.timing.median / (loader.timing.median + derm.res.step.median),
     kernel_profile: profile.slice(0, 15),
+    gemm,
     umap: umapRes,
     npm_start: npmStart,
     errors: [...torchDerm, ...torchMen].filter((x) => 'error' in x),
@@ -365,7 +400,8 @@ async function main(): Promise<void> {
     '# Benchmark: cfcml vs its PyTorch twin',
     '',
     `Made by \`npm run bench\` (bench/step.ts) on ${results.date}. Machine: ${results.machine.cpus} × ${results.machine.model}, ${results.machine.memGiB} GiB, Node ${process.version}, PyTorch ${tDerm[0]?.torch ?? 'n/a'}.`,
-    '**The machine was shared** with other jobs during the run: absolute times are noisy; the ratios within this one run are what count.',
+    `Load average (1 min) ${results.machine.loadavg_1min_before} before the run and ${results.machine.loadavg_1min_after} at its end, on ${results.machine.cpus} vCPUs: ` +
+      'above about 1 other jobs shared the machine, and absolute times are noisy; the ratios within this one run are what count.',
     `Medians over ${o.reps} repetitions after ${o.warmup} warm-ups. cfcml: tfjs-wasm (SIMD, 1 thread) + the project's kernels. PyTorch: the twin (scripts/reference/cfcml_twin.py) loading cfcml's saved weights; 1 and 2 threads, OMP_WAIT_POLICY=PASSIVE; ratios against PyTorch's best.`,
     '',
     `Model \`full\`: cfcml ${derm.res.params.toLocaleString('en-US')} parameters, twin ${bStep?.params.toLocaleString('en-US') ?? 'n/a'} (Derm7pt cpu preset); MEN: ${men.res.params.toLocaleString('en-US')} vs ${bMen?.params.toLocaleString('en-US') ?? 'n/a'}.`,
@@ -396,6 +432,20 @@ async function main(): Promise<void> {
     '| kernel | ms | share | calls |',
     '|---|---:|---:|---:|',
     ...profile.slice(0, 15).map((k) => `| ${k.kernel} | ${f2(k.ms)} | ${((100 * k.ms) / totalProfile).toFixed(1)}% | ${k.calls} |`),
+    '',
+    '## GEMM floor: one dense product, cfcml\'s backend vs PyTorch (1 thread)',
+    '',
+    'C = A·B in float32, minimum over the repetitions. tfjs-wasm runs XNNPACK on 128-bit WebAssembly SIMD without fused multiply-add; ' +
+      'PyTorch runs MKL/oneDNN with the CPU\'s own vector units (AVX2/AVX-512 with FMA where present). This ratio bounds what any ' +
+      'kernel work in cfcml can reach on a step whose time is mostly dense products.',
+    '',
+    '| M × K × N | cfcml ms | GFLOP/s | PyTorch ms | GFLOP/s | ratio |',
+    '|---|---:|---:|---:|---:|---:|',
+    ...gemm.cfcml.map((c, i) => {
+      const t = gemm.torch?.[i];
+      return `| ${c.m} × ${c.k} × ${c.n} | ${f2(c.min_ms)} | ${c.gflops.toFixed(1)} | ${t ? f2(t.min_ms) : '–'} | ${t ? t.gflops.toFixed(1) : '–'} | ${t ? f2(c.min_ms / t.min_ms) + '×' : '–'} |`;
+    }),
+    ...(gemm.error ? ['', `PyTorch: ${gemm.error}`] : []),
     '',
     '## UMAP: umap-js vs umap-learn on one matrix',
     '',
