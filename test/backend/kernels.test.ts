@@ -242,3 +242,16 @@ test('Slice matches cpu for ranks 1–6', async () => {
     await agree(`slice ${shape} ${begin} ${size}`, 1200 + i, [shape], (x) => [x.slice(begin, size), tf.split(x, [1, shape[0] - 1], 0)[1]]);
   }
 });
+
+test('SplitV matches cpu: every axis, equal and unequal pieces, -1, and its gradient (Concat)', async () => {
+  await agree('split [32,128,64] axis 1 in 2', 1300, [[32, 128, 64]], (x) => tf.split(x, 2, 1));
+  await agree('split [4,24,6] axis 1 [16,-1]', 1301, [[4, 24, 6]], (x) => tf.split(x, [16, -1], 1));
+  await agree('split [5,6,7] axis 2 [1,2,4]', 1302, [[5, 6, 7]], (x) => tf.split(x, [1, 2, 4], 2));
+  await agree('split [6,3] axis 0 in 3', 1303, [[6, 3]], (x) => tf.split(x, 3, 0));
+  await agree('split gradient', 1304, [[3, 8, 5]], (x) =>
+    tf.grad((a: tf.Tensor) => {
+      const [p, q] = tf.split(a, [3, 5], 1);
+      return p.sum().add(q.square().sum());
+    })(x),
+  );
+});

@@ -12,7 +12,7 @@ import { conv3dBackpropFilter, conv3dBackpropInput } from './conv3dBackprop';
 import { depthwiseBackpropFilter, depthwiseBackpropInput } from './depthwiseBackprop';
 import { identity } from './identity';
 import { mean, sum } from './reduce';
-import { slice } from './slice';
+import { slice, splitV } from './slice';
 import { tile } from './tile';
 import { unsortedSegmentSum } from './unsortedSegmentSum';
 import { Kernel, registerWasm, restoreStock } from './util';
@@ -33,6 +33,7 @@ export const WASM_KERNELS: ReadonlyArray<readonly [string, Kernel, string]> = [
   ['Mean', mean, 'as Sum (stock adds naively in one float32 accumulator)'],
   ['Identity', identity, 'shares the data (reference count) instead of copying it'],
   ['Slice', slice, 'contiguous block copies; stock is per element (very slow at rank ≥ 5)'],
+  ['SplitV', splitV, 'one block-copy Slice per piece (stock calls its per-element slice)'],
   ['Tile', tile, 'block copies instead of per-element indexing'],
   ['UnsortedSegmentSum', unsortedSegmentSum, 'missing in wasm 4.22 (tf.gather gradient)'],
 ];

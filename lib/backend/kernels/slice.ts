@@ -44,3 +44,22 @@ export function slice(args: KernelArgs): tf.TensorInfo {
   }
   return out;
 }
+
+/**
+ * SplitV through the Slice above: the stock wasm SplitV calls the stock per-element slice once per piece
+ * (a Derm7pt step splits [32, 128, 64] and [32, 24, 64] tensors along the token axis dozens of times).
+ */
+export function splitV(args: KernelArgs): tf.TensorInfo[] {
+  const { inputs, backend, attrs = {} } = args;
+  const { x } = inputs;
+  const axis = tf.util.parseAxisParam(attrs.axis as number | number[], x.shape)[0];
+  const sizes = tf.backend_util.prepareSplitSize(x as unknown as tf.Tensor, attrs.numOrSizeSplits as number | number[], axis);
+  const begin = new Array<number>(x.shape.length).fill(0);
+  return sizes.map((s) => {
+    const sz = [...x.shape];
+    sz[axis] = s;
+    const piece = slice({ inputs: { x }, backend, attrs: { begin: [...begin], size: sz } });
+    begin[axis] += s;
+    return piece;
+  });
+}
