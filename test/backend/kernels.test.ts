@@ -69,6 +69,11 @@ test('Conv3DBackpropFilterV2 and Conv3DBackpropInputV2 match cpu', async () => {
     { x: [2, 6, 6, 6, 2], w: [3, 3, 3, 2, 3], s: 1, pad: 'valid' },
     { x: [2, 8, 8, 8, 2], w: [3, 3, 3, 2, 3], s: 2, pad: 'same' },
     { x: [2, 7, 6, 5, 2], w: [2, 3, 1, 2, 3], s: [2, 1, 2], pad: 'valid' },
+    // Patchify (kernel = stride, exact tiling: patchify.ts), as the MEN stem, 'same' and 'valid', 1 and 3 channels;
+    // then kernel = stride without exact tiling (the general path).
+    { x: [3, 4, 8, 8, 1], w: [2, 4, 4, 1, 5], s: [2, 4, 4], pad: 'same' },
+    { x: [2, 6, 6, 9, 3], w: [3, 2, 3, 3, 4], s: [3, 2, 3], pad: 'valid' },
+    { x: [2, 5, 8, 8, 1], w: [2, 4, 4, 1, 3], s: [2, 4, 4], pad: 'valid' },
   ];
   for (const [i, c] of cases.entries()) {
     await agree(`conv3d ${JSON.stringify(c)}`, 200 + i, [c.x, c.w], (x, w) => {

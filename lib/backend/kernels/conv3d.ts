@@ -11,6 +11,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { free, KernelArgs, padOrCrop, run, transpose, view, WasmBackend } from './util';
+import { patchConv3d, patchGrid } from './patchify';
 import { slice } from './slice';
 
 export const KERNEL_NAME = 'Conv3D';
@@ -73,5 +74,7 @@ export function conv3d(args: KernelArgs): tf.TensorInfo {
     pad: 'valid' | 'same';
     dilations: number | [number, number, number];
   };
+  const grid = inputs.x.dtype === 'float32' ? patchGrid(inputs.x.shape, inputs.filter.shape, strides, dilations ?? 1, pad) : null;
+  if (grid) return patchConv3d(backend, grid, inputs.x, inputs.filter);
   return conv3dVia2d(backend, inputs.x, inputs.filter, strides, pad, dilations ?? 1);
 }

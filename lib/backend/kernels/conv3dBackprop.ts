@@ -17,6 +17,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { conv3dVia2d } from './conv3d';
+import { patchConv3dFilterGrad, patchConv3dInputGrad, patchGrid } from './patchify';
 import { free, insertZeros, KernelArgs, padOrCrop, run, transpose } from './util';
 
 export const KERNEL_NAMES = ['Conv3DBackpropFilterV2', 'Conv3DBackpropInputV2'] as const;
@@ -40,6 +41,8 @@ function info3d(xShape: Shape5, wShape: Shape5, attrs: Conv3dAttrs) {
 export function conv3dBackpropFilter(args: KernelArgs): tf.TensorInfo {
   const { inputs, backend, attrs = {} } = args;
   const { x, dy } = inputs;
+  const grid = x.dtype === 'float32' ? patchGrid(x.shape, attrs.filterShape as Shape5, (attrs as Conv3dAttrs).strides, 1, attrs.pad) : null;
+  if (grid) return patchConv3dFilterGrad(backend, grid, x, dy);
   const { s, k, o, n, p } = info3d(x.shape as Shape5, attrs.filterShape as Shape5, attrs as Conv3dAttrs);
   if (s.every((si) => si === 1)) return run('Conv3DBackpropFilterV2', backend, inputs, attrs);
   // Pad so that each spatial axis is exactly the (o−1)·s + k positions the windows visit.
@@ -57,6 +60,8 @@ export function conv3dBackpropFilter(args: KernelArgs): tf.TensorInfo {
 export function conv3dBackpropInput(args: KernelArgs): tf.TensorInfo {
   const { inputs, backend, attrs = {} } = args;
   const { dy, filter } = inputs;
+  const grid = dy.dtype === 'float32' ? patchGrid(attrs.inputShape as Shape5, filter.shape, (attrs as Conv3dAttrs).strides, 1, attrs.pad) : null;
+  if (grid) return patchConv3dInputGrad(backend, grid, dy, filter);
   const { s, k, n, p } = info3d(attrs.inputShape as Shape5, filter.shape as Shape5, attrs as Conv3dAttrs);
   const dyz = insertZeros(backend, dy, s); // [B, OD·sd, OH·sh, OW·sw, Cout]
   // Before: k−1−p; after: whatever makes the stride-1 VALID output length n (negative crops).
