@@ -11,6 +11,7 @@
 const fs = require('fs');
 const path = require('path');
 const { RunDirectory } = require('../dist/lib/train/runDirectory');
+const { mean, sd } = require('../dist/lib/experiments/stats');
 const { replayEarlyStopping } = require('../dist/lib/train/earlyStopping');
 
 const args = process.argv.slice(2);
@@ -29,8 +30,6 @@ for (const epochs of [30, 40]) for (const patience of [10, 15]) for (const minEp
 const THRESHOLD = 0.005;
 const STOP_VARIANTS = ['full', 'late-fusion', 'image-only'];
 
-const mean = (a) => a.reduce((s, v) => s + v, 0) / a.length;
-const sd = (a) => (a.length > 1 ? Math.sqrt(a.reduce((s, v) => s + (v - mean(a)) ** 2, 0) / (a.length - 1)) : NaN);
 const f3 = (x) => (Number.isFinite(x) ? x.toFixed(3) : '–');
 const ms = (a) => `${f3(mean(a))} ± ${f3(sd(a))}`;
 const ruleName = (r) => `epochs ${r.epochs}, patience ${r.patience}, minEpochs ${r.minEpochs}`;

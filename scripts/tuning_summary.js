@@ -9,14 +9,13 @@
 const fs = require('fs');
 const path = require('path');
 const { RunDirectory } = require('../dist/lib/train/runDirectory');
+const { mean, sd } = require('../dist/lib/experiments/stats');
 
 const root = process.argv[2];
 if (!root) {
   console.error('usage: node scripts/tuning_summary.js <folder of run directories> [--markdown]');
   process.exit(2);
 }
-const mean = (a) => a.reduce((s, v) => s + v, 0) / a.length;
-const sd = (a) => (a.length > 1 ? Math.sqrt(a.reduce((s, v) => s + (v - mean(a)) ** 2, 0) / (a.length - 1)) : NaN);
 const groups = new Map();
 for (const name of fs.readdirSync(root).sort()) {
   const dir = path.join(root, name);

@@ -83,9 +83,10 @@ export async function runLocal(root: string, spec: SweepSpec, opts: LocalRunOpti
   if (!Number.isInteger(jobs) || jobs < 1) throw new CfcmlError(`--jobs must be a whole number ≥ 1, got ${jobs}`);
   const queue = executionOrder(spec, opts.only);
   // One budget per sweep (settings.ts): refuse to add to runs trained with other settings, and stop as soon
-  // as a newly finished run differs from the finished ones (a preset changed since they were trained).
-  const budgetCheck = () => checkOneBudget(finishedRunSettings(root, spec.runs), root);
-  budgetCheck();
+  // as a newly finished run differs from the finished ones (a preset changed since they were trained). The
+  // finished runs' settings are read once; each newly finished run adds its own.
+  const finished = finishedRunSettings(root, spec.runs);
+  checkOneBudget(finished, root);
   const outcomes: RunOutcome[] = [];
   let running = 0;
   let next = 0;
@@ -103,7 +104,8 @@ export async function runLocal(root: string, spec: SweepSpec, opts: LocalRunOpti
           opts.onEvent?.({ kind: 'end', run, outcome: o, running });
           if (o.status === 'done' && mixed === null) {
             try {
-              budgetCheck();
+              finished.push(...finishedRunSettings(root, [run]));
+              checkOneBudget(finished, root);
             } catch (e) {
               mixed = e;
               next = queue.length; // start nothing more; let the running ones end
