@@ -1,4 +1,5 @@
 import type { CommandSpec } from './args';
+import { archiveCommand } from './commands/archive';
 import { auditCommand } from './commands/audit';
 import { backendCommand } from './commands/backend';
 import { evalCommand } from './commands/eval';
@@ -14,3 +15,4 @@ import { trainCommand } from './commands/train';
 export const COMMANDS: CommandSpec[] = [mainCommand, synthCommand, inspectCommand, auditCommand, trainCommand, evalCommand, metricsCommand, backendCommand];
 COMMANDS.push(sweepCommand);
 COMMANDS.push(reportCommand);
+COMMANDS.push(archiveCommand);

@@ -9,6 +9,7 @@ import { gapReport, umap } from '../gap';
 import { metricBars, umapScatter, type Figure, type MetricRow } from '../plots';
 import { formatCsv } from '../util/csv';
 import { writeFileAtomic } from '../util/fs';
+import { RunDirectory } from '../train/runDirectory';
 import { readRunEmbeddings, runState, type RunEmbeddings } from './runFiles';
 import type { SweepReport } from './report';
 import { mean, sd } from './stats';
@@ -25,20 +26,32 @@ export interface GapRow {
   values: Record<GapMeasure, number>;
 }
 
+const cacheFile = (cacheDir: string, run: SweepRun) => path.join(cacheDir, `${run.id.replace(/[\\/]/g, '__')}.json`);
+
 async function embeddingsOf(root: string, run: SweepRun, cacheDir: string): Promise<RunEmbeddings> {
-  const file = path.join(cacheDir, `${run.id.replace(/[\\/]/g, '__')}.json`);
+  const file = cacheFile(cacheDir, run);
   if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8')) as RunEmbeddings;
   const e = await readRunEmbeddings(path.resolve(root, run.dir), 'test');
   writeFileAtomic(file, JSON.stringify(e));
   return e;
 }
 
-/** Gap measures of every finished run with at least two modalities. */
-export async function sweepGap(root: string, spec: SweepSpec, cacheDir: string): Promise<{ rows: GapRow[]; embeddings: Map<string, RunEmbeddings> }> {
+/**
+ * Gap measures of every finished run with at least two modalities. A finished run without best.ckpt (an
+ * archived sweep keeps no checkpoints: archive.ts) and without cached embeddings is left out and named in
+ * `withoutCheckpoint`.
+ */
+export async function sweepGap(root: string, spec: SweepSpec, cacheDir: string): Promise<{ rows: GapRow[]; embeddings: Map<string, RunEmbeddings>; withoutCheckpoint: string[] }> {
   const rows: GapRow[] = [];
   const embeddings = new Map<string, RunEmbeddings>();
+  const withoutCheckpoint: string[] = [];
   for (const run of spec.runs) {
-    if (runState(path.resolve(root, run.dir)) !== 'done') continue;
+    const dir = path.resolve(root, run.dir);
+    if (runState(dir) !== 'done') continue;
+    if (!fs.existsSync(cacheFile(cacheDir, run)) && !new RunDirectory(dir).has(RunDirectory.FILES.checkpoint('best'))) {
+      withoutCheckpoint.push(run.id);
+      continue;
+    }
     const e = await embeddingsOf(root, run, cacheDir);
     embeddings.set(run.id, e);
     if (e.z.length < 2) continue;
@@ -51,7 +64,7 @@ export async function sweepGap(root: string, spec: SweepSpec, cacheDir: string):
       values: { relativeModalityGap: g.relativeModalityGap.mean, centroidGap: g.centroidGap.mean, alignment: g.alignment.mean },
     });
   }
-  return { rows, embeddings };
+  return { rows, embeddings, withoutCheckpoint };
 }
 
 export function gapCsv(rows: GapRow[]): string {
@@ -88,9 +101,15 @@ export function umapPanel(e: RunEmbeddings, title: string, seed = 7): Figure {
   return umapScatter(pts, { modality: e.modalities.flatMap((m) => e.labels.map(() => m)), cls: e.modalities.flatMap(() => e.labels.map((l) => e.classes[l])) }, { title });
 }
 
-/** The gap figures of a report: bars per group, and UMAP panels of full and late-fusion (first common seed). */
-export async function gapFigures(root: string, spec: SweepSpec, report: SweepReport, reportDir: string): Promise<Record<string, Figure>> {
-  const { rows, embeddings } = await sweepGap(root, spec, path.join(reportDir, 'cache'));
+/**
+ * The gap figures of a report: bars per group, and UMAP panels of full and late-fusion (first common seed).
+ * `note` hears which finished runs were left out for lack of a checkpoint.
+ */
+export async function gapFigures(root: string, spec: SweepSpec, report: SweepReport, reportDir: string, note: (message: string) => void = () => {}): Promise<Record<string, Figure>> {
+  const { rows, embeddings, withoutCheckpoint } = await sweepGap(root, spec, path.join(reportDir, 'cache'));
+  if (withoutCheckpoint.length) {
+    note(`modality gap: ${withoutCheckpoint.length} finished run(s) have no best.ckpt (an archived sweep keeps none) and are left out: ${withoutCheckpoint.join(', ')}`);
+  }
   writeFileAtomic(path.join(reportDir, 'gap.csv'), gapCsv(rows));
   const figs: Record<string, Figure> = {};
   for (const g of report.groups) {

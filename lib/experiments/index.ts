@@ -15,5 +15,7 @@ export { holm, averageProbs } from './stats';
 export { ablationFigure, rocBandFigure, sweepCurvesFigure, sweepFigures, writeFigures, tprAt, ROC_VARIANTS } from './figures';
 export { sweepGap, gapCsv, gapFigure, umapPanel, gapFigures, GAP_MEASURES } from './gap';
 export type { GapRow, GapMeasure } from './gap';
+export { archiveSweep, ARCHIVED_FILES } from './archive';
+export type { ArchiveResult } from './archive';
 export { runState, readRunEmbeddings, readRunFailure, readRunHistory, readRunMetrics, readRunOptions, readRunPredictions } from './runFiles';
 export type { RunEmbeddings, RunFailure, RunState } from './runFiles';

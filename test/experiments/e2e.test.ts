@@ -6,6 +6,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { delongTest, rocAuc } from '../../lib/metrics';
 import { averageProbs, holm, mean } from '../../lib/experiments/stats';
+import { sweepGap } from '../../lib/experiments/gap';
+import { readSweep } from '../../lib/experiments/sweep';
 import { parseCsv } from '../../lib/util/csv';
 
 // The real CLI end to end on a tiny grid: sweep (with an interrupted run to resume and a run that
@@ -120,4 +122,36 @@ test('one budget per sweep: a run trained with other settings stops the report a
     fs.writeFileSync(file, original);
   }
   assert.equal(cfcml('report', sweep).code, 0, 'restored: the report runs again');
+});
+
+test('archive: finished runs without checkpoints; the archive reports the same table; a second result of a run is refused', async () => {
+  const arch = path.join(root, 'archive');
+  const first = cfcml('archive', sweep, '--out', arch);
+  assert.equal(first.code, 0, first.err);
+  assert.match(first.out, /6 run\(s\) copied .* 0 already there, 0 not finished/);
+  const files = fs.readdirSync(arch, { recursive: true, encoding: 'utf8' });
+  assert.deepEqual(files.filter((f) => f.endsWith('.ckpt')), [], 'no checkpoint in the archive');
+  for (const v of VARIANTS) for (const s of [1, 2]) {
+    const dir = path.join(arch, 'runs', v, `seed${s}`);
+    for (const f of ['options.json', 'metrics.json', 'history.json', 'predictions_valid.csv', 'predictions_test.csv']) {
+      assert.equal(fs.readFileSync(path.join(dir, f), 'utf8'), fs.readFileSync(path.join(run(v, s), f), 'utf8'), `${v}/seed${s}/${f}`);
+    }
+  }
+  assert.equal(cfcml('report', sweep).code, 0);
+  const rep = cfcml('report', arch);
+  assert.equal(rep.code, 0, rep.err);
+  assert.equal(fs.readFileSync(path.join(arch, 'report', 'table.csv'), 'utf8'), fs.readFileSync(path.join(sweep, 'report', 'table.csv'), 'utf8'), 'same table from the archive');
+  // The gap figures need best.ckpt: every archived run is named as left out, none is read.
+  const gap = await sweepGap(arch, readSweep(arch), path.join(arch, 'report', 'cache'));
+  assert.deepEqual(gap.rows, []);
+  assert.equal(gap.withoutCheckpoint.length, 6);
+
+  const again = cfcml('archive', sweep, '--out', arch);
+  assert.equal(again.code, 0, again.err);
+  assert.match(again.out, /0 run\(s\) copied .* 6 already there/);
+  const m = path.join(arch, 'runs', 'full', 'seed1', 'metrics.json');
+  fs.writeFileSync(m, fs.readFileSync(m, 'utf8').replace('"bestEpoch"', '"bestEpoch" ').replace(/"auc": 0\.\d/, '"auc": 0.0'));
+  const refused = cfcml('archive', sweep, '--out', arch);
+  assert.notEqual(refused.code, 0);
+  assert.match(refused.err, /full\/seed1 is in the archive already with a different metrics\.json/);
 });

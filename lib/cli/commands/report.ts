@@ -23,7 +23,7 @@ export const reportCommand: CommandSpec = {
     if (bool(a, 'figures')) {
       try {
         const figs = sweepFigures(root, spec, report);
-        if (bool(a, 'gap')) Object.assign(figs, await gapFigures(root, spec, report, out));
+        if (bool(a, 'gap')) Object.assign(figs, await gapFigures(root, spec, report, out, (m) => console.error(m)));
         files.push(...(await writeFigures(figs, path.join(out, 'figures'))));
       } finally {
         await closeRenderer();

@@ -1,0 +1,84 @@
+/**
+ * A sweep's results without its checkpoints: sweep.json plus, for every finished run, the files a report
+ * reads (options, metrics, history, valid/test predictions, the training log). A Derm7pt run's checkpoints
+ * are about 7 MB and its results about 45 kB, so an archive is what a results folder or a repository keeps.
+ *
+ * An archive is itself a sweep folder: `cfcml report <archive>` rebuilds the tables and the figures (all but
+ * the modality-gap ones, which need best.ckpt), and `cfcml sweep --out <archive> …` would train only the runs
+ * it lacks. Archiving into an existing archive adds runs; a run already there with a different metrics.json is
+ * a different result and is refused, never overwritten.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { RunDirectory } from '../train/runDirectory';
+import { CfcmlError } from '../util/errors';
+import { writeFileAtomic } from '../util/fs';
+import { checkOneBudget, finishedRunSettings } from './settings';
+import { createSweep, readSweep, SWEEP_FILE } from './sweep';
+
+const F = RunDirectory.FILES;
+/** The files of a finished run that an archive keeps (those present are copied; options and metrics must be). */
+export const ARCHIVED_FILES: readonly string[] = [F.options, F.metrics, F.historyJson, F.historyCsv, F.predictions('valid'), F.predictions('test'), F.log];
+
+export interface ArchiveResult {
+  /** Finished runs copied now. */
+  copied: string[];
+  /** Finished runs already in the archive with the same metrics.json. */
+  unchanged: string[];
+  /** Runs of the sweep that have not finished (not archived). */
+  unfinished: string[];
+  /** Bytes written. */
+  bytes: number;
+}
+
+/** Copy the finished runs of the sweep at `root` into the archive folder `out` (created or extended). */
+export function archiveSweep(root: string, out: string): ArchiveResult {
+  const src = path.resolve(root);
+  const dst = path.resolve(out);
+  if (src === dst) throw new CfcmlError('the archive folder is the sweep folder', { where: dst, hint: 'give another --out' });
+  const spec = readSweep(src);
+  // One budget: an archive of runs trained with different settings would be a table that mixes budgets.
+  checkOneBudget(finishedRunSettings(src, spec.runs), src);
+  if (fs.existsSync(path.join(dst, SWEEP_FILE))) checkOneBudget([...finishedRunSettings(dst, readSweep(dst).runs), ...finishedRunSettings(src, spec.runs)], dst);
+
+  const result: ArchiveResult = { copied: [], unchanged: [], unfinished: [], bytes: 0 };
+  const todo: { id: string; from: string; to: string }[] = [];
+  for (const run of spec.runs) {
+    const from = path.resolve(src, run.dir);
+    if (new RunDirectory(from).state() !== 'done') {
+      result.unfinished.push(run.id);
+      continue;
+    }
+    for (const f of [F.options, F.metrics]) {
+      if (!fs.existsSync(path.join(from, f))) throw new CfcmlError(`a finished run without ${f}`, { where: from });
+    }
+    const to = path.resolve(dst, run.dir);
+    const there = path.join(to, F.metrics);
+    if (fs.existsSync(there)) {
+      if (fs.readFileSync(there, 'utf8') !== fs.readFileSync(path.join(from, F.metrics), 'utf8')) {
+        throw new CfcmlError(`${run.id} is in the archive already with a different metrics.json: another result of the same run`, {
+          where: there,
+          hint: 'archive into another folder, or remove that run from the archive if it is the one to replace',
+        });
+      }
+      result.unchanged.push(run.id);
+      continue;
+    }
+    todo.push({ id: run.id, from, to });
+  }
+  // The grid first (extended, as `cfcml sweep --out` extends it), then the runs; metrics.json last in each
+  // run, so an archive interrupted part-way holds no run that looks finished but lacks files.
+  createSweep(dst, { data: spec.data, presets: spec.presets, variants: spec.variants, seeds: spec.seeds, trainArgs: spec.trainArgs });
+  for (const t of todo) {
+    fs.mkdirSync(t.to, { recursive: true });
+    for (const f of [...ARCHIVED_FILES.filter((f) => f !== F.metrics), F.metrics]) {
+      const file = path.join(t.from, f);
+      if (!fs.existsSync(file)) continue;
+      const bytes = fs.readFileSync(file);
+      writeFileAtomic(path.join(t.to, f), bytes);
+      result.bytes += bytes.length;
+    }
+    result.copied.push(t.id);
+  }
+  return result;
+}
