@@ -14,14 +14,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { getDatasetSpec } from '../data/registry';
-import type { TrainPreset } from '../data/spec';
 import { oracleAucs, readOracleCsv } from '../data/synth/oracle';
 import { variantSpec } from '../model/variants';
 import type { Variant } from '../model/types';
 import { delongTest, type BinaryMetrics, type Metrics, type MulticlassMetrics } from '../metrics';
 import { CfcmlError } from '../util/errors';
 import { RunDirectory, type PredictionsTable } from '../train/runDirectory';
-import { checkOneBudget } from './settings';
+import { checkOneBudget, runSettings, type RunSettings } from './settings';
 import { averageProbs, holm, mean, sd } from './stats';
 import { readSweep, type SweepRun, type SweepSpec } from './sweep';
 
@@ -134,7 +133,7 @@ interface LoadedRun {
   valid: Metrics;
   excluded: string[];
   dataset: string;
-  train: TrainPreset;
+  settings: RunSettings;
   predictions: PredictionsTable | null;
 }
 
@@ -179,14 +178,14 @@ export function buildReport(root: string, spec: SweepSpec = readSweep(root)): Sw
       } catch (e) {
         if (!(e instanceof CfcmlError)) throw e;
       }
-      loaded.push({ run, seed: run.seed, test: m.test, valid: m.valid, excluded: o.excludedFields, dataset: o.dataset, train: o.train, predictions });
+      loaded.push({ run, seed: run.seed, test: m.test, valid: m.valid, excluded: o.excludedFields, dataset: o.dataset, settings: runSettings(run, o), predictions });
     } catch (e) {
       if (!(e instanceof CfcmlError)) throw e;
       problems.push({ id: run.id, state: 'unreadable', reason: e.message });
     }
   }
 
-  checkOneBudget(loaded.map((l) => ({ id: l.run.id, group: l.run.group, train: l.train })), root);
+  checkOneBudget(loaded.map((l) => l.settings), root);
   const groups: GroupReport[] = [];
   const groupNames = [...new Set(spec.runs.map((r) => r.group))];
   for (const g of groupNames) {

@@ -14,6 +14,8 @@ import type { EpochRecord } from './options';
 export interface RunOptionsFile extends ResolvedConfig {
   fingerprint: string;
   cfcmlVersion: string;
+  /** The numerics fingerprint of the process that trained it (lib/train/numerics.ts); absent in runs made before it existed. */
+  numerics?: string;
 }
 
 /** `metrics.json`: the selected epoch and its metrics (test is null when the test split was not evaluated). */
@@ -109,8 +111,8 @@ export class RunDirectory {
     fs.mkdirSync(this.dir, { recursive: true });
   }
 
-  writeOptions(config: ResolvedConfig, fingerprint: string): void {
-    const content: RunOptionsFile = { ...config, fingerprint, cfcmlVersion: packageVersion() };
+  writeOptions(config: ResolvedConfig, fingerprint: string, numerics?: string): void {
+    const content: RunOptionsFile = { ...config, fingerprint, cfcmlVersion: packageVersion(), ...(numerics === undefined ? {} : { numerics }) };
     writeJsonAtomic(this.file(RunDirectory.FILES.options), content);
   }
 

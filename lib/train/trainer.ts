@@ -13,6 +13,7 @@ import { metricsOf, predict, type Predictions } from './evaluate';
 import { isEarlyStop, isImprovement, shouldStop } from './earlyStopping';
 import { hrmWeightsAt } from './loss';
 import { formatLossValues, LOSS_TERM_NAMES, zeroLossValues } from './lossTerms';
+import { numericsFingerprint } from './numerics';
 import type { Adam } from './optimizer';
 import type { EpochRecord, StepRecord, TrainOptions } from './options';
 import { Progress } from './progress';
@@ -149,7 +150,7 @@ export class Trainer {
     if (this.options.resume && this.run.hasCheckpoint('last')) this.restore();
     else {
       this.run.reset();
-      this.run.writeOptions(this.config, this.cohort.fingerprint);
+      this.run.writeOptions(this.config, this.cohort.fingerprint, numericsFingerprint());
     }
   }
 
@@ -337,6 +338,15 @@ export class Trainer {
       throw new CfcmlError('the data split differs from the one this run was trained on (fingerprint mismatch); resume with the same data', {
         where: file,
       });
+    }
+    // Same arithmetic as the part already trained, or the resumed run would not equal an uninterrupted one.
+    const startedWith = this.run.has(RunDirectory.FILES.options) ? this.run.readOptions().numerics : undefined;
+    if (startedWith !== undefined && startedWith !== numericsFingerprint()) {
+      throw new CfcmlError(
+        `this run was started with other numerics (fingerprint ${startedWith}, now ${numericsFingerprint()}: another backend, tfjs version or kernel code); ` +
+          'resuming would not give the run an uninterrupted one gives',
+        { where: file, hint: 'resume it with the checkout and backend that started it, or train it afresh without --resume' },
+      );
     }
     const a = JSON.stringify({ ...ck.meta.config, train: { ...ck.meta.config.train, epochs: 0 } });
     const b = JSON.stringify({ ...this.config, train: { ...this.config.train, epochs: 0 } });

@@ -124,6 +124,22 @@ test('one budget per sweep: a run trained with other settings stops the report a
   assert.equal(cfcml('report', sweep).code, 0, 'restored: the report runs again');
 });
 
+test('one arithmetic per sweep: every run records the numerics fingerprint, and a run trained with other numerics is refused', () => {
+  const fps = VARIANTS.flatMap((v) => [1, 2].map((s) => json(path.join(run(v, s), 'options.json')).numerics));
+  assert.match(fps[0], /^[0-9a-f]{16}$/);
+  assert.deepEqual(new Set(fps), new Set([fps[0]]), 'one process kind, one fingerprint');
+  const file = path.join(run('late-fusion', 2), 'options.json');
+  const original = fs.readFileSync(file, 'utf8');
+  fs.writeFileSync(file, original.replace(fps[0], '0123456789abcdef'));
+  try {
+    const rep = cfcml('report', sweep);
+    assert.notEqual(rep.code, 0);
+    assert.match(rep.err, /late-fusion\/seed2 differs from full\/seed1 in numerics \(0123456789abcdef vs [0-9a-f]{16}: another backend/);
+  } finally {
+    fs.writeFileSync(file, original);
+  }
+});
+
 test('archive: finished runs without checkpoints; the archive reports the same table; a second result of a run is refused', async () => {
   const arch = path.join(root, 'archive');
   const first = cfcml('archive', sweep, '--out', arch);
