@@ -171,3 +171,21 @@ test('archive: finished runs without checkpoints; the archive reports the same t
   assert.notEqual(refused.code, 0);
   assert.match(refused.err, /full\/seed1 is in the archive already with a different metrics\.json/);
 });
+
+test('one budget, checked after each run too: a sweep that finishes a run unlike the finished ones stops there, naming both', () => {
+  // One finished run whose recorded settings differ from what this sweep now trains (as if the preset had
+  // changed after it finished): the check at the start has nothing to compare it with, so it falls to the
+  // check after the next run.
+  const small = path.join(root, 'sweep-budget');
+  const args = (seeds: string) => ['sweep', '--data', data, '--variants', 'late-fusion', '--seeds', seeds, '--preset', 'tiny', '--epochs', '1', '--out', small, '--jobs', '1'];
+  assert.equal(cfcml(...args('1')).code, 0);
+  const file = path.join(small, 'runs', 'late-fusion', 'seed1', 'options.json');
+  const options = json(file);
+  options.train.lr = options.train.lr * 2;
+  fs.writeFileSync(file, JSON.stringify(options, null, 2));
+  const again = cfcml(...args('1-3'));
+  assert.notEqual(again.code, 0, again.out);
+  assert.match(again.err, /late-fusion\/seed2 differs from late-fusion\/seed1 in lr/);
+  assert.ok(fs.existsSync(path.join(small, 'runs', 'late-fusion', 'seed2', 'metrics.json')), 'the run that revealed the mix finished');
+  assert.ok(!fs.existsSync(path.join(small, 'runs', 'late-fusion', 'seed3')), 'nothing more was started');
+});
