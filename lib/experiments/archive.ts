@@ -3,6 +3,10 @@
  * reads (options, metrics, history, valid/test predictions, the training log). A Derm7pt run's checkpoints
  * are about 7 MB and its results about 45 kB, so an archive is what a results folder or a repository keeps.
  *
+ * A synthetic cohort's oracle.csv and cohort.json (about 90 kB, not its images) are copied too, into
+ * `<archive>/cohorts/<name>-<hash>/`, so that the report of an archive shows the oracle ceiling on a machine
+ * without the cohort.
+ *
  * An archive is itself a sweep folder: `cfcml report <archive>` rebuilds the tables and the figures (all but
  * the modality-gap ones, which need best.ckpt), and `cfcml sweep --out <archive> …` would train only the runs
  * it lacks. Archiving into an existing archive adds runs; a run already there with a different metrics.json is
@@ -13,6 +17,7 @@ import * as path from 'path';
 import { RunDirectory } from '../train/runDirectory';
 import { CfcmlError } from '../util/errors';
 import { writeFileAtomic } from '../util/fs';
+import { archivedCohortDir, ORACLE_FILE, oracleFileOf } from './report';
 import { checkOneBudget, finishedRunSettings } from './settings';
 import { createSweep, readSweep, SWEEP_FILE } from './sweep';
 
@@ -27,9 +32,14 @@ export interface ArchiveResult {
   unchanged: string[];
   /** Runs of the sweep that have not finished (not archived). */
   unfinished: string[];
+  /** Cohorts whose oracle was copied now (a copy already there is kept). */
+  oracles: string[];
   /** Bytes written. */
   bytes: number;
 }
+
+/** The files of a synthetic cohort an archive keeps: its oracle and its design (not its images). */
+export const ARCHIVED_COHORT_FILES: readonly string[] = [ORACLE_FILE, 'cohort.json'];
 
 /** Copy the finished runs of the sweep at `root` into the archive folder `out` (created or extended). */
 export function archiveSweep(root: string, out: string): ArchiveResult {
@@ -41,7 +51,7 @@ export function archiveSweep(root: string, out: string): ArchiveResult {
   checkOneBudget(finishedRunSettings(src, spec.runs), src);
   if (fs.existsSync(path.join(dst, SWEEP_FILE))) checkOneBudget([...finishedRunSettings(dst, readSweep(dst).runs), ...finishedRunSettings(src, spec.runs)], dst);
 
-  const result: ArchiveResult = { copied: [], unchanged: [], unfinished: [], bytes: 0 };
+  const result: ArchiveResult = { copied: [], unchanged: [], unfinished: [], oracles: [], bytes: 0 };
   const todo: { id: string; from: string; to: string }[] = [];
   for (const run of spec.runs) {
     const from = path.resolve(src, run.dir);
@@ -69,6 +79,19 @@ export function archiveSweep(root: string, out: string): ArchiveResult {
   // The grid first (extended, as `cfcml sweep --out` extends it), then the runs; metrics.json last in each
   // run, so an archive interrupted part-way holds no run that looks finished but lacks files.
   createSweep(dst, { data: spec.data, presets: spec.presets, variants: spec.variants, seeds: spec.seeds, trainArgs: spec.trainArgs });
+  for (const data of spec.data) {
+    const from = oracleFileOf(src, data);
+    const to = archivedCohortDir(dst, data);
+    if (!from || fs.existsSync(path.join(to, ORACLE_FILE))) continue;
+    for (const f of ARCHIVED_COHORT_FILES) {
+      const file = path.join(path.dirname(from), f);
+      if (!fs.existsSync(file)) continue;
+      const bytes = fs.readFileSync(file);
+      writeFileAtomic(path.join(to, f), bytes);
+      result.bytes += bytes.length;
+    }
+    result.oracles.push(data);
+  }
   for (const t of todo) {
     fs.mkdirSync(t.to, { recursive: true });
     for (const f of [...ARCHIVED_FILES.filter((f) => f !== F.metrics), F.metrics]) {

@@ -4,7 +4,6 @@
  * (mean curve over seeds with a ±1 sd band, vertical averaging), and the sweep's training curves
  * (validation AUC per epoch, mean over seeds per variant).
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import { oracleRocSeries, readOracleCsv } from '../data/synth/oracle';
 import { rocCurve } from '../metrics';
@@ -94,9 +93,8 @@ export function rocBandFigure(root: string, spec: SweepSpec, g: GroupReport, pos
     );
   });
   // The cohort's oracle (synthetic cohorts only): the ROC no model can beat, dashed (joint) and dotted (additive).
-  const oracleFile = path.join(g.data, 'oracle.csv');
-  if (fs.existsSync(oracleFile)) {
-    oracleRocSeries(readOracleCsv(oracleFile, 2), 'test', ['joint', 'additive'], positiveClass).forEach((c, i) => {
+  if (g.oracle) {
+    oracleRocSeries(readOracleCsv(g.oracle.file, 2), 'test', ['joint', 'additive'], positiveClass).forEach((c, i) => {
       data.push({ type: 'scatter', mode: 'lines', name: `${c.name} (AUC ${c.auc.toFixed(3)})`, x: c.fpr, y: c.tpr, line: referenceLine(i) });
     });
   }

@@ -11,6 +11,7 @@
  * ensemble), and DeLong then accounts for the pairing of the two variants on the same cases. The seed
  * spread itself is reported separately, as mean ± sd and as the per-seed paired differences.
  */
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { getDatasetSpec } from '../data/registry';
@@ -116,9 +117,37 @@ function metricValue(m: Metrics, k: ReportMetric): number {
   return typeof v === 'number' ? v : NaN;
 }
 
+/** The file name of a synthetic cohort's oracle (real cohorts have none). */
+export const ORACLE_FILE = 'oracle.csv';
+
+/**
+ * Where an archive keeps its copy of a cohort's oracle: `<archive>/cohorts/<name>-<hash>/`, the hash of the
+ * cohort's absolute path (two cohorts may share a folder name).
+ */
+export function archivedCohortDir(root: string, data: string): string {
+  const key = createHash('sha256').update(path.resolve(data)).digest('hex').slice(0, 8);
+  return path.join(path.resolve(root), 'cohorts', `${path.basename(path.resolve(data))}-${key}`);
+}
+
+/**
+ * The oracle file of a sweep's cohort: `<data>/oracle.csv`, or the copy `cfcml archive` made of it
+ * (`archivedCohortDir`) when the cohort is not on this machine; null when neither exists.
+ */
+export function oracleFileOf(root: string, data: string): string | null {
+  for (const dir of [data, archivedCohortDir(root, data)]) {
+    const file = path.join(dir, ORACLE_FILE);
+    if (fs.existsSync(file)) return file;
+  }
+  return null;
+}
+
 /** `<data>/oracle.csv` → test-split AUC of each `p_<name>` score (binary) or `p_<name>_<k>` family (multi-class). */
 export function readOracle(data: string, classes: readonly string[], positiveClass = 1): OracleCeiling | null {
-  const file = path.join(data, 'oracle.csv');
+  return readOracleFile(path.join(data, ORACLE_FILE), classes, positiveClass);
+}
+
+/** An oracle file → its test-split AUCs, as `readOracle`; null when the file does not exist. */
+export function readOracleFile(file: string, classes: readonly string[], positiveClass = 1): OracleCeiling | null {
   if (!fs.existsSync(file)) return null;
   const test = readOracleCsv(file, classes.length).filter((r) => r.split === 'test');
   const auc = oracleAucs(test, classes.length, positiveClass).test;
@@ -187,6 +216,7 @@ export function buildReport(root: string, spec: SweepSpec = readSweep(root)): Sw
 
   checkOneBudget(loaded.map((l) => l.settings), root);
   const groups: GroupReport[] = [];
+  const missingOracle: string[] = [];
   const groupNames = [...new Set(spec.runs.map((r) => r.group))];
   for (const g of groupNames) {
     const inGroup = loaded.filter((l) => l.run.group === g);
@@ -259,7 +289,9 @@ export function buildReport(root: string, spec: SweepSpec = readSweep(root)): Sw
       const best = Math.max(...rows.map((r) => r.metrics[k].mean).filter((x) => Number.isFinite(x)));
       for (const r of rows) if (r.metrics[k].mean === best) r.best.push(k);
     }
-    const oracle = readOracle(first.data, dsSpec.classes, pos);
+    const oracleFile = oracleFileOf(root, first.data);
+    const oracle = oracleFile ? readOracleFile(oracleFile, dsSpec.classes, pos) : null;
+    if (!oracle) missingOracle.push(first.data);
     groups.push({
       group: g,
       dataset: dsSpec.name,
@@ -279,6 +311,9 @@ export function buildReport(root: string, spec: SweepSpec = readSweep(root)): Sw
     'mean ± sd over training seeds (sample sd, n − 1); test metrics of the epoch selected on validation AUC.',
     'diff_auc = paired per-seed test-AUC difference variant − full (same seed = same data order and initialisation stream).',
   ];
+  for (const d of missingOracle) {
+    notes.push(`no oracle ceiling for ${d}: no ${ORACLE_FILE} there nor in this folder's cohorts/ (real cohorts have none; \`cfcml archive\` copies a synthetic cohort's).`);
+  }
   return { root: path.resolve(root), trainArgs: spec.trainArgs, runsTotal: spec.runs.length, runsDone: loaded.length, groups, problems, notes };
 }
 

@@ -7,6 +7,7 @@ import * as path from 'path';
 import { delongTest, rocAuc } from '../../lib/metrics';
 import { averageProbs, holm, mean } from '../../lib/experiments/stats';
 import { sweepGap } from '../../lib/experiments/gap';
+import { archivedCohortDir } from '../../lib/experiments/report';
 import { readSweep } from '../../lib/experiments/sweep';
 import { parseCsv } from '../../lib/util/csv';
 
@@ -157,6 +158,26 @@ test('archive: finished runs without checkpoints; the archive reports the same t
   const rep = cfcml('report', arch);
   assert.equal(rep.code, 0, rep.err);
   assert.equal(fs.readFileSync(path.join(arch, 'report', 'table.csv'), 'utf8'), fs.readFileSync(path.join(sweep, 'report', 'table.csv'), 'utf8'), 'same table from the archive');
+  // The cohort's oracle travels with the archive: without the cohort, the archive's report keeps the ceiling.
+  const copy = archivedCohortDir(arch, data);
+  assert.match(first.out, /the oracle of /);
+  assert.equal(fs.readFileSync(path.join(copy, 'oracle.csv'), 'utf8'), fs.readFileSync(path.join(data, 'oracle.csv'), 'utf8'));
+  const withCohort = json(path.join(arch, 'report', 'report.json')).groups[0].oracle;
+  fs.renameSync(path.join(data, 'oracle.csv'), path.join(data, 'oracle.csv.away'));
+  try {
+    const away = cfcml('report', arch, '--json');
+    assert.equal(away.code, 0, away.err);
+    const o = JSON.parse(away.out).groups[0].oracle;
+    assert.deepEqual(o.auc, withCohort.auc, 'the same ceiling from the archived copy');
+    assert.equal(o.file, path.join(copy, 'oracle.csv'));
+    fs.renameSync(path.join(copy, 'oracle.csv'), path.join(copy, 'oracle.csv.away'));
+    const none = JSON.parse(cfcml('report', arch, '--json').out);
+    assert.equal(none.groups[0].oracle, null);
+    assert.ok(none.notes.some((n: string) => n.startsWith(`no oracle ceiling for ${data}: no oracle.csv there`)), none.notes.join('\n'));
+    fs.renameSync(path.join(copy, 'oracle.csv.away'), path.join(copy, 'oracle.csv'));
+  } finally {
+    fs.renameSync(path.join(data, 'oracle.csv.away'), path.join(data, 'oracle.csv'));
+  }
   // The gap figures need best.ckpt: every archived run is named as left out, none is read.
   const gap = await sweepGap(arch, readSweep(arch), path.join(arch, 'report', 'cache'));
   assert.deepEqual(gap.rows, []);
