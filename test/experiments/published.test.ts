@@ -1,0 +1,59 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'fs';
+import * as path from 'path';
+import { buildReport, type SweepReport } from '../../lib/experiments/report';
+
+/**
+ * The results the README reports (docs/results/<sweep>/, archives made by `cfcml archive`) are what today's
+ * report code computes from the archived runs: a change to the statistics that would move a published
+ * number fails here, and so would an edited table. The cohorts are not in the repository; the oracle
+ * ceiling comes from the archive's copy of each cohort's oracle.csv.
+ */
+const ROOT = path.join(__dirname, '../../..');
+const PUBLISHED = ['ablation', 'null-control'];
+
+function read(file: string): SweepReport {
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as SweepReport;
+}
+
+for (const name of PUBLISHED) {
+  test(`docs/results/${name}: the archived runs rebuild the published report (every metric, ΔAUC, DeLong, Holm, oracle)`, () => {
+    const dir = path.join(ROOT, 'docs', 'results', name);
+    const published = read(path.join(dir, 'report', 'report.json'));
+    // Through JSON, as report.json was written (NaN → null).
+    const now = JSON.parse(JSON.stringify(buildReport(dir))) as SweepReport;
+    assert.equal(now.runsDone, published.runsDone);
+    assert.equal(now.runsDone, now.runsTotal, 'every run of the grid is archived');
+    assert.deepEqual(now.problems, []);
+    assert.equal(now.groups.length, published.groups.length);
+    now.groups.forEach((g, gi) => {
+      const p = published.groups[gi];
+      assert.deepEqual(g.rows.map((r) => r.variant), p.rows.map((r) => r.variant));
+      assert.deepEqual(g.oracle?.auc, p.oracle?.auc, 'oracle ceiling from the archived cohort copy');
+      g.rows.forEach((r, i) => {
+        const q = p.rows[i];
+        assert.deepEqual(r.seeds, q.seeds, r.variant);
+        for (const k of g.metrics) {
+          assert.deepEqual(r.metrics[k].values, q.metrics[k].values, `${r.variant} ${k} per seed`);
+        }
+        assert.deepEqual(r.diffAuc?.perSeed ?? null, q.diffAuc?.perSeed ?? null, `${r.variant} ΔAUC per seed`);
+        assert.equal(r.delong?.p ?? null, q.delong?.p ?? null, `${r.variant} DeLong p`);
+        assert.equal(r.pHolm, q.pHolm, `${r.variant} Holm p`);
+        assert.deepEqual(r.best, q.best, `${r.variant} best marks`);
+        assert.deepEqual(r.tabularUsed, q.tabularUsed, `${r.variant} tabular fields`);
+      });
+    });
+  });
+}
+
+test('docs/results/ablation: the README headline numbers (full, no-hrm, late-fusion test AUC; no-hrm Holm)', () => {
+  const r = buildReport(path.join(ROOT, 'docs', 'results', 'ablation'));
+  const row = (v: string) => r.groups[0].rows.find((x) => x.variant === v)!;
+  assert.equal(row('full').metrics.auc.mean.toFixed(3), '0.630');
+  assert.equal(row('no-hrm').metrics.auc.mean.toFixed(3), '0.677');
+  assert.equal(row('late-fusion').metrics.auc.mean.toFixed(3), '0.659');
+  assert.ok(row('no-hrm').pHolm < 0.001, `no-hrm Holm ${row('no-hrm').pHolm}`);
+  assert.equal(row('no-hrm').metrics.auc.values.length, 5);
+  assert.equal(r.groups[0].oracle?.auc.joint.toFixed(3), '0.891');
+});
