@@ -4,7 +4,10 @@
 // trains only the runs that have not finished: a finished run is never redone, an interrupted one resumes),
 // then `cfcml report --figures --gap` into runs/paper/<name>/report/. Prints the wall time of each step.
 // Options: --jobs N (default 2: two cores), --only <name>, --no-train (report what exists), --config <json>,
-//          --out <dir> (default runs/paper).
+//          --out <dir> (default runs/paper),
+//          --archived [dir] (default docs/results): no cohort, no training: report the archived sweep
+//          <dir>/<name> of each sweep (`cfcml archive`: runs without checkpoints, with the cohort's oracle) into
+//          <out>/<name>/report — every table and figure but the modality-gap ones, which need checkpoints.
 const { spawnSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
@@ -18,6 +21,8 @@ const opt = (name, dflt) => {
 const jobs = opt('jobs', '2');
 const only = opt('only', null);
 const noTrain = argv.includes('--no-train');
+const archivedAt = argv.indexOf('--archived');
+const archived = archivedAt < 0 ? null : path.resolve(root, argv[archivedAt + 1] && !argv[archivedAt + 1].startsWith('--') ? argv[archivedAt + 1] : path.join('docs', 'results'));
 const config = JSON.parse(fs.readFileSync(path.resolve(opt('config', path.join(__dirname, 'paper.json'))), 'utf8'));
 const out = path.resolve(opt('out', path.join(root, 'runs', 'paper')));
 const cli = path.join(root, 'dist', 'bin', 'cfcml.js');
@@ -40,6 +45,19 @@ for (const s of config.sweeps) {
   if (only && s.name !== only) continue;
   const data = path.resolve(root, s.data);
   const dir = path.join(out, s.name);
+  if (archived) {
+    const from = path.join(archived, s.name);
+    if (!fs.existsSync(path.join(from, 'sweep.json'))) {
+      console.log(`\npaper: no archive of '${s.name}' at ${from}`);
+      summary.push(`${s.name}: no archive`);
+      worst = Math.max(worst, 1);
+      continue;
+    }
+    const rep = cfcml(['report', from, '--figures', '--out', path.join(dir, 'report')]);
+    worst = Math.max(worst, rep.code);
+    summary.push(`${s.name}: report of the archive ${from} ${rep.seconds.toFixed(0)}s → ${path.join(dir, 'report')}`);
+    continue;
+  }
   if (!fs.existsSync(path.join(data, 'meta', 'meta.csv'))) {
     if (!s.synth) {
       console.log(`\npaper: skipping '${s.name}': no cohort at ${data}. ${s.note || ''}`);
