@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { buildReport, type SweepReport } from '../../lib/experiments/report';
 
@@ -56,4 +58,19 @@ test('docs/results/ablation: the README headline numbers (full, no-hrm, late-fus
   assert.ok(row('no-hrm').pHolm < 0.001, `no-hrm Holm ${row('no-hrm').pHolm}`);
   assert.equal(row('no-hrm').metrics.auc.values.length, 5);
   assert.equal(r.groups[0].oracle?.auc.joint.toFixed(3), '0.891');
+});
+
+test('npm run paper -- --archived: the tables and figures from the archive, no cohort and no training', () => {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'cfcml-paper-'));
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'paper.js'), '--archived', '--only', 'null-control', '--out', out], { encoding: 'utf8', cwd: ROOT });
+  assert.equal(r.status, 0, r.stdout + r.stderr);
+  assert.match(r.stdout, /null-control: report of the archive .*docs\/results\/null-control/);
+  assert.doesNotMatch(r.stdout, /\$ cfcml (sweep|synth)/, 'nothing trained, no cohort made');
+  const rep = path.join(out, 'null-control', 'report');
+  assert.equal(fs.readFileSync(path.join(rep, 'table.csv'), 'utf8'), fs.readFileSync(path.join(ROOT, 'docs', 'results', 'null-control', 'report', 'table.csv'), 'utf8'));
+  assert.equal(fs.readFileSync(path.join(rep, 'table.tex'), 'utf8'), fs.readFileSync(path.join(ROOT, 'docs', 'results', 'null-control', 'report', 'table.tex'), 'utf8'));
+  for (const f of ['ablation', 'roc', 'curves']) for (const ext of ['png', 'svg', 'pdf']) {
+    assert.ok(fs.statSync(path.join(rep, 'figures', `${f}.${ext}`)).size > 1000, `${f}.${ext}`);
+  }
+  fs.rmSync(out, { recursive: true, force: true });
 });
