@@ -41,6 +41,19 @@ export interface ArchiveResult {
 /** The files of a synthetic cohort an archive keeps: its oracle and its design (not its images). */
 export const ARCHIVED_COHORT_FILES: readonly string[] = [ORACLE_FILE, 'cohort.json'];
 
+/** Copy those of `files` that exist in `from` into `to`, in order, each atomically; returns the bytes written. */
+function copyPresent(from: string, to: string, files: readonly string[]): number {
+  let bytes = 0;
+  for (const f of files) {
+    const file = path.join(from, f);
+    if (!fs.existsSync(file)) continue;
+    const data = fs.readFileSync(file);
+    writeFileAtomic(path.join(to, f), data);
+    bytes += data.length;
+  }
+  return bytes;
+}
+
 /** Copy the finished runs of the sweep at `root` into the archive folder `out` (created or extended). */
 export function archiveSweep(root: string, out: string): ArchiveResult {
   const src = path.resolve(root);
@@ -83,24 +96,11 @@ export function archiveSweep(root: string, out: string): ArchiveResult {
     const from = oracleFileOf(src, data);
     const to = archivedCohortDir(dst, data);
     if (!from || fs.existsSync(path.join(to, ORACLE_FILE))) continue;
-    for (const f of ARCHIVED_COHORT_FILES) {
-      const file = path.join(path.dirname(from), f);
-      if (!fs.existsSync(file)) continue;
-      const bytes = fs.readFileSync(file);
-      writeFileAtomic(path.join(to, f), bytes);
-      result.bytes += bytes.length;
-    }
+    result.bytes += copyPresent(path.dirname(from), to, ARCHIVED_COHORT_FILES);
     result.oracles.push(data);
   }
   for (const t of todo) {
-    fs.mkdirSync(t.to, { recursive: true });
-    for (const f of [...ARCHIVED_FILES.filter((f) => f !== F.metrics), F.metrics]) {
-      const file = path.join(t.from, f);
-      if (!fs.existsSync(file)) continue;
-      const bytes = fs.readFileSync(file);
-      writeFileAtomic(path.join(t.to, f), bytes);
-      result.bytes += bytes.length;
-    }
+    result.bytes += copyPresent(t.from, t.to, [...ARCHIVED_FILES.filter((f) => f !== F.metrics), F.metrics]);
     result.copied.push(t.id);
   }
   return result;
