@@ -17,6 +17,27 @@ export interface CeilingOptions {
   digits?: number;
 }
 
+/** The y axis span of a figure: its fixed range when it has one, else 1 (AUC-like metrics). */
+function ySpan(fig: Figure): number {
+  const r: unknown = fig.layout.yaxis?.range;
+  return Array.isArray(r) && r.length === 2 && typeof r[0] === 'number' && typeof r[1] === 'number' ? Math.abs(r[1] - r[0]) : 1;
+}
+
+/**
+ * The labels to write, highest first: ceilings whose lines lie within 4% of the axis span of the next higher
+ * one share one label above the highest line of the run, so near-equal ceilings (the joint and additive
+ * oracles of a cohort without interaction, 0.976 and 0.975) do not print their labels over each other.
+ */
+function labelGroups(ceilings: readonly Ceiling[], span: number): Ceiling[][] {
+  const groups: Ceiling[][] = [];
+  for (const c of [...ceilings].sort((a, b) => b[1] - a[1])) {
+    const last = groups[groups.length - 1];
+    if (last && last[last.length - 1][1] - c[1] < 0.04 * span) last.push(c);
+    else groups.push([c]);
+  }
+  return groups;
+}
+
 /** A copy of `fig` with one horizontal line per ceiling across the plot (y axis), its label at the right. */
 export function withCeilings(fig: Figure, ceilings: readonly Ceiling[], opts: CeilingOptions = {}): Figure {
   const prefix = opts.prefix ?? 'oracle';
@@ -32,13 +53,13 @@ export function withCeilings(fig: Figure, ceilings: readonly Ceiling[], opts: Ce
     y1: v,
     line: { color: paletteColor(7), dash: i === 0 ? 'dash' : 'dot', width: 1 },
   }));
-  const annotations: PlotlyObject[] = ceilings.map(([k, v]) => ({
+  const annotations: PlotlyObject[] = labelGroups(ceilings, ySpan(fig)).map((group) => ({
     xref: 'paper',
     x: 1,
     xanchor: 'right',
-    y: v,
+    y: group[0][1],
     yanchor: 'bottom',
-    text: `${prefix} ${k} ${what} ${v.toFixed(digits)}`.replace(/\s+/g, ' ').trim(),
+    text: `${prefix} ${group.map(([k, v]) => `${k} ${what} ${v.toFixed(digits)}`).join(' · ')}`.replace(/\s+/g, ' ').trim(),
     showarrow: false,
     font: { size: 9 },
   }));

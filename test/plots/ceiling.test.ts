@@ -15,6 +15,22 @@ test('withCeilings: one line per ceiling at its value (first dashed, then dotted
   assert.deepEqual(fig.layout.annotations.map((a: { text: string }) => a.text), ['oracle joint AUC 0.891', 'oracle additive AUC 0.777']);
 });
 
+test('withCeilings: near-equal ceilings share one label above the highest line, so labels do not overprint', () => {
+  const bars = metricBars([{ variant: 'full', metric: 'AUC', value: 0.9 }]);
+  // The null cohort's oracles (0.976, 0.975), listed in either order; a third line close below; a far one.
+  const fig = withCeilings(bars, [['additive', 0.975], ['tabular', 0.6], ['joint', 0.976], ['image', 0.95]]);
+  assert.equal(fig.layout.shapes.length, 4, 'every ceiling keeps its own line');
+  assert.deepEqual(
+    fig.layout.annotations.map((a: { text: string; y: number }) => [a.text, a.y]),
+    [['oracle joint AUC 0.976 · additive AUC 0.975 · image AUC 0.950', 0.976], ['oracle tabular AUC 0.600', 0.6]],
+  );
+  // 4% of the axis span: on a 0–0.5 axis, 0.05 apart is far enough; on 0–1.5, 0.05 apart is not.
+  const narrow = metricBars([{ variant: 'full', metric: 'AUC', value: 0.3 }], { yRange: [0, 0.5] });
+  assert.equal(withCeilings(narrow, [['a', 0.45], ['b', 0.4]]).layout.annotations.length, 2);
+  const wide = metricBars([{ variant: 'full', metric: 'AUC', value: 0.3 }], { yRange: [0, 1.5] });
+  assert.equal(withCeilings(wide, [['a', 0.45], ['b', 0.4]]).layout.annotations.length, 1);
+});
+
 test('oracleRocSeries: the ROC of each oracle column on one split, AUC equal to rocAuc, drawn as grey references', () => {
   const rows: OracleRow[] = [
     { id: '1', split: 'test', label: 1, p: { joint: [0.1, 0.9], additive: [0.4, 0.6] } },
