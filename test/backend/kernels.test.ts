@@ -5,8 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
-import { initBackend } from '../../lib/backend';
-import { evalOn, randomTensor, relError, withBackend } from '../../lib/backend/testing';
+import { COMPUTE_PATHS, computePath, initBackend, useComputePath } from '../../lib/backend';
+import { evalOn, onPath, randomTensor, relError, withBackend } from '../../lib/backend/testing';
 import { Rng } from '../../lib/util/random';
 
 const TOL = 1e-4;
@@ -92,7 +92,10 @@ test('3D pooling and its gradients match cpu', async () => {
   });
 });
 
-test('BatchMatMul / _FusedMatMul with and without transposes match cpu', async () => {
+for (const path of COMPUTE_PATHS) {
+test(`BatchMatMul / _FusedMatMul with and without transposes, and their gradients, match cpu (${path} path)`, onPath(path), async () => {
+  await initBackend({ backend: 'wasm', quiet: true });
+  useComputePath(path);
   const cases: [number[], number[], boolean, boolean][] = [
     [[64, 32], [32, 48], false, false],
     [[32, 64], [32, 48], true, false],
@@ -105,12 +108,21 @@ test('BatchMatMul / _FusedMatMul with and without transposes match cpu', async (
     [[4, 33, 17], [4, 17, 9], false, false],
   ];
   for (const [i, [a, b, ta, tb]] of cases.entries()) {
-    await agree(`matMul ${a} ${b} ${ta} ${tb}`, 400 + i, [a, b], (x, y) => tf.matMul(x, y, ta, tb));
+    await agree(`matMul ${a} ${b} ${ta} ${tb} (${path})`, 400 + i, [a, b], (x, y) => {
+      const f = (p: tf.Tensor, q: tf.Tensor) => tf.matMul(p, q, ta, tb);
+      const c = f(x, y);
+      const dy = tf.sin(tf.range(0, c.size).reshape(c.shape));
+      return [c, ...tf.grads((p: tf.Tensor, q: tf.Tensor) => f(p, q).mul(dy).sum())([x, y])];
+    });
   }
-  await agree('fused matMul', 420, [[16, 8], [12, 8], [12]], (x, y, bias) =>
-    tf.fused.matMul({ a: x as tf.Tensor2D, b: y as tf.Tensor2D, transposeB: true, bias, activation: 'relu' }),
-  );
+  for (const activation of ['linear', 'relu'] as const) {
+    await agree(`fused matMul ${activation} (${path})`, 420, [[16, 8], [12, 8], [12]], (x, y, bias) =>
+      tf.fused.matMul({ a: x as tf.Tensor2D, b: y as tf.Tensor2D, transposeB: true, bias, activation }),
+    );
+  }
+  assert.equal(computePath().path, path);
 });
+}
 
 test('Sum and Mean match cpu over several axes and sizes', async () => {
   const cases: [number[], number | number[] | undefined, boolean][] = [
