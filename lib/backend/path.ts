@@ -11,8 +11,11 @@ import * as tf from '@tensorflow/tfjs';
 import { CfcmlError } from '../util/errors';
 import { blas, blasStatus, type BlasStatus } from './blas';
 import { batchMatMul, fusedMatMul } from './kernels/batchMatMul';
+import { conv2dBackpropFilter } from './kernels/conv2dBackpropFilter';
+import { conv2dBackpropInput } from './kernels/conv2dBackpropInput';
+import { nativeConv2D, nativeConv2DBackpropFilter, nativeConv2DBackpropInput } from './kernels/nativeConv';
 import { nativeBatchMatMul, nativeFusedMatMul } from './kernels/nativeMatMul';
-import { registerWasm } from './kernels/util';
+import { captureStock, registerWasm, restoreStock } from './kernels/util';
 
 export type ComputePath = 'native-blas' | 'wasm';
 
@@ -51,12 +54,19 @@ export function useComputePath(want?: ComputePath | 'auto'): ComputePath {
   if (path === 'wasm' || !lib) {
     registerWasm('BatchMatMul', batchMatMul);
     registerWasm('_FusedMatMul', fusedMatMul);
+    captureStock('Conv2D'); // (a no-op once captured; restoring what was never captured would remove it)
+    restoreStock('Conv2D');
+    registerWasm('Conv2DBackpropFilter', conv2dBackpropFilter);
+    registerWasm('Conv2DBackpropInput', conv2dBackpropInput);
     current = 'wasm';
     why = path === 'wasm' ? 'asked for' : `no BLAS: ${blasStatus().reason}`;
     return current;
   }
   registerWasm('BatchMatMul', nativeBatchMatMul(lib.sgemm));
   registerWasm('_FusedMatMul', nativeFusedMatMul(lib.sgemm));
+  registerWasm('Conv2D', nativeConv2D(lib.sgemm));
+  registerWasm('Conv2DBackpropFilter', nativeConv2DBackpropFilter(lib.sgemm));
+  registerWasm('Conv2DBackpropInput', nativeConv2DBackpropInput(lib.sgemm));
   current = 'native-blas';
   const s = lib.status;
   why = `${path === 'auto' ? 'default where BLAS loads' : 'asked for'}; ${s.reason}: ${s.library}${s.core ? ` (${s.core} kernels)` : ''}, ${s.threads} thread${s.threads === 1 ? '' : 's'}`;

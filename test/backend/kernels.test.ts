@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import { COMPUTE_PATHS, computePath, initBackend, useComputePath } from '../../lib/backend';
+import { nativeConvRule } from '../../lib/backend/kernels/nativeConv';
 import { evalOn, onPath, randomTensor, relError, withBackend } from '../../lib/backend/testing';
 import { Rng } from '../../lib/util/random';
 
@@ -47,21 +48,30 @@ test('the wasm backend initialises with the project kernels', async () => {
   assert.equal(await initBackend({ backend: 'wasm', quiet: true }), 'wasm');
 });
 
-test('Conv2DBackpropFilter and Conv2DBackpropInput match cpu', async () => {
-  for (const [i, c] of CONV2D_CASES.entries()) {
-    await agree(`conv2d ${JSON.stringify(c)}`, 100 + i, [c.x, c.w], (x, w) => {
-      const y = tf.conv2d(x as tf.Tensor4D, w as tf.Tensor4D, c.s, c.pad);
-      const dy = tf.sin(tf.range(0, y.size).reshape(y.shape)); // a non-trivial upstream gradient
-      return tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, c.s, c.pad).mul(dy).sum())([x, w]);
-    });
-  }
-});
-
-test('conv2dTranspose (Conv2DBackpropInput forward) matches cpu', async () => {
-  await agree('conv2dTranspose', 7, [[2, 5, 5, 4], [3, 3, 3, 4]], (x, w) =>
-    tf.conv2dTranspose(x as tf.Tensor4D, w as tf.Tensor4D, [2, 10, 10, 3], 2, 'same'),
-  );
-});
+// On native-blas, `im2col` runs every shape through im2col + sgemm (the measured rule would leave some on XNNPACK).
+for (const mode of ['wasm', 'native-blas', 'im2col'] as const) {
+  const cpath = mode === 'wasm' ? 'wasm' : 'native-blas';
+  test(`Conv2D, Conv2DBackpropFilter and Conv2DBackpropInput match cpu (${mode})`, onPath(cpath), async () => {
+    await initBackend({ backend: 'wasm', quiet: true });
+    useComputePath(cpath);
+    const rule = { ...nativeConvRule };
+    if (mode === 'im2col') for (const k of ['forward', 'filter', 'input'] as const) nativeConvRule[k] = () => true;
+    try {
+      for (const [i, c] of CONV2D_CASES.entries()) {
+        await agree(`conv2d ${JSON.stringify(c)} (${mode})`, 100 + i, [c.x, c.w], (x, w) => {
+          const y = tf.conv2d(x as tf.Tensor4D, w as tf.Tensor4D, c.s, c.pad);
+          const dy = tf.sin(tf.range(0, y.size).reshape(y.shape)); // a non-trivial upstream gradient
+          return [y, ...tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, c.s, c.pad).mul(dy).sum())([x, w])];
+        });
+      }
+      await agree(`conv2dTranspose (${mode})`, 7, [[2, 5, 5, 4], [3, 3, 3, 4]], (x, w) =>
+        tf.conv2dTranspose(x as tf.Tensor4D, w as tf.Tensor4D, [2, 10, 10, 3], 2, 'same'),
+      );
+    } finally {
+      Object.assign(nativeConvRule, rule);
+    }
+  });
+}
 
 test('Conv3DBackpropFilterV2 and Conv3DBackpropInputV2 match cpu', async () => {
   const cases: { x: number[]; w: number[]; s: number | [number, number, number]; pad: 'same' | 'valid' }[] = [
