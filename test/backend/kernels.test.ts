@@ -73,7 +73,10 @@ for (const mode of ['wasm', 'native-blas', 'im2col'] as const) {
   });
 }
 
-test('Conv3DBackpropFilterV2 and Conv3DBackpropInputV2 match cpu', async () => {
+for (const cpath of COMPUTE_PATHS)
+test(`Conv3DBackpropFilterV2 and Conv3DBackpropInputV2 match cpu (${cpath} path)`, onPath(cpath), async () => {
+  await initBackend({ backend: 'wasm', quiet: true });
+  useComputePath(cpath);
   const cases: { x: number[]; w: number[]; s: number | [number, number, number]; pad: 'same' | 'valid' }[] = [
     { x: [1, 4, 4, 4, 1], w: [3, 3, 3, 1, 1], s: 1, pad: 'same' },
     { x: [2, 6, 6, 6, 2], w: [3, 3, 3, 2, 3], s: 1, pad: 'valid' },
@@ -86,7 +89,7 @@ test('Conv3DBackpropFilterV2 and Conv3DBackpropInputV2 match cpu', async () => {
     { x: [2, 5, 8, 8, 1], w: [2, 4, 4, 1, 3], s: [2, 4, 4], pad: 'valid' },
   ];
   for (const [i, c] of cases.entries()) {
-    await agree(`conv3d ${JSON.stringify(c)}`, 200 + i, [c.x, c.w], (x, w) => {
+    await agree(`conv3d ${JSON.stringify(c)} (${cpath})`, 200 + i, [c.x, c.w], (x, w) => {
       const f = (a: tf.Tensor, b: tf.Tensor) => tf.conv3d(a as tf.Tensor5D, b as tf.Tensor5D, c.s, c.pad);
       const y = f(x, w);
       const dy = tf.cos(tf.range(0, y.size).reshape(y.shape));

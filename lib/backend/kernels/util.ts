@@ -51,6 +51,22 @@ export function run(
   return Array.isArray(out) ? out[0] : out;
 }
 
+/**
+ * Run whatever kernel is registered for `name` now (the compute path's, lib/backend/path.ts: native BLAS or
+ * XNNPACK), not the stock one. For the products and convolutions inside a composite kernel.
+ */
+export function runRegistered(
+  name: string,
+  backend: WasmBackend,
+  inputs: Record<string, tf.TensorInfo>,
+  attrs: Attrs = {},
+): tf.TensorInfo {
+  const reg = tf.getKernel(name, 'wasm');
+  if (!reg) throw new Error(`cfcml backend: wasm kernel ${name} is not registered`);
+  const out = (reg.kernelFunc as unknown as Kernel)({ inputs, backend, attrs });
+  return Array.isArray(out) ? out[0] : out;
+}
+
 /** Free an intermediate made by `run` (or by `backend.makeOutput`). */
 export function free(backend: WasmBackend, ...infos: tf.TensorInfo[]): void {
   for (const t of infos) backend.disposeData(t.dataId);
