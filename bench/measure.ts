@@ -313,6 +313,8 @@ export interface GemmRow {
 }
 export async function gemmSide(o: Options): Promise<{ cfcml: Record<string, GemmRow[]>; torch: GemmRow[] | null; error?: string }> {
   const cfcml: Record<string, GemmRow[]> = {};
+  // A floor is a minimum: more repetitions (cheap here) make it robust to a loaded machine, on both sides.
+  const reps = Math.max(o.reps, 15);
   for (const [m, k, n] of GEMM_SHAPES) {
     const a = tf.randomNormal([m, k], 0, 1, 'float32', 1);
     const b = tf.randomNormal([k, n], 0, 1, 'float32', 2);
@@ -321,13 +323,13 @@ export async function gemmSide(o: Options): Promise<{ cfcml: Record<string, Gemm
       const c = tf.matMul(a, b);
       c.dataSync();
       c.dispose();
-    }, o.reps, o.warmup);
+    }, reps, o.warmup);
     tf.dispose([a, b]);
     for (const [p, tp] of Object.entries(t)) (cfcml[p] ??= []).push({ m, k, n, min_ms: tp.min, gflops: (2 * m * k * n) / tp.min / 1e6 });
   }
   if (!o.torch) return { cfcml, torch: null };
   const shapes = GEMM_SHAPES.map((s) => s.join('x')).join(',');
-  const r = spawnSync(o.python, [path.join(ROOT, 'bench', 'gemm.py'), '--shapes', shapes, '--reps', String(o.reps), '--warmup', String(o.warmup)], {
+  const r = spawnSync(o.python, [path.join(ROOT, 'bench', 'gemm.py'), '--shapes', shapes, '--reps', String(reps), '--warmup', String(o.warmup)], {
     encoding: 'utf8',
     env: { ...process.env, OMP_WAIT_POLICY: 'PASSIVE' },
   });
