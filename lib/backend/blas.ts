@@ -13,10 +13,10 @@
  * `cblas_sgemm` each fall through, and `blasStatus().reason` says why.
  *
  * Threads: `CFCML_BLAS_THREADS` (default 1). On a 2-vCPU machine the two vCPUs are one core's hyper-threads:
- * a second BLAS thread adds nothing to a large product and costs on small ones (docs/TUNING.md).
+ * a second BLAS thread adds nothing to a large product and costs on small ones (docs/PERFORMANCE.md).
  *
  * OpenBLAS's runtime CPU detection (DYNAMIC_ARCH) falls back to its slowest generic kernels on CPUs newer than
- * the library (Debian 12's 0.3.21 takes an Emerald Rapids Xeon for a Pentium 4, "Prescott", ~5× slower). Unless
+ * the library (Debian 12's 0.3.21 takes an Emerald Rapids Xeon for a Pentium 4, "Prescott"). Unless
  * `OPENBLAS_CORETYPE` is set, it is set before loading from the CPU's own flags (AVX-512 → SkylakeX,
  * AVX2 + FMA → Haswell), which is what the library would pick on a CPU it knows.
  */
