@@ -124,6 +124,19 @@ function col2im(dcols: Float32Array, info: tf.backend_util.Conv2DInfo, dx: Float
   }
 }
 
+/** The product's sizes: P output positions, K = KH·KW·Cin (its depth), N = Cout. */
+function dims(info: tf.backend_util.Conv2DInfo): { P: number; K: number; N: number } {
+  return { P: info.batchSize * info.outHeight * info.outWidth, K: info.filterHeight * info.filterWidth * info.inChannels, N: info.outChannels };
+}
+
+/** cols of x, read from the heap now (call after allocating the output: the allocation may move the heap). */
+function colsOf(backend: KernelArgs['backend'], x: tf.TensorInfo, info: tf.backend_util.Conv2DInfo): Float32Array {
+  const { P, K } = dims(info);
+  const c = cols(P * K);
+  im2col(backend.typedArrayFromHeap(x) as Float32Array, info, c);
+  return c;
+}
+
 /** Conv2D forward: im2col + sgemm where the rule says so, else the stock (XNNPACK) kernel. */
 export function nativeConv2D(sgemm: Sgemm) {
   return function conv2DBlas(args: KernelArgs): tf.TensorInfo {
@@ -131,12 +144,9 @@ export function nativeConv2D(sgemm: Sgemm) {
     const { x, filter } = inputs;
     const info = x.dtype === 'float32' ? convInfo(x.shape, filter.shape, attrs as ConvAttrs) : null;
     if (!info || !nativeConvRule.forward(info)) return run('Conv2D', backend, inputs, attrs);
-    const P = info.batchSize * info.outHeight * info.outWidth;
-    const K = info.filterHeight * info.filterWidth * info.inChannels;
-    const N = info.outChannels;
+    const { P, K, N } = dims(info);
     const y = backend.makeOutput([info.batchSize, info.outHeight, info.outWidth, N], 'float32');
-    const c = cols(P * K);
-    im2col(backend.typedArrayFromHeap(x) as Float32Array, info, c);
+    const c = colsOf(backend, x, info);
     const W = backend.typedArrayFromHeap(filter) as Float32Array;
     sgemm(CBLAS_ROW_MAJOR, CBLAS_NO_TRANS, CBLAS_NO_TRANS, P, N, K, 1, c, K, W, N, 0, backend.typedArrayFromHeap(y) as Float32Array, N);
     return y;
@@ -151,12 +161,9 @@ export function nativeConv2DBackpropFilter(sgemm: Sgemm) {
     const filterShape = (attrs as { filterShape: number[] }).filterShape;
     const info = x.dtype === 'float32' ? convInfo(x.shape, filterShape, attrs as ConvAttrs) : null;
     if (!info || !nativeConvRule.filter(info)) return conv2dBackpropFilter(args);
-    const P = info.batchSize * info.outHeight * info.outWidth;
-    const K = info.filterHeight * info.filterWidth * info.inChannels;
-    const N = info.outChannels;
+    const { P, K, N } = dims(info);
     const dW = backend.makeOutput([...filterShape], 'float32');
-    const c = cols(P * K);
-    im2col(backend.typedArrayFromHeap(x) as Float32Array, info, c);
+    const c = colsOf(backend, x, info);
     const DY = backend.typedArrayFromHeap(dy) as Float32Array;
     sgemm(CBLAS_ROW_MAJOR, CBLAS_TRANS, CBLAS_NO_TRANS, K, N, P, 1, c, K, DY, N, 0, backend.typedArrayFromHeap(dW) as Float32Array, N);
     return dW;
@@ -171,9 +178,7 @@ export function nativeConv2DBackpropInput(sgemm: Sgemm) {
     const inputShape = (attrs as { inputShape: number[] }).inputShape;
     const info = dy.dtype === 'float32' ? convInfo(inputShape, filter.shape, attrs as ConvAttrs) : null;
     if (!info || !nativeConvRule.input(info)) return conv2dBackpropInput(args);
-    const P = info.batchSize * info.outHeight * info.outWidth;
-    const K = info.filterHeight * info.filterWidth * info.inChannels;
-    const N = info.outChannels;
+    const { P, K, N } = dims(info);
     const dx = backend.makeOutput([...inputShape], 'float32');
     const c = cols(P * K);
     const DY = backend.typedArrayFromHeap(dy) as Float32Array;
