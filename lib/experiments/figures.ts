@@ -7,7 +7,7 @@
 import * as path from 'path';
 import { oracleRocSeries, readOracleCsv } from '../data/synth/oracle';
 import { rocCurve } from '../metrics';
-import { metricBars, paletteColor, referenceLine, saveFigure, withCeilings, trainingCurves, type Figure, type HistoryRow, type MetricRow, type PlotlyObject } from '../plots';
+import { hexToRgba, metricBars, paletteColor, referenceLine, saveFigure, withCeilings, trainingCurves, type Figure, type HistoryRow, type MetricRow, type PlotlyObject } from '../plots';
 import { readRunHistory, readRunPredictions, runState } from './runFiles';
 import { ceilingEntries, type GroupReport, type SweepReport } from './report';
 import { mean, sd } from './stats';
@@ -108,11 +108,6 @@ export function rocBandFigure(root: string, spec: SweepSpec, g: GroupReport, pos
       legend: { x: 0.98, xanchor: 'right', y: 0.02, yanchor: 'bottom' },
     },
   };
-}
-
-function hexToRgba(hex: string, alpha: number): string {
-  const n = parseInt(hex.slice(1), 16);
-  return `rgba(${(n >> 16) & 255},${(n >> 8) & 255},${n & 255},${alpha})`;
 }
 
 /** Validation AUC per epoch, mean over the seeds of each variant (the curves model selection looked at). */
