@@ -1,19 +1,18 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { formatCsv } from '../../util/csv';
-import { writeFileAtomic } from '../../util/fs';
-import { Rng } from '../../util/random';
-import { DERM7PT_COLUMNS } from '../derm7pt';
-import { SPLITS, type Split } from '../spec';
-import { planDerm7pt } from './derm7ptPlan';
-import { caseViews, drawLesion, makeLesion } from './derm7ptRender';
-import { canvasToJpeg } from './raster';
-import type { SynthSummary } from './summary';
-import type { Derm7ptInteraction, PlannedCaseV2 } from './derm7ptModel';
-import { DERM7PT_V2_VERSION, derm7ptAdditiveWeights, derm7ptOracleRow, planDerm7ptV2 } from './derm7ptModel';
-import { caseViewsV2, drawLentigines, makeLesionsV2 } from './derm7ptRenderV2';
+import { formatCsv } from '../util/csv';
+import { writeFileAtomic, writeJsonAtomic } from '../util/fs';
+import { Rng } from '../util/random';
+import { DERM7PT_COLUMNS } from '../data/derm7pt';
+import { SPLITS } from '../data/spec';
+import type { Derm7ptInteraction, PlannedCase } from './derm7ptModel';
+import { DERM7PT_COHORT_VERSION, derm7ptAdditiveWeights, derm7ptOracleRow, planDerm7pt } from './derm7ptModel';
+import { caseViews, drawLentigines, makeLesions } from './derm7ptRender';
+import { drawLesion } from './lesion';
 import { oracleAucs, writeOracleCsv } from './oracle';
-import { writeJsonAtomic } from '../../util/fs';
+import { canvasToJpeg } from './raster';
+import type { Canvas } from './raster';
+import type { SynthSummary } from './summary';
 
 export interface SynthDerm7ptOptions {
   /** Output folder (the release_v0 root: meta/ and images/ are made in it). */
@@ -27,58 +26,81 @@ export interface SynthDerm7ptOptions {
   dermSize?: readonly [number, number];
   /** Clinical image size [W, H] (default [192, 128]). */
   clinicSize?: readonly [number, number];
-  /**
-   * Cohort design: 2 (default; derm7ptModel.ts: crossmodal interaction, local detail, complementary views,
-   * an exact oracle written to `<out>/oracle.csv`) or 1 (the legacy design of derm7ptPlan.ts, no oracle).
-   */
-  version?: 1 | 2;
-  /** Version 2's interaction: 'context' (default) or 'none' (the additive null control). */
+  /** 'context' (default: the record says how to read the image) or 'none' (the additive null control). */
   interaction?: Derm7ptInteraction;
   onProgress?: (done: number, total: number) => void;
 }
 
-const DEFAULTS = { scale: 1, leak: true, dermSize: [192, 192] as const, clinicSize: [192, 128] as const, version: 2 as const, interaction: 'context' as const };
+const DEFAULTS = { scale: 1, leak: true, dermSize: [192, 192] as const, clinicSize: [192, 128] as const, interaction: 'context' as const };
 
-/** Findings shown in the summary: a criterion value and its (MEL-typical) level. */
-const FINDINGS: [string, (m: Record<string, string>) => boolean][] = [
-  ['atypical pigment network', (m) => m.pigment_network === 'atypical'],
-  ['irregular streaks', (m) => m.streaks === 'irregular'],
-  ['irregular dots/globules', (m) => m.dots_and_globules === 'irregular'],
-  ['irregular pigmentation', (m) => m.pigmentation.includes('irregular')],
-  ['regression structures', (m) => m.regression_structures !== 'absent'],
-  ['blue-whitish veil', (m) => m.blue_whitish_veil === 'present'],
-  ['seven-point score >= 3', (m) => Number(m.seven_point_score) >= 3],
-  ['management = excision', (m) => m.management === 'excision'],
-  ['elevation != flat', (m) => m.elevation !== 'flat'],
-];
-
-/** Write a synthetic Derm7pt release_v0 folder. Deterministic in (seed, scale, leak, sizes). */
+/**
+ * Write a synthetic Derm7pt release_v0 folder (derm7ptModel.ts): meta/, images/, and beside them
+ * `oracle.csv` (the exact posteriors) and `cohort.json` (design version, settings, oracle AUCs).
+ * Deterministic in (seed, scale, leak, sizes, interaction).
+ */
 export async function synthDerm7pt(opts: SynthDerm7ptOptions): Promise<SynthSummary> {
   const o = { ...DEFAULTS, ...opts };
-  if (o.version === 2) return synthDerm7ptV2(o);
   const t0 = Date.now();
-  const plan = planDerm7pt({ seed: o.seed, scale: o.scale, leak: o.leak });
+  const plan = planDerm7pt({ seed: o.seed, scale: o.scale, leak: o.leak, interaction: o.interaction });
   const root = path.resolve(o.out);
   fs.mkdirSync(path.join(root, 'meta'), { recursive: true });
   fs.mkdirSync(path.join(root, 'images'), { recursive: true });
-
   const images = new JpegWriter(path.join(root, 'images'));
   for (const c of plan) {
     const rng = new Rng(c.renderSeed ^ 0x5bd1e995);
-    const lesion = makeLesion(c);
-    const views = caseViews(rng, o.clinicSize, o.dermSize);
-    const jobs: [string, Canvas, number][] = [[c.meta.derm, drawLesion(lesion, views.derm, rng), 0]];
-    if (!c.sameFile) jobs.push([c.meta.clinic, drawLesion(lesion, views.clinic, rng), rng.uniform(0.8, 1.5)]);
+    const lesions = makeLesions(c);
+    const views = caseViews(rng, c, o.clinicSize, o.dermSize);
+    const jobs: [string, Canvas, number][] = [[c.meta.derm, drawLesion(lesions.derm, views.derm, rng), 0]];
+    if (!c.sameFile) {
+      const canvas = drawLesion(lesions.clinic, views.clinic, rng);
+      if (c.findings.sunDamage) drawLentigines(canvas, views.clinic, rng);
+      jobs.push([c.meta.clinic, canvas, rng.uniform(0.8, 1.3)]);
+    }
     await images.write(jobs);
     o.onProgress?.(c.row + 1, plan.length);
   }
   await images.flush();
-  const files = images.files;
   writeMeta(root, plan);
-  return summarise(plan, { out: root, seed: o.seed, scale: o.scale, leak: o.leak, files, t0, sizes: { clinic: o.clinicSize, derm: o.dermSize } });
+  const oracle = plan.filter((c) => c.label >= 0).map((c) => derm7ptOracleRow(c, o.interaction));
+  writeOracleCsv(path.join(root, 'oracle.csv'), 'case_num', oracle, 2);
+  const aucs = oracleAucs(oracle, 2);
+  writeJsonAtomic(path.join(root, 'cohort.json'), {
+    dataset: 'derm7pt',
+    version: DERM7PT_COHORT_VERSION,
+    interaction: o.interaction,
+    leak: o.leak,
+    seed: o.seed,
+    scale: o.scale,
+    additiveWeights: namedWeights(derm7ptAdditiveWeights(o.interaction)),
+    oracleAuc: aucs,
+  });
+  const { splits, excluded } = summaryCounts(plan);
+  return {
+    dataset: 'derm7pt',
+    out: root,
+    seed: o.seed,
+    scale: o.scale,
+    splits,
+    excluded,
+    files: images.files,
+    imageSizes: { clinic: `${o.clinicSize[0]}x${o.clinicSize[1]}`, derm: `${o.dermSize[0]}x${o.dermSize[1]}` },
+    findings: findingsByClass(plan),
+    notes: [
+      o.leak
+        ? 'management leak ON (every MEL excised, as in the release): audit flags it; train with it excluded'
+        : 'management leak OFF (management drawn like the other record fields)',
+      `clinic = derm file in ${plan.filter((c) => c.sameFile).length} cases (as in the release)`,
+      o.interaction === 'context'
+        ? 'interaction context: the record (difficulty, acral site) says how to read the dermoscopic findings'
+        : 'interaction none: null control, image and record independent given the class (additive log-odds)',
+      'oracle.csv and cohort.json are written beside meta/ and images/ (the loaders do not read them)',
+    ],
+    seconds: (Date.now() - t0) / 1000,
+    version: DERM7PT_COHORT_VERSION,
+    interaction: o.interaction,
+    oracle: aucs,
+  };
 }
-
-type Canvas = ReturnType<typeof drawLesion>;
 
 /** Encodes canvases to JPEG files under one folder, at most 6 at a time; `files` counts them. */
 class JpegWriter {
@@ -108,7 +130,7 @@ class JpegWriter {
 }
 
 /** meta/meta.csv (every planned row) and meta/<split>_indexes.csv (the release's split files). */
-function writeMeta(root: string, plan: readonly { row: number; split: Split; meta: Record<string, string> }[]): void {
+function writeMeta(root: string, plan: readonly PlannedCase[]): void {
   writeFileAtomic(path.join(root, 'meta', 'meta.csv'), formatCsv(DERM7PT_COLUMNS, plan.map((c) => c.meta)));
   for (const split of SPLITS) {
     const rows = plan.filter((c) => c.split === split).map((c) => [c.row]);
@@ -116,10 +138,8 @@ function writeMeta(root: string, plan: readonly { row: number; split: Split; met
   }
 }
 
-function summarise(
-  plan: readonly { split: string; label: number; diagnosis: string; sameFile: boolean; meta: Record<string, string> }[],
-  x: { out: string; seed: number; scale: number; leak: boolean; files: number; t0: number; sizes: Record<string, readonly [number, number]> },
-): SynthSummary {
+/** Task cases per split and class, and the left-out rows per diagnosis group (BCC, SK, MISC). */
+function summaryCounts(plan: readonly PlannedCase[]): Pick<SynthSummary, 'splits' | 'excluded'> {
   const splits: Record<string, Record<string, number>> = {};
   for (const split of SPLITS) {
     const inSplit = plan.filter((c) => c.split === split);
@@ -128,102 +148,16 @@ function summarise(
   const excluded: Record<string, number> = {};
   const groupOf = (d: string) => (d === 'basal cell carcinoma' ? 'BCC' : d === 'seborrheic keratosis' ? 'SK' : 'MISC');
   for (const c of plan) if (c.label < 0) excluded[groupOf(c.diagnosis)] = (excluded[groupOf(c.diagnosis)] ?? 0) + 1;
-  const findings = FINDINGS.map(([name, f]) => {
-    const byClass: Record<string, number> = {};
-    ['NEV', 'MEL'].forEach((cls, y) => {
-      const sel = plan.filter((c) => c.label === y);
-      byClass[cls] = sel.length ? sel.filter((c) => f(c.meta)).length / sel.length : 0;
-    });
-    return { name, byClass };
-  });
-  return {
-    dataset: 'derm7pt',
-    out: x.out,
-    seed: x.seed,
-    scale: x.scale,
-    splits,
-    excluded,
-    files: x.files,
-    imageSizes: Object.fromEntries(Object.entries(x.sizes).map(([k, [w, h]]) => [k, `${w}x${h}`])),
-    findings,
-    notes: [
-      x.leak
-        ? 'management leak ON (every MEL excised, as in the release): audit flags it; train with it excluded'
-        : 'management leak OFF (management drawn like the other record fields)',
-      `clinic = derm file in ${plan.filter((c) => c.sameFile).length} cases (as in the release)`,
-    ],
-    seconds: (Date.now() - x.t0) / 1000,
-  };
-}
-
-/** Version 2 (derm7ptModel.ts): images, meta/, and `oracle.csv` + `cohort.json` beside the release layout. */
-async function synthDerm7ptV2(
-  o: Required<Omit<SynthDerm7ptOptions, 'onProgress'>> & Pick<SynthDerm7ptOptions, 'onProgress'>,
-): Promise<SynthSummary> {
-  const t0 = Date.now();
-  const plan = planDerm7ptV2({ seed: o.seed, scale: o.scale, leak: o.leak, interaction: o.interaction });
-  const root = path.resolve(o.out);
-  fs.mkdirSync(path.join(root, 'meta'), { recursive: true });
-  fs.mkdirSync(path.join(root, 'images'), { recursive: true });
-  const images = new JpegWriter(path.join(root, 'images'));
-  for (const c of plan) {
-    const rng = new Rng(c.renderSeed ^ 0x5bd1e995);
-    const lesions = makeLesionsV2(c);
-    const views = caseViewsV2(rng, c, o.clinicSize, o.dermSize);
-    const jobs: [string, Canvas, number][] = [[c.meta.derm, drawLesion(lesions.derm, views.derm, rng), 0]];
-    if (!c.sameFile) {
-      const canvas = drawLesion(lesions.clinic, views.clinic, rng);
-      if (c.findings.sunDamage) drawLentigines(canvas, views.clinic, rng);
-      jobs.push([c.meta.clinic, canvas, rng.uniform(0.8, 1.3)]);
-    }
-    await images.write(jobs);
-    o.onProgress?.(c.row + 1, plan.length);
-  }
-  await images.flush();
-  const files = images.files;
-  writeMeta(root, plan);
-  const oracle = plan.filter((c) => c.label >= 0).map((c) => derm7ptOracleRow(c, o.interaction));
-  writeOracleCsv(path.join(root, 'oracle.csv'), 'case_num', oracle, 2);
-  const aucs = oracleAucs(oracle, 2);
-  writeJsonAtomic(path.join(root, 'cohort.json'), {
-    dataset: 'derm7pt',
-    version: DERM7PT_V2_VERSION,
-    interaction: o.interaction,
-    leak: o.leak,
-    seed: o.seed,
-    scale: o.scale,
-    additiveWeights: namedWeights(derm7ptAdditiveWeights(o.interaction)),
-    oracleAuc: aucs,
-  });
-  const summary = summarise(plan, {
-    out: root,
-    seed: o.seed,
-    scale: o.scale,
-    leak: o.leak,
-    files,
-    t0,
-    sizes: { clinic: o.clinicSize, derm: o.dermSize },
-  });
-  summary.findings = findingsV2(plan);
-  summary.version = DERM7PT_V2_VERSION;
-  summary.interaction = o.interaction;
-  summary.oracle = aucs;
-  summary.notes.push(
-    o.interaction === 'context'
-      ? 'interaction context: the record (difficulty, acral site) says how to read the dermoscopic findings'
-      : 'interaction none: null control, image and record independent given the class (additive log-odds)',
-    'oracle.csv and cohort.json are written beside meta/ and images/ (the loaders do not read them)',
-  );
-  summary.seconds = (Date.now() - t0) / 1000;
-  return summary;
+  return { splits, excluded };
 }
 
 function namedWeights(w: readonly number[]): Record<string, number> {
   return { intercept: w[0], logitTabular: w[1], logitImage: w[2] };
 }
 
-function findingsV2(plan: readonly PlannedCaseV2[]): SynthSummary['findings'] {
-  const defs: [string, (c: PlannedCaseV2) => boolean][] = [
+/** Fraction of each class's cases showing a finding (a sense of the signal, for the summary). */
+function findingsByClass(plan: readonly PlannedCase[]): SynthSummary['findings'] {
+  const defs: [string, (c: PlannedCase) => boolean][] = [
     ['irregular dots/globules', (c) => c.findings.dots === 2],
     ['irregular streaks', (c) => c.findings.streaks === 2],
     ['regression structures', (c) => c.findings.regression === 1],
