@@ -12,8 +12,10 @@
  *
  * Interval: percentile (numpy's linear quantile). p: two-sided, from the bootstrap distribution,
  * `min(1, 2·min((1 + #{Δ* ≤ 0}) / (B + 1), (1 + #{Δ* ≥ 0}) / (B + 1)))`, so that the (1 − α) interval
- * excludes 0 about when p < α. scripts/reference/seed_case_bootstrap.py recomputes every replicate with
- * scikit-learn's roc_auc_score on the same draws (test/metrics/seedCaseBootstrap.test.ts).
+ * excludes 0 about when p < α. A replicate is a weighting of the cases (how often each was drawn), so the
+ * AUC of a model is one O(N) pass over its cases sorted once (`weightedAuc`), not a re-sort per replicate.
+ * scripts/reference/seed_case_bootstrap.py recomputes every replicate with scikit-learn's roc_auc_score on
+ * the same draws (test/metrics/seedCaseBootstrap.test.ts).
  */
 import { CfcmlError } from '../util/errors';
 import { Rng } from '../util/random';
@@ -64,15 +66,67 @@ export function drawSeedsAndCases(rng: Rng, S: number, byClass: readonly (readon
 }
 
 /**
- * The paired seed × case bootstrap of `mean_s [metric(labels, a[s]) − metric(labels, b[s])]`. `a[s]` and
- * `b[s]` are per-case predictions (anything `metric` reads: scores or probability rows) of seed `s`'s two
- * models on the same cases as `labels`.
+ * A metric of one model's predictions on weighted cases (weight = how often a replicate drew the case):
+ * `prepare(preds)` does the per-model work once (sorting), the returned function evaluates one weighting.
+ */
+export type WeightedMetric<P> = (preds: readonly P[]) => (weights: Float64Array) => number;
+
+/**
+ * ROC AUC on weighted cases (`labels` 1 positive, 0 negative): the Mann–Whitney statistic with half credit for
+ * ties, which is the trapezoidal area scikit-learn's roc_auc_score computes; with all weights 1, the plain AUC.
+ * O(N) per weighting after one sort.
+ */
+export function weightedAuc(labels: readonly number[]): WeightedMetric<number> {
+  return (scores) => {
+    const order = Array.from(scores.keys()).sort((i, j) => scores[i] - scores[j]);
+    return (w) => {
+      let below = 0;
+      let area = 0;
+      let pos = 0;
+      for (let k = 0; k < order.length; ) {
+        let gp = 0;
+        let gn = 0;
+        const s = scores[order[k]];
+        for (; k < order.length && scores[order[k]] === s; k++) {
+          const i = order[k];
+          if (labels[i] === 1) gp += w[i];
+          else gn += w[i];
+        }
+        area += gp * below + 0.5 * gp * gn;
+        below += gn;
+        pos += gp;
+      }
+      return pos > 0 && below > 0 ? area / (pos * below) : NaN;
+    };
+  };
+}
+
+/** Binary AUC of probability rows (the positive class's column). */
+export function weightedAucOfRows(labels: readonly number[], positiveClass = 1): WeightedMetric<readonly number[]> {
+  const y = labels.map((v) => (v === positiveClass ? 1 : 0));
+  const auc = weightedAuc(y);
+  return (rows) => auc(rows.map((r) => r[positiveClass]));
+}
+
+/** Macro one-vs-rest AUC of probability rows (scikit-learn's multi_class='ovr', average='macro'). */
+export function weightedMacroAuc(labels: readonly number[], numClasses: number): WeightedMetric<readonly number[]> {
+  const perClass = Array.from({ length: numClasses }, (_, k) => weightedAuc(labels.map((v) => (v === k ? 1 : 0))));
+  return (rows) => {
+    const fs = perClass.map((f, k) => f(rows.map((r) => r[k])));
+    return (w) => fs.reduce((sum, f) => sum + f(w), 0) / numClasses;
+  };
+}
+
+/**
+ * The paired seed × case bootstrap of `mean_s [metric(a[s]) − metric(b[s])]`. `a[s]` and `b[s]` are per-case
+ * predictions (scores or probability rows, as `metric` reads them) of seed `s`'s two models on the cases of
+ * `labels`, in the same order.
  */
 export function seedCaseBootstrap<P>(
   labels: readonly number[],
   a: readonly (readonly P[])[],
   b: readonly (readonly P[])[],
-  metric: (labels: number[], preds: P[]) => number,
+  metric: WeightedMetric<P>,
   opts: SeedCaseBootstrapOptions = {},
 ): SeedCaseBootstrapResult {
   const where = 'seedCaseBootstrap';
@@ -85,7 +139,10 @@ export function seedCaseBootstrap<P>(
   for (let s = 0; s < S; s++) {
     if (a[s].length !== N || b[s].length !== N) throw new CfcmlError(`seed ${s}: ${a[s].length} and ${b[s].length} predictions for ${N} cases`, { where });
   }
-  const perSeed = a.map((_, s) => metric(labels.slice(), a[s].slice()) - metric(labels.slice(), b[s].slice()));
+  const fa = a.map((p) => metric(p));
+  const fb = b.map((p) => metric(p));
+  const ones = new Float64Array(N).fill(1);
+  const perSeed = fa.map((f, s) => f(ones) - fb[s](ones));
   const estimate = perSeed.reduce((x, y) => x + y, 0) / S;
 
   const classes = [...new Set(labels)].sort((x, y) => x - y);
@@ -93,24 +150,18 @@ export function seedCaseBootstrap<P>(
   const rng = new Rng(opts.seed ?? 0);
   const n = opts.draws ? opts.draws.length : (opts.n ?? 2000);
   const values: number[] = [];
+  const w = new Float64Array(N);
+  const diff = new Float64Array(S);
   for (let r = 0; r < n; r++) {
     const draw = opts.draws ? opts.draws[r] : drawSeedsAndCases(rng, S, byClass);
     if (draw.seeds.length !== S || draw.cases.length !== N) throw new CfcmlError(`draw ${r} has ${draw.seeds.length} seeds and ${draw.cases.length} cases; expected ${S} and ${N}`, { where });
-    const y = draw.cases.map((i) => labels[i]);
-    const diffs = new Map<number, number>();
+    w.fill(0);
+    for (const i of draw.cases) w[i] += 1;
+    diff.fill(NaN);
     let sum = 0;
     for (const s of draw.seeds) {
-      let d = diffs.get(s);
-      if (d === undefined) {
-        try {
-          d = metric(y, draw.cases.map((i) => a[s][i])) - metric(y, draw.cases.map((i) => b[s][i]));
-        } catch (e) {
-          if (!(e instanceof CfcmlError)) throw e;
-          d = NaN;
-        }
-        diffs.set(s, d);
-      }
-      sum += d;
+      if (Number.isNaN(diff[s])) diff[s] = fa[s](w) - fb[s](w);
+      sum += diff[s];
     }
     const v = sum / S;
     if (!Number.isNaN(v)) values.push(v);
