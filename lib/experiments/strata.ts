@@ -7,6 +7,7 @@
  */
 import * as fs from 'fs';
 import { rocAuc } from '../metrics';
+import { readOracleCsv } from '../synth/oracle';
 import { parseCsv } from '../util/csv';
 import { CfcmlError } from '../util/errors';
 import { mean, sd } from './stats';
@@ -111,4 +112,33 @@ export function strataTable(
     }
   }
   return rows;
+}
+
+/** One variant's runs of a group, as the report holds them (predictions may be missing). */
+export interface VariantPredictions {
+  variant: string;
+  runs: { seed: number; predictions: { ids: string[]; labels: number[]; probs: number[][] } | null }[];
+}
+
+/**
+ * The strata table of a report group (binary datasets): nothing when the dataset has no strata, when the
+ * cohort's meta.csv is not found (`metaFile` null), or when no run has test predictions. Oracle AUCs per
+ * stratum come from the cohort's oracle.csv when there is one (joint and additive columns).
+ */
+export function groupStrata(datasetName: string, metaFile: string | null, oracleFile: string | null, positiveClass: number, variants: readonly VariantPredictions[]): StratumRow[] {
+  const rules = STRATA[datasetName];
+  const first = variants.flatMap((v) => v.runs).find((r) => r.predictions)?.predictions;
+  if (!rules || !metaFile || !first) return [];
+  const labels = new Map(first.ids.map((id, i) => [id, first.labels[i] === positiveClass ? 1 : 0]));
+  const scores: Record<string, SeedScores[]> = {};
+  for (const v of variants) {
+    const seeds = v.runs.filter((r) => r.predictions).map((r) => ({ seed: r.seed, scores: new Map(r.predictions!.ids.map((id, i) => [id, r.predictions!.probs[i][positiveClass]])) }));
+    if (seeds.length > 0) scores[v.variant] = seeds;
+  }
+  const oracle: Record<string, Map<string, number>> = {};
+  if (oracleFile) {
+    const rows = readOracleCsv(oracleFile, 2).filter((r) => r.split === 'test');
+    for (const k of ['joint', 'additive']) if (rows[0]?.p[k]) oracle[k] = new Map(rows.map((r) => [r.id, r.p[k][positiveClass]]));
+  }
+  return strataTable(rules, readStrata(metaFile, rules), labels, scores, oracle);
 }
