@@ -4,7 +4,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { planDerm7pt, type PlannedCase } from '../../lib/synth/derm7ptModel';
+import { derm7ptOracleRow, planDerm7pt, type PlannedCase } from '../../lib/synth/derm7ptModel';
+import { oracleAucs } from '../../lib/synth/oracle';
 
 const content = (c: PlannedCase) => {
   const { case_num: _n, clinic: _c, derm: _d, case_id: _i, notes: _x, ...meta } = c.meta;
@@ -46,4 +47,17 @@ test('nested layout: the validation size follows validScale, another seed draws 
   const t1 = flat1.filter((c) => c.split === 'test').map(content);
   const t2 = new Set(flat2.filter((c) => c.split === 'test').map(content));
   assert.ok(t1.filter((k) => t2.has(k)).length < t1.length / 10, 'the release layout redraws every case at another scale');
+});
+
+test('nested layout, seed 1: the design\'s oracle numbers, fixed before any network is trained on it (docs/study.md)', () => {
+  const auc = (interaction: 'context' | 'none', scale: number) =>
+    oracleAucs(planDerm7pt({ seed: 1, scale, interaction, nested: { validScale: 2 } }).filter((c) => c.label >= 0).map((c) => derm7ptOracleRow(c, interaction)), 2);
+  const f = (x: number) => x.toFixed(3);
+  for (const scale of [1, 4]) {
+    const a = auc('context', scale);
+    assert.deepEqual([f(a.test.joint), f(a.test.additive), f(a.test.tabular), f(a.test.image)], ['0.877', '0.772', '0.618', '0.758'], `test, scale ${scale}`);
+    assert.deepEqual([f(a.valid.joint), f(a.valid.additive), f(a.valid.tabular)], ['0.907', '0.788', '0.646'], `valid, scale ${scale}`);
+  }
+  const n = auc('none', 4);
+  assert.deepEqual([f(n.test.joint), f(n.test.additive)], ['0.966', '0.966'], 'null control: joint = additive');
 });
