@@ -11,9 +11,9 @@ import type { CaseRecord, Cohort } from './types';
 
 /**
  * Decoded, resized images held in memory, so that training never decodes twice.
- * - 2D (photos): JPEG/PNG decoded and resized by sharp (libvips, native, multi-threaded) to [H, W, C],
- *   values in [0, 1].
- * - 3D (MRI): NIfTI read, intensities clipped to the 0.5–99.5th percentiles, trilinearly resized to
+ * - 2D (photos): JPEG/PNG decoded as PIL decodes them (EXIF orientation applied, see `decodePhoto`) and
+ *   resized by sharp (libvips, native, multi-threaded) to [H, W, C], values in [0, 1].
+ * - 3D (MRI): NIfTI read and reoriented to RAS+ (lib/data/nifti.ts), intensities clipped to the 0.5–99.5th percentiles, trilinearly resized to
  *   [D, H, W, 1] with tf ops, then standardised per volume (zero mean, unit variance).
  * A file used by two modalities (9 Derm7pt cases use one photo for both) is decoded once.
  * Optionally, decoded arrays are also kept on disk (`diskCache`) keyed by file path, mtime and size.
@@ -109,7 +109,7 @@ async function decodeCached(file: string, mod: ImageModalitySpec, opts: ImageCac
   let cacheFile: string | undefined;
   if (opts.diskCache) {
     const st = fs.statSync(file);
-    const key = createHash('sha1').update(`${path.resolve(file)}|${st.mtimeMs}|${st.size}|${mod.kind}|${opts.size.join('x')}|v1`).digest('hex');
+    const key = createHash('sha1').update(`${path.resolve(file)}|${st.mtimeMs}|${st.size}|${mod.kind}|${opts.size.join('x')}|v2`).digest('hex');
     cacheFile = path.join(opts.diskCache, `${key}.f32`);
     if (fs.existsSync(cacheFile)) {
       const buf = fs.readFileSync(cacheFile);
@@ -129,20 +129,62 @@ async function decodeCached(file: string, mod: ImageModalitySpec, opts: ImageCac
 
 async function decode2d(file: string, channels: number, size: readonly number[]): Promise<Float32Array> {
   if (size.length !== 2) throw new CfcmlError(`2D images need a size [H, W], got [${size.join(', ')}]`);
-  const [H, W] = size;
+  const out = await decodePhotoBytes(file, channels, [size[0], size[1]]);
+  const f = new Float32Array(out.data.length);
+  for (let i = 0; i < f.length; i++) f[i] = out.data[i] / 255;
+  return f;
+}
+
+/**
+ * A photo decoded as PIL decodes it, `ImageOps.exif_transpose(Image.open(f)).convert('RGB')`, at its
+ * native size: [height, width, 3] bytes, row-major. The format is read from the content, not the name.
+ */
+export async function decodePhoto(file: string): Promise<{ data: Buffer; width: number; height: number }> {
+  const { data, info } = await decodePhotoBytes(file, 3);
+  return { data, width: info.width, height: info.height };
+}
+
+/**
+ * The one photo decoding path: EXIF orientation applied (sharp's auto-orient does what exif_transpose
+ * does), alpha dropped without compositing, grey and palette images expanded to RGB, 16-bit samples
+ * reduced to 8 bits, then resized to [H, W] when `size` is given; `channels` 1 gives grey.
+ * CMYK JPEGs are the exception: libvips would convert them through a CMYK colour profile, PIL with its
+ * plain formula, so their CMYK samples are taken as stored and converted as PIL converts them.
+ */
+async function decodePhotoBytes(file: string, channels: number, size?: [number, number]): Promise<{ data: Buffer; info: sharp.OutputInfo }> {
   if (!fs.existsSync(file)) throw new CfcmlError('missing image', { where: file });
   let out: { data: Buffer; info: sharp.OutputInfo };
   try {
-    let img = sharp(file, { failOn: 'error' }).removeAlpha();
+    let img = sharp(file, { failOn: 'error' });
+    const meta = await img.metadata();
+    if (meta.space === 'cmyk') {
+      const cmyk = await img.rotate().pipelineColourspace('cmyk').toColourspace('cmyk').raw().toBuffer({ resolveWithObject: true });
+      const { width, height } = cmyk.info;
+      img = sharp(cmykToRgb(cmyk.data, width * height), { raw: { width, height, channels: 3 } });
+    } else img = img.rotate();
+    img = img.removeAlpha();
     img = channels === 1 ? img.toColourspace('b-w') : img.toColourspace('srgb');
-    out = await img.resize(W, H, { fit: 'fill' }).raw().toBuffer({ resolveWithObject: true });
+    if (size) img = img.resize(size[1], size[0], { fit: 'fill' });
+    out = await img.raw().toBuffer({ resolveWithObject: true });
   } catch (e) {
     throw new CfcmlError(`corrupt or unreadable image (${(e as Error).message})`, { where: file, cause: e });
   }
   if (out.info.channels !== channels) throw new CfcmlError(`image decodes to ${out.info.channels} channels, expected ${channels}`, { where: file });
-  const f = new Float32Array(out.data.length);
-  for (let i = 0; i < f.length; i++) f[i] = out.data[i] / 255;
-  return f;
+  return out;
+}
+
+/** PIL's CMYK → RGB (Convert.c cmyk2rgb): each of R, G, B is (255 − K)·(255 − C)/255, rounded as PIL rounds. */
+function cmykToRgb(cmyk: Buffer, n: number): Buffer {
+  const rgb = Buffer.alloc(n * 3);
+  const muldiv255 = (a: number, b: number) => {
+    const t = a * b + 128;
+    return ((t >> 8) + t) >> 8;
+  };
+  for (let i = 0; i < n; i++) {
+    const nk = 255 - cmyk[4 * i + 3];
+    for (let c = 0; c < 3; c++) rgb[3 * i + c] = Math.max(0, Math.min(255, nk - muldiv255(cmyk[4 * i + c], nk)));
+  }
+  return rgb;
 }
 
 async function decode3d(file: string, size: readonly number[], expect: readonly number[] | undefined, shapes: Map<string, string>): Promise<Float32Array> {
