@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { CfcmlError } from '../util/errors';
-import { axisCodes, gunzipIfNeeded, ioOrientation, NIFTI_DATATYPES, niftiAffine, niftiDimsProblem, niftiVoxels, parseNiftiHeader, voxelSizes } from './nifti';
+import { axisCodes, gunzipIfNeeded, ioOrientation, NIFTI_DATATYPES, niftiAffine, niftiDimsProblem, niftiScaling, niftiVoxels, parseNiftiHeader, voxelSizes } from './nifti';
 
 /**
  * Cheap checks of image files before any decoding, reading only their headers and last bytes, so that a
@@ -130,7 +130,7 @@ export interface VolumeInfo {
 /**
  * Check a NIfTI volume through the one NIfTI reader (lib/data/nifti.ts): gzip (by content) or plain,
  * a NIfTI-1 or NIfTI-2 header, 3D dims ≥ 2 per axis, a known data type, a non-singular affine, a complete
- * file, and, when `voxels` is true, that every voxel is finite after scaling.
+ * file, valid scaling, and, when `voxels` is true, that every voxel of a float volume is finite.
  */
 export function checkVolume(file: string, opts: { voxels?: boolean } = {}): FileCheck<VolumeInfo> {
   const notes: string[] = [];
@@ -166,8 +166,11 @@ export function checkVolume(file: string, opts: { voxels?: boolean } = {}): File
     });
     info.canonicalDims = cd;
     info.orientation = axisCodes(ornt);
+    stage = 'scaling';
+    niftiScaling(h, file);
     stage = 'voxels';
-    if (!opts.voxels) {
+    // Integer voxels times a finite slope are finite: only float data needs decoding to check.
+    if (!opts.voxels || (h.datatype !== 16 && h.datatype !== 64)) {
       const need = dims[0] * dims[1] * dims[2] * NIFTI_DATATYPES[h.datatype].bytes;
       const start = Math.max(h.voxOffset, h.version === 1 ? 352 : 544);
       if (buf.length - start < need) return { info, notes, error: { message: `truncated volume: ${Math.max(0, buf.length - start)} bytes of voxel data, dims need ${need}`, expected: 'a complete file' } };
@@ -194,6 +197,7 @@ export function checkVolume(file: string, opts: { voxels?: boolean } = {}): File
       gzip: 'a complete gzip-compressed NIfTI file',
       header: namedGz && raw[0] !== 0x1f ? 'a gzip-compressed NIfTI volume' : 'a NIfTI-1 or NIfTI-2 volume',
       affine: 'an invertible voxel-to-world transform (sform or qform)',
+      scaling: 'a finite scl_inter (or scl_slope 0: no scaling)',
       voxels: 'a complete file',
     };
     return { info, notes, error: { message: stage === 'header' && namedGz && raw[0] !== 0x1f ? `named .nii.gz but neither gzip data nor a NIfTI header (${message})` : message, expected: expected[stage] } };

@@ -80,60 +80,68 @@ export function gunzipIfNeeded(raw: Buffer, file: string): { buf: Buffer; gzippe
   return { buf: raw, gzipped: false };
 }
 
+type FieldType = 'i16' | 'i32' | 'i64' | 'f32' | 'f64';
+const FIELD_BYTES: Record<FieldType, number> = { i16: 2, i32: 4, i64: 8, f32: 4, f64: 8 };
+
+/** Where each field the reader uses sits in the two header versions (offset, type), from the NIfTI-1/2 standards. */
+const LAYOUTS = {
+  1: {
+    sizeofHdr: 348, magicAt: 344, magic: 'n+1',
+    dim: [40, 'i16'], datatype: [70, 'i16'], pixdim: [76, 'f32'], voxOffset: [108, 'f32'], sclSlope: [112, 'f32'], sclInter: [116, 'f32'],
+    qformCode: [252, 'i16'], sformCode: [254, 'i16'], quatern: [256, 'f32'], qoffset: [268, 'f32'], srow: [280, 'f32'],
+  },
+  2: {
+    sizeofHdr: 540, magicAt: 4, magic: 'n+2',
+    dim: [16, 'i64'], datatype: [12, 'i16'], pixdim: [104, 'f64'], voxOffset: [168, 'i64'], sclSlope: [176, 'f64'], sclInter: [184, 'f64'],
+    qformCode: [344, 'i32'], sformCode: [348, 'i32'], quatern: [352, 'f64'], qoffset: [376, 'f64'], srow: [400, 'f64'],
+  },
+} as const;
+
 /**
  * Parse a NIfTI-1 or NIfTI-2 header from the start of `buf` (already gunzipped). The version and byte
- * order come from sizeof_hdr (348 or 540, in either byte order) and the magic string.
+ * order come from sizeof_hdr (348 or 540, in either byte order), checked against the magic string.
  */
 export function parseNiftiHeader(buf: Buffer, file: string): NiftiHeader {
-  const size = (le: boolean) => (buf.length >= 4 ? (le ? buf.readInt32LE(0) : buf.readInt32BE(0)) : 0);
-  const le = size(true) === 348 || size(true) === 540;
-  const sizeofHdr = le ? size(true) : size(false);
-  if (sizeofHdr === 348 && buf.length >= 348) {
-    const magic = buf.toString('latin1', 344, 347);
-    if (magic === 'ni1') throw new CfcmlError('a NIfTI-1 .hdr/.img pair (magic ni1)', { where: file, hint: 'convert it to a single .nii or .nii.gz file (e.g. nibabel: nib.save(nib.load(hdr), "x.nii.gz"))' });
-    if (magic !== 'n+1') throw new CfcmlError(`not a NIfTI file (348-byte header but magic '${magic.replace(/[^\x20-\x7e]/g, '?')}', expected 'n+1')`, { where: file });
-    const i16 = (o: number) => (le ? buf.readInt16LE(o) : buf.readInt16BE(o));
-    const f32 = (o: number) => (le ? buf.readFloatLE(o) : buf.readFloatBE(o));
-    return {
-      version: 1,
-      littleEndian: le,
-      dim: Array.from({ length: 8 }, (_, k) => i16(40 + 2 * k)),
-      datatype: i16(70),
-      pixdim: Array.from({ length: 8 }, (_, k) => f32(76 + 4 * k)),
-      voxOffset: Math.round(f32(108)),
-      sclSlope: f32(112),
-      sclInter: f32(116),
-      qformCode: i16(252),
-      sformCode: i16(254),
-      quatern: [f32(256), f32(260), f32(264)],
-      qoffset: [f32(268), f32(272), f32(276)],
-      srow: [0, 1, 2].map((r) => [0, 1, 2, 3].map((c) => f32(280 + 16 * r + 4 * c))),
-    };
+  const first = (le: boolean) => (buf.length >= 4 ? (le ? buf.readInt32LE(0) : buf.readInt32BE(0)) : 0);
+  const littleEndian = first(true) === 348 || first(true) === 540;
+  const version = ({ 348: 1, 540: 2 } as Record<number, 1 | 2>)[first(littleEndian)];
+  if (!version || buf.length < LAYOUTS[version].sizeofHdr) {
+    throw new CfcmlError('not a NIfTI file (no 348-byte NIfTI-1 or 540-byte NIfTI-2 header)', { where: file });
   }
-  if (sizeofHdr === 540 && buf.length >= 540) {
-    const magic = buf.toString('latin1', 4, 7);
-    if (magic !== 'n+2') throw new CfcmlError(`not a NIfTI file (540-byte header but magic '${magic.replace(/[^\x20-\x7e]/g, '?')}', expected 'n+2')`, { where: file });
-    const i16 = (o: number) => (le ? buf.readInt16LE(o) : buf.readInt16BE(o));
-    const i32 = (o: number) => (le ? buf.readInt32LE(o) : buf.readInt32BE(o));
-    const i64 = (o: number) => Number(le ? buf.readBigInt64LE(o) : buf.readBigInt64BE(o));
-    const f64 = (o: number) => (le ? buf.readDoubleLE(o) : buf.readDoubleBE(o));
-    return {
-      version: 2,
-      littleEndian: le,
-      dim: Array.from({ length: 8 }, (_, k) => i64(16 + 8 * k)),
-      datatype: i16(12),
-      pixdim: Array.from({ length: 8 }, (_, k) => f64(104 + 8 * k)),
-      voxOffset: i64(168),
-      sclSlope: f64(176),
-      sclInter: f64(184),
-      qformCode: i32(344),
-      sformCode: i32(348),
-      quatern: [f64(352), f64(360), f64(368)],
-      qoffset: [f64(376), f64(384), f64(392)],
-      srow: [0, 1, 2].map((r) => [0, 1, 2, 3].map((c) => f64(400 + 32 * r + 8 * c))),
-    };
+  const L = LAYOUTS[version];
+  const magic = buf.toString('latin1', L.magicAt, L.magicAt + 3);
+  if (magic === 'ni1') throw new CfcmlError('a NIfTI-1 .hdr/.img pair (magic ni1)', { where: file, hint: 'convert it to a single .nii or .nii.gz file (e.g. nibabel: nib.save(nib.load(hdr), "x.nii.gz"))' });
+  if (magic !== L.magic) {
+    throw new CfcmlError(`not a NIfTI file (${L.sizeofHdr}-byte header but magic '${magic.replace(/[^\x20-\x7e]/g, '?')}', expected '${L.magic}')`, { where: file });
   }
-  throw new CfcmlError('not a NIfTI file (no 348-byte NIfTI-1 or 540-byte NIfTI-2 header)', { where: file });
+  const le = littleEndian;
+  const one = (type: FieldType, o: number): number => {
+    switch (type) {
+      case 'i16': return le ? buf.readInt16LE(o) : buf.readInt16BE(o);
+      case 'i32': return le ? buf.readInt32LE(o) : buf.readInt32BE(o);
+      case 'i64': return Number(le ? buf.readBigInt64LE(o) : buf.readBigInt64BE(o));
+      case 'f32': return le ? buf.readFloatLE(o) : buf.readFloatBE(o);
+      case 'f64': return le ? buf.readDoubleLE(o) : buf.readDoubleBE(o);
+    }
+  };
+  const get = (f: readonly [number, FieldType]) => one(f[1], f[0]);
+  const many = (f: readonly [number, FieldType], n: number) => Array.from({ length: n }, (_, k) => one(f[1], f[0] + k * FIELD_BYTES[f[1]]));
+  const srow = many(L.srow, 12);
+  return {
+    version,
+    littleEndian,
+    dim: many(L.dim, 8),
+    datatype: get(L.datatype),
+    pixdim: many(L.pixdim, 8),
+    voxOffset: Math.round(get(L.voxOffset)),
+    sclSlope: get(L.sclSlope),
+    sclInter: get(L.sclInter),
+    qformCode: get(L.qformCode),
+    sformCode: get(L.sformCode),
+    quatern: many(L.quatern, 3) as [number, number, number],
+    qoffset: many(L.qoffset, 3) as [number, number, number],
+    srow: [srow.slice(0, 4), srow.slice(4, 8), srow.slice(8, 12)],
+  };
 }
 
 /** Why the header's dims are not a 3D volume (a 4th or higher dimension of size 1 is fine); undefined if they are. */
