@@ -13,6 +13,8 @@ import sharp from 'sharp';
 import * as tf from '@tensorflow/tfjs';
 import { ImageCache, inspectCohort, formatInspectReport, loadCohort, readNifti, synthMen } from '../../lib/data';
 import { CfcmlError } from '../../lib/util/errors';
+import { parseArgs } from '../../lib/cli/args';
+import { trainCommand } from '../../lib/cli/commands/train';
 import { tmpDir, writeTinyDerm7pt } from './fixtures';
 
 const SIZE = [6, 10, 12] as const;
@@ -82,6 +84,13 @@ test('MEN: an LPS volume loads as its RAS original; other voxel sizes are flagge
   assert.ok(rb.some((v, i) => Math.abs(v - resizedB[i]) > 1e-3), 'resampling changed the 10 mm volume');
   const mean = rb.reduce((s, v) => s + v, 0) / rb.length;
   assert.ok(Math.abs(mean) < 1e-4, `standardised after resampling: mean ${mean}`);
+  // The command line chooses it: cfcml train --volume-grid refuse stops before any training, naming the grids.
+  const out = path.join(tmpDir('grid-run'), 'run');
+  await assert.rejects(
+    Promise.resolve().then(() => trainCommand.run(parseArgs(trainCommand, ['--data', root, '--preset', 'tiny', '--volume-grid', 'refuse', '--out', out, '--progress', 'none']))),
+    (e: unknown) => e instanceof CfcmlError && e.message.includes('differ in grid'),
+  );
+  assert.throws(() => parseArgs(trainCommand, ['--data', root, '--volume-grid', 'sometimes']), /volume-grid/);
   // Other modalities of the same case are unchanged by another modality's policy.
   assert.deepEqual(Array.from(resampled.get(b.id, 1)), Array.from(before.get(b.id, 1)));
   assert.equal(tf.memory().numTensors, 0);
