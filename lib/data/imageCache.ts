@@ -13,8 +13,9 @@ import type { CaseRecord, Cohort } from './types';
  * Decoded, resized images held in memory, so that training never decodes twice.
  * - 2D (photos): JPEG/PNG decoded as PIL decodes them (EXIF orientation applied, see `decodePhoto`) and
  *   resized by sharp (libvips, native, multi-threaded) to [H, W, C], values in [0, 1].
- * - 3D (MRI): NIfTI read and reoriented to RAS+ (lib/data/nifti.ts), intensities clipped to the 0.5–99.5th percentiles, trilinearly resized to
- *   [D, H, W, 1] with tf ops, then standardised per volume (zero mean, unit variance).
+ * - 3D (MRI): NIfTI read and reoriented to RAS+ (lib/data/nifti.ts), intensities clipped to the
+ *   0.5–99.5th percentiles, trilinearly resized to [D, H, W, 1] with tf ops (after bringing every volume to
+ *   a common grid under `volumeGrid: 'resample'`), then standardised per volume (zero mean, unit variance).
  * A file used by two modalities (9 Derm7pt cases use one photo for both) is decoded once.
  * Optionally, decoded arrays are also kept on disk (`diskCache`) keyed by file path, mtime and size.
  */

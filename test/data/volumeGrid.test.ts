@@ -51,6 +51,14 @@ test('MEN: an LPS volume loads as its RAS original; other voxel sizes are flagge
   const before = await ImageCache.load(cohort, { size: OUT, cases: [a, b] });
   const resizedB = before.get(b.id, 0);
 
+  // The generator's volumes are RAS with 1×1×5 mm voxels: read in stored order, unchanged by the reorientation.
+  const gen = await readNifti(a.imagePaths[0]);
+  assert.equal(gen.orientation, 'RAS');
+  assert.deepEqual(gen.spacing, [1, 1, 5]);
+  const stored = zlib.gunzipSync(fs.readFileSync(a.imagePaths[0]));
+  const [slope, inter] = [stored.readFloatLE(112), stored.readFloatLE(116)];
+  assert.ok(gen.data.every((v, i) => v === Math.fround(stored[352 + i] * slope + inter)));
+
   toLps(a.imagePaths[0]);
   assert.equal((await readNifti(a.imagePaths[0])).orientation, 'LPS');
   cohort = await loadCohort(root);
