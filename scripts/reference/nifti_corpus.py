@@ -8,11 +8,9 @@ Run with Debian's python3 (python3-nibabel): /usr/bin/python3 scripts/reference/
 import gzip, io, json, math, os
 import numpy as np
 import nibabel as nib
+from fixture_dir import fresh_fixture_dir
 
-out = os.path.join(os.path.dirname(__file__), '..', '..', 'test', 'fixtures', 'reference', 'nifti')
-os.makedirs(out, exist_ok=True)
-for f in os.listdir(out):
-    os.remove(os.path.join(out, f))
+out = fresh_fixture_dir('nifti')
 rng = np.random.default_rng(26)
 
 

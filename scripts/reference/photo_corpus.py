@@ -10,11 +10,9 @@ Run with Debian's python3 (python3-pil): /usr/bin/python3 scripts/reference/phot
 import io, json, os, struct, zlib
 import numpy as np
 from PIL import Image, ImageOps
+from fixture_dir import fresh_fixture_dir
 
-out = os.path.join(os.path.dirname(__file__), '..', '..', 'test', 'fixtures', 'reference', 'photo')
-os.makedirs(out, exist_ok=True)
-for f in os.listdir(out):
-    os.remove(os.path.join(out, f))
+out = fresh_fixture_dir('photo')
 rng = np.random.default_rng(26)
 H, W = 20, 28  # not square, so a rotation changes the shape
 
