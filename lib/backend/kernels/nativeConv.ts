@@ -14,7 +14,7 @@ import * as tf from '@tensorflow/tfjs';
 import { CBLAS_NO_TRANS, CBLAS_ROW_MAJOR, CBLAS_TRANS, type Sgemm } from '../blas';
 import { conv2dBackpropFilter } from './conv2dBackpropFilter';
 import { conv2dBackpropInput } from './conv2dBackpropInput';
-import { KernelArgs, run } from './util';
+import { KernelArgs, run, unitDilations } from './util';
 
 type ConvAttrs = {
   strides: number | [number, number];
@@ -47,8 +47,7 @@ export const nativeConvRule: Record<'forward' | 'filter' | 'input', (info: tf.ba
 
 function convInfo(xShape: number[], filterShape: number[], attrs: ConvAttrs): tf.backend_util.Conv2DInfo | null {
   if (attrs.dataFormat === 'NCHW') return null;
-  const d = attrs.dilations ?? 1;
-  if (!(d === 1 || (Array.isArray(d) && d[0] === 1 && d[1] === 1))) return null;
+  if (!unitDilations(attrs.dilations)) return null;
   return tf.backend_util.computeConv2DInfo(
     xShape as [number, number, number, number],
     filterShape as [number, number, number, number],
