@@ -14,7 +14,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { RunDirectory } from '../train/runDirectory';
+import { RunDirectory } from '../run/runDirectory';
 import { CfcmlError } from '../util/errors';
 import { writeFileAtomic } from '../util/fs';
 import { archivedCohortDir, ORACLE_FILE, oracleFileOf } from './report';

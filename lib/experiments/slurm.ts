@@ -18,7 +18,7 @@
 import * as path from 'path';
 import { CfcmlError } from '../util/errors';
 import { writeFileAtomic } from '../util/fs';
-import { RunDirectory } from '../train/runDirectory';
+import { RunDirectory } from '../run/runDirectory';
 import { trainCommand, type SweepSpec } from './sweep';
 
 export interface SlurmOptions {

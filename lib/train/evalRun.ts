@@ -5,10 +5,10 @@ import type { Metrics } from '../metrics';
 import type { CFCMLModel } from '../model';
 import { CfcmlError } from '../util/errors';
 import { buildModel } from './build';
-import { unpackWeights } from './checkpoint';
+import { unpackWeights } from '../run/checkpoint';
 import type { ResolvedConfig } from './config';
 import { metricsOf, predict, type Predictions } from './evaluate';
-import { RunDirectory, type CheckpointKind } from './runDirectory';
+import { RunDirectory, type CheckpointKind } from '../run/runDirectory';
 
 export interface EvalRunResult {
   split: Split;

@@ -7,20 +7,20 @@ import type { CFCMLModel } from '../model';
 import { CfcmlError } from '../util/errors';
 import { deriveSeed } from '../util/random';
 import { buildModel, buildOptimizer } from './build';
-import { packRunCheckpoint, unpackOptimizerState, unpackWeights, type RunCheckpointMeta } from './checkpoint';
+import { packRunCheckpoint, unpackOptimizerState, unpackWeights, type RunCheckpointMeta } from '../run/checkpoint';
 import { resolveTrainConfig, runDirFor, splitCases, TRAIN_DEFAULTS, type ResolvedConfig } from './config';
 import { metricsOf, predict, type Predictions } from './evaluate';
 import { isEarlyStop, isImprovement, shouldStop } from './earlyStopping';
 import { hrmWeightsAt } from './loss';
 import { formatLossValues, LOSS_TERM_NAMES, zeroLossValues } from './lossTerms';
-import { numericsFingerprint } from './numerics';
+import { numericsFingerprint } from '../run/numerics';
 import type { Adam } from './optimizer';
 import type { EpochRecord, StepRecord, TrainOptions } from './options';
 import { Progress } from './progress';
-import { RunDirectory, type CheckpointKind } from './runDirectory';
-import { checkFiniteLoss, checkpointBytes, probeRunDir, removeStaleTempFiles, RunInterruptedError, RunLock, StopSignal, type PartialEpoch } from './runGuard';
+import { RunDirectory, type CheckpointKind } from '../run/runDirectory';
+import { checkFiniteLoss, checkpointBytes, probeRunDir, removeStaleTempFiles, RunInterruptedError, RunLock, StopSignal, type PartialEpoch } from '../run/runGuard';
 import { learningRateAt } from './schedule';
-import { planMicroBatch, randomStepBatch, splitGradients } from './splitStep';
+import { planMicroBatch, randomStepBatch, splitGradients } from '../run/splitStep';
 import { lossGradients, type GradientFn } from './step';
 
 export type { ResolvedConfig } from './config';
@@ -57,7 +57,7 @@ export class Trainer {
   microBatch = Infinity;
   private best: RunCheckpointMeta['best'] = null;
   private sinceBest = 0;
-  /** Run-fault guards (lib/train/runGuard.ts): a part-done epoch, the directory lock, the signal to stop at. */
+  /** Run-fault guards (lib/run/runGuard.ts): a part-done epoch, the directory lock, the signal to stop at. */
   private partial: PartialEpoch | null = null;
   private lock: RunLock | undefined;
   stopSignal: StopSignal | undefined;

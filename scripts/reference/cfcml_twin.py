@@ -479,7 +479,7 @@ def param_count(model):
 
 
 # ---------------------------------------------------------------------------------------------------------
-# cfcml checkpoint files (lib/train/checkpoint.ts): CFCMLCK1, uint32 header length, JSON header, float32 data
+# cfcml checkpoint files (lib/run/checkpoint.ts): CFCMLCK1, uint32 header length, JSON header, float32 data
 # ---------------------------------------------------------------------------------------------------------
 def read_checkpoint(path):
     """-> (meta, {name: float32 array})."""

@@ -6,9 +6,9 @@ import * as os from 'os';
 import * as path from 'path';
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../../lib/backend';
-import { synthDerm7pt } from '../../lib/data';
-import { loadCheckpoint } from '../../lib/train/checkpoint';
-import type { RunCheckpointMeta } from '../../lib/train/checkpoint';
+import { synthDerm7pt } from '../../lib/synth';
+import { loadCheckpoint } from '../../lib/run/checkpoint';
+import type { RunCheckpointMeta } from '../../lib/run/checkpoint';
 import { Trainer, train, type EpochRecord } from '../../lib/train';
 import {
   checkFiniteLoss,
@@ -20,7 +20,7 @@ import {
   RunInterruptedError,
   RunLock,
   type StopSignal,
-} from '../../lib/train/runGuard';
+} from '../../lib/run/runGuard';
 import { Rng } from '../../lib/util/random';
 import { formatCsv, parseCsv } from '../../lib/util/csv';
 import { CfcmlError } from '../../lib/util/errors';

@@ -2,10 +2,10 @@ import * as fs from 'fs';
 import type { WeightData } from '../model/params';
 import { CfcmlError } from '../util/errors';
 import { writeFileAtomic } from '../util/fs';
-import type { ResolvedConfig } from './config';
-import type { AdamState } from './optimizer';
-import type { EpochRecord } from './options';
-import type { PartialEpoch } from './runGuard';
+import type { ResolvedConfig } from '../train/config';
+import type { AdamState } from '../train/optimizer';
+import type { EpochRecord } from '../train/options';
+import type { PartialEpoch } from '../train/options';
 
 /**
  * Checkpoint files (docs/ARCHITECTURE.md, "Checkpoint format"): one binary file holding named float32 arrays
@@ -105,7 +105,7 @@ export interface RunCheckpointMeta {
   best: { epoch: number; auc: number; loss: number } | null;
   sinceBest: number;
   adamStep: number;
-  /** last.ckpt written part-way through an epoch (lib/train/runGuard.ts); absent at an epoch's end. */
+  /** last.ckpt written part-way through an epoch (lib/run/runGuard.ts); absent at an epoch's end. */
   partial?: PartialEpoch;
 }
 

@@ -6,15 +6,15 @@ import { CfcmlError } from '../util/errors';
 import { formatCsv, parseCsv, requireColumns } from '../util/csv';
 import { writeFileAtomic, writeJsonAtomic } from '../util/fs';
 import { loadCheckpoint, saveCheckpoint, type CheckpointContent, type RunCheckpointMeta } from './checkpoint';
-import type { ResolvedConfig } from './config';
-import type { Predictions } from './evaluate';
-import type { EpochRecord } from './options';
+import type { ResolvedConfig } from '../train/config';
+import type { Predictions } from '../train/evaluate';
+import type { EpochRecord } from '../train/options';
 
 /** `options.json`: the resolved configuration plus where it came from. */
 export interface RunOptionsFile extends ResolvedConfig {
   fingerprint: string;
   cfcmlVersion: string;
-  /** The numerics fingerprint of the process that trained it (lib/train/numerics.ts); absent in runs made before it existed. */
+  /** The numerics fingerprint of the process that trained it (lib/run/numerics.ts); absent in runs made before it existed. */
   numerics?: string;
 }
 
@@ -73,7 +73,7 @@ export class RunDirectory {
     log: 'train.log',
     /** Written by the sweep runner when `cfcml train` fails: exit code and the log's tail. */
     failed: 'failed.json',
-    /** Held while a process trains into the directory (lib/train/runGuard.ts, RunLock). */
+    /** Held while a process trains into the directory (lib/run/runGuard.ts, RunLock). */
     lock: '.lock',
   } as const;
 

@@ -3,7 +3,10 @@ import * as os from 'os';
 import * as path from 'path';
 import { CfcmlError } from '../util/errors';
 import { RunDirectory } from './runDirectory';
-import { LOSS_TERM_NAMES, LOSS_TERMS, type LossValues } from './lossTerms';
+import { LOSS_TERM_NAMES, LOSS_TERMS, type LossValues } from '../train/lossTerms';
+import type { PartialEpoch } from '../train/options';
+
+export type { PartialEpoch };
 
 /**
  * Guards of a training run against the faults of long, unattended runs (issue #13):
@@ -15,17 +18,6 @@ import { LOSS_TERM_NAMES, LOSS_TERMS, type LossValues } from './lossTerms';
  * - `checkFiniteLoss`: a NaN/Inf loss stops the run naming the epoch, step and loss term, before anything
  *   is saved, so the last good checkpoint stays the selected one.
  */
-
-/**
- * An epoch stopped part-way (a signal, or a checkpoint every N steps): `step` steps of epoch `epoch`
- * (0-based) are done and `sums` holds their loss terms' running sums. Stored in last.ckpt; the next
- * `trainEpoch` continues from there, so the run's numbers equal an uninterrupted run's.
- */
-export interface PartialEpoch {
-  epoch: number;
-  step: number;
-  sums: LossValues;
-}
 
 /** What a lock file holds. */
 export interface LockOwner {

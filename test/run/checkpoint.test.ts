@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { decodeCheckpoint, encodeCheckpoint, loadCheckpoint, saveCheckpoint } from '../../lib/train/checkpoint';
+import { decodeCheckpoint, encodeCheckpoint, loadCheckpoint, saveCheckpoint } from '../../lib/run/checkpoint';
 
 const content = {
   meta: { epoch: 3, note: 'héllo' },
