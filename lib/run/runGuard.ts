@@ -203,9 +203,12 @@ export function probeRunDir(dir: string, needBytes = 0): void {
   }
 }
 
-/** Bytes the run directory needs: best.ckpt (weights) + last.ckpt (weights + two Adam moments), each twice while a new one is written, + slack. */
+/**
+ * Bytes the run directory needs: best.ckpt (weights) + last.ckpt (weights + two Adam moments), each three
+ * times while a new one is written (the current one, the previous one kept, the new one), + slack.
+ */
 export function checkpointBytes(paramCount: number): number {
-  return 2 * (4 * paramCount + 12 * paramCount) + 4 * 2 ** 20;
+  return 3 * (4 * paramCount + 12 * paramCount) + 4 * 2 ** 20;
 }
 
 /** A training run stopped by a signal; the CLI prints `message` and exits with `exitCode` (128 + signal number). */
