@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'child_process';
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -145,4 +146,29 @@ test('a checkpoint of the format before safetensors (CFCMLCK1) still loads, and 
   const cut = fs.readFileSync(LEGACY);
   fs.writeFileSync(file, cut.subarray(0, cut.length - 4));
   assert.throws(() => convertLegacyCheckpoint(file), /truncated checkpoint: array 'w:b' runs past the end/);
+});
+
+test('cfcml checkpoint verify names each file good, old-format or corrupt; convert rewrites the old ones', () => {
+  const bin = path.join(__dirname, '../../bin/cfcml.js');
+  const cli = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+  const dir = tmpDir();
+  fs.mkdirSync(path.join(dir, 'run'));
+  fs.copyFileSync(LEGACY, path.join(dir, 'run', 'old.ckpt'));
+  saveCheckpoint(path.join(dir, 'run', 'good.ckpt'), content);
+  const bad = encodeCheckpoint(content);
+  bad[bad.length - 5] ^= 0x10;
+  fs.writeFileSync(path.join(dir, 'bad.ckpt'), bad);
+  const v = cli('checkpoint', 'verify', dir);
+  assert.equal(v.status, 1, v.stdout + v.stderr);
+  const lines = v.stdout.trim().split('\n');
+  assert.deepEqual(lines.length, 4, v.stdout);
+  assert.match(lines[0], new RegExp(`^${path.join(dir, 'bad.ckpt')}: corrupt checkpoint: its tensor bytes do not match the sha256`));
+  assert.equal(lines[1], `${path.join(dir, 'run', 'good.ckpt')}: ok (sha256 verified, 3 tensors, after epoch 3)`);
+  assert.match(lines[2], /old\.ckpt: readable, format before safetensors \(CFCMLCK1, no checksum\); convert with: cfcml checkpoint convert /);
+  assert.equal(lines[3], '2 of 3 checkpoints good');
+  const c = cli('checkpoint', 'convert', path.join(dir, 'run'));
+  assert.equal(c.status, 0, c.stdout + c.stderr);
+  assert.match(c.stdout, /good\.ckpt: safetensors already\n.*old\.ckpt: converted to safetensors\n1 of 2 checkpoints converted\n$/);
+  assertSameContent(loadCheckpoint(path.join(dir, 'run', 'old.ckpt')));
+  assert.ok(!isLegacyCheckpoint(fs.readFileSync(path.join(dir, 'run', 'old.ckpt'))));
 });
