@@ -6,7 +6,7 @@
 #           every process of the task, then the task goes back to the queue);
 #   task 1: SIGUSR1 to the batch shell (`scancel --batch --signal=USR1`, what `--signal=B:USR1@N` sends
 #           before the time limit): the task stops at a step boundary and requeues itself.
-# SLURM holds a requeued task for about two minutes (its BeginTime); the test releases it at once
+# SLURM holds a requeued task for about two minutes (its BeginTime); the test releases it after 3 seconds
 # (`scontrol update … StartTime=now`), as a free node would. Passes when every stop happened mid-training,
 # each requeued task resumed from last.ckpt, and the report and every run's metrics and predictions equal
 # the uninterrupted sweep's byte for byte.
@@ -38,15 +38,28 @@ job=${job%%;*}
 echo "slurm: submitted array job $job"
 log() { echo "$WORK/sweep/runs/full/seed$(( $1 + 1 ))/train.log"; }
 state() { squeue -h -j "${job}_$1" -o '%T' 2>/dev/null | head -1; }
+# Release task $1 when SLURM holds it for its requeue delay (PENDING, reason BeginTime), but not in the
+# first seconds: a task started within the second its requeue revoked its credential fails to launch.
+declare -A held_since=()
+release() {
+  local t=$1 now; now=$(date +%s)
+  if [ "$(squeue -h -j "${job}_$t" -o '%T %r' 2>/dev/null | head -1)" = 'PENDING BeginTime' ]; then
+    if [ -z "${held_since[$t]:-}" ]; then held_since[$t]=$now
+    elif [ $(( now - held_since[$t] )) -ge 3 ]; then scontrol update JobId="${job}_$t" StartTime=now 2>/dev/null || true; held_since[$t]=; fi
+  else
+    held_since[$t]=
+  fi
+}
 restarts() { scontrol show job "${job}_$1" 2>/dev/null | sed -n 's/.*Restarts=\([0-9]*\).*/\1/p' | head -1; }
 
 # Wait until task $1 runs its attempt $2 (0 = first) and has finished at least one epoch in it, with at
 # least 4 epochs still to go, so that the stop lands mid-training. A requeued task held by its BeginTime
-# is released at once.
+# is released (either task: the other may be held meanwhile).
 mid_training() {
   local t=$1 attempt=$2 deadline=$(( $(date +%s) + 300 )) f; f=$(log "$t")
   while [ "$(date +%s)" -lt "$deadline" ]; do
-    if [ "$(state "$t")" = PENDING ]; then scontrol update JobId="${job}_$t" StartTime=now 2>/dev/null || true; fi
+    release 0; release 1
+    if [ -z "$(state "$t")" ]; then fail "task $t left the queue before attempt $attempt ran mid-training: $(scontrol show job "${job}_$t" | grep -o 'JobState=[^ ]* Reason=[^ ]*')"; fi
     if [ -f "$f" ] && [ "$(state "$t")" = RUNNING ]; then
       local tail_; tail_=$(awk -v a="(restart $attempt)" 'index($0, a) && /^== .* slurm / {on=1; txt=""} on {txt = txt $0 "\n"} END {printf "%s", txt}' "$f")
       local n; n=$(printf '%s' "$tail_" | grep -c -E '^epoch [0-9]+/' || true)
@@ -76,7 +89,7 @@ mid_training 0 2
 # Both tasks run their last attempt to the end.
 deadline=$(( $(date +%s) + 600 ))
 while [ -n "$(squeue -h -j "$job" 2>/dev/null)" ]; do
-  for t in 0 1; do [ "$(state "$t")" = PENDING ] && { scontrol update JobId="${job}_$t" StartTime=now 2>/dev/null || true; }; done
+  release 0; release 1
   [ "$(date +%s)" -lt "$deadline" ] || fail "array $job still queued after the timeout"
   sleep 0.5
 done
