@@ -9,9 +9,9 @@ import { synthDerm7pt } from '../../lib/synth';
 import { loadCheckpoint, type RunCheckpointMeta } from '../../lib/run/checkpoint';
 import { Trainer, train, type EpochRecord, type RunResult } from '../../lib/train';
 
-// Checkpoints that prove themselves: a flipped byte or a truncated last.ckpt, and a disk that fills up while
-// a run writes its checkpoints. In each case nothing earlier is lost, and --resume ends with the
-// uninterrupted run's numbers exactly.
+// Checkpoints that prove themselves: a flipped byte or a truncated last.ckpt, and a disk that fills up
+// while a run writes its checkpoints (a tmpfs mounted as root). In each case nothing earlier is lost, and
+// --resume ends with the uninterrupted run's numbers exactly. A system test: it trains several tiny runs.
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cfcml-recovery-'));
 const data = path.join(root, 'derm7pt');
