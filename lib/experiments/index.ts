@@ -10,7 +10,7 @@ export { slurmArrayScript, writeSlurmArray } from './slurm';
 export type { SlurmOptions } from './slurm';
 export { buildReport, readOracle, readOracleFile, oracleFileOf, archivedCohortDir, ceilingEntries, variantUsesTabular, BINARY_METRICS, MULTICLASS_METRICS, DELONG_NOTE } from './report';
 export type { ReportMetric, SweepReport, GroupReport, VariantRow, Summary, OracleCeiling, RunProblem } from './report';
-export { tableCsv, tableMarkdown, tableTex, writeTables, formatP, texEscape, METRIC_LABELS } from './tables';
+export { tableCsv, tableMarkdown, summaryMarkdown, tableTex, writeTables, formatP, texEscape, METRIC_LABELS } from './tables';
 export { holm, averageProbs } from './stats';
 export { ablationFigure, rocBandFigure, sweepCurvesFigure, sweepFigures, writeFigures, tprAt, ROC_VARIANTS } from './figures';
 export { sweepGap, gapCsv, gapFigure, umapPanel, gapFigures, GAP_MEASURES } from './gap';

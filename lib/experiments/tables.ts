@@ -143,6 +143,32 @@ export function tableMarkdown(report: SweepReport, digits = 3): string {
   return out.join('\n');
 }
 
+/**
+ * The short table a front page quotes: per variant the seeds, test and validation AUC (mean ± sd), the paired
+ * per-seed ΔAUC to full, DeLong's and Holm's p, then the oracle ceilings; the best test AUC in bold. One table
+ * per group. test/docs/numbers.test.ts requires the README's copy to equal it.
+ */
+export function summaryMarkdown(report: Pick<SweepReport, 'groups'>, digits = 3): string {
+  const out: string[] = [];
+  for (const g of report.groups) {
+    const best = Math.max(...g.rows.map((r) => r.metrics.auc?.mean ?? -1));
+    out.push('| variant | seeds | test AUC | valid AUC | ΔAUC vs full (per seed) | p DeLong | p Holm |', '|---|---|---|---|---|---|---|');
+    for (const r of g.rows) {
+      const auc = r.metrics.auc;
+      const cell = auc ? meanSd(auc.mean, auc.sd, digits, ' ± ') : '–';
+      const diff = r.diffAuc ? `${signed(r.diffAuc.mean, digits)}${Number.isFinite(r.diffAuc.sd) ? ` ± ${r.diffAuc.sd.toFixed(digits)}` : ''}` : '–';
+      const valid = r.validAuc ? meanSd(r.validAuc.mean, r.validAuc.sd, digits, ' ± ') : '–';
+      out.push(`| \`${r.variant}\` | ${r.seeds.join(',')} | ${auc && auc.mean === best ? `**${cell}**` : cell} | ${valid} | ${diff} | ${formatP(r.delong?.p, '< ')} | ${formatP(r.pHolm, '< ')} |`);
+    }
+    const a = g.oracle?.auc;
+    if (a) {
+      const v = (x: number | undefined) => (x === undefined ? '–' : x.toFixed(digits));
+      out.push(`| oracle: all evidence (ceiling) | | ${v(a.joint)} | | | | |`, `| oracle: best additive (late fusion's ceiling) | | ${v(a.additive)} | | | | |`);
+    }
+  }
+  return out.join('\n');
+}
+
 /** Escape text for LaTeX. */
 export function texEscape(s: string): string {
   return s.replace(/\\/g, '\\textbackslash{}').replace(/([&%$#_{}])/g, '\\$1').replace(/~/g, '\\textasciitilde{}').replace(/\^/g, '\\textasciicircum{}');
