@@ -10,7 +10,7 @@ import type { TestContext } from 'node:test';
  *
  * Returns whether the test should go on.
  */
-export function needTool(t: TestContext, available: boolean, reason: string): boolean {
+export function needTool(t: Pick<TestContext, 'skip'>, available: boolean, reason: string): boolean {
   if (available) return true;
   if (process.env.CI === 'true') {
     assert.fail(`${reason}. CI=true: a test that needs a missing tool fails instead of skipping (npm run setup installs the tools)`);
