@@ -2,7 +2,8 @@
  * Experiments: sweeps over variants × seeds (× cohorts × presets) run locally or as a SLURM job array,
  * and their report (mean ± sd, paired differences, DeLong + Holm, oracle ceiling, tables and figures).
  */
-export { SWEEP_FILE, parseSeeds, parseVariants, parsePresets, expandGrid, createSweep, readSweep, trainCommand, cliPath } from './sweep';
+export { SWEEP_FILE, parseSeeds, parseVariants, parsePresets, expandGrid, createSweep, readSweep, trainCommand, runTrainArgs, checkSettings, cliPath } from './sweep';
+export { readSweepConfig, type SweepConfig } from './sweepConfig';
 export type { SweepRun, SweepSpec } from './sweep';
 export { runLocal, runOne } from './local';
 export type { RunOutcome, LocalRunOptions } from './local';
