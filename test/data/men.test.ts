@@ -21,7 +21,7 @@ test('MEN plan: default counts, three grades, clinical values correlate with gra
   assert.ok(meanAge(1) > meanAge(0) + 3 && meanAge(2) > meanAge(0) + 3);
 });
 
-test('NIfTI round trip through nifti-reader-js', async () => {
+test('NIfTI round trip through the NIfTI reader', async () => {
   const dir = tmpDir('nii');
   const data = Float32Array.from({ length: 4 * 3 * 2 }, (_, i) => i * 0.5);
   const file = path.join(dir, 'v.nii.gz');
