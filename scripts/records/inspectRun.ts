@@ -1,7 +1,7 @@
 /**
- * Look inside trained runs on the VALIDATION split (docs/TUNING.md, "Inside the models"): per modality the
- * mean norm of the embeddings z_m; per stage and modality the normalised entropy of the crossmodal attention
- * (1 = uniform over the keys) and the mean norm of the compressed tokens P_m^s; the selected epoch's
+ * Look inside trained runs on the VALIDATION split (docs/TUNING.md: inside the models of the cohort
+ * investigation): per modality the mean norm of the embeddings z_m; per stage and modality the normalised
+ * entropy of the crossmodal attention (1 = uniform over the keys) and the mean norm of the compressed tokens P_m^s; the selected epoch's
  * validation AUC and the first epoch's loss terms. Never reads the test split.
  *   node dist/scripts/records/inspectRun.js <runDir> [<runDir> …]     (one JSON object per run)
  */

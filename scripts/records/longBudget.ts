@@ -1,5 +1,5 @@
 /**
- * The long-budget diagnostic (docs/TUNING.md, "Is the distance to the oracle a budget problem?"; validation
+ * The long-budget diagnostic (docs/TUNING.md: is the distance to the oracle a budget problem? Validation
  * only, chooses nothing): per run of the sweep of scripts/records/tuning/long.json, the validation AUC and the
  * training cross-entropy at a few epochs, the best validation AUC within the preset's 40 epochs and within
  * all of them, against the cohort's validation oracle (`cohort.json` of the sweep's cohort).

@@ -1,6 +1,6 @@
 /**
- * The Derm7pt cpu preset's learning rate and stopping rule, chosen on VALIDATION (docs/TUNING.md, "Learning
- * rate and stopping rule of the Derm7pt `cpu` preset"). Reads the budget sweep (scripts/records/tuning/
+ * The Derm7pt cpu preset's learning rate and stopping rule, chosen on VALIDATION (docs/TUNING.md: the
+ * learning rate and stopping rule of the Derm7pt `cpu` preset). Reads the budget sweep (scripts/records/tuning/
  * budget.json: 40 epochs each, no early stopping), replays every candidate stopping rule on the runs'
  * histories (lib/train/earlyStopping.ts: exact, since nothing in training depends on the rule), and applies
  * the decision rules written before the runs: the candidates, the incumbent and the threshold below.
