@@ -1,22 +1,22 @@
-import { Rng, deriveSeed } from '../../util/random';
-import { DERM7PT_COLUMNS } from '../derm7pt';
-import type { Split } from '../spec';
-import { derm7ptFiles, derm7ptSlots, drawDiagnosis, sevenPointScore } from './derm7ptPlan';
+import { Rng, deriveSeed } from '../util/random';
+import { DERM7PT_COLUMNS } from '../data/derm7pt';
+import type { Split } from '../data/spec';
+import { DERM7PT_COUNTS, derm7ptFileNames, derm7ptFiles, derm7ptSlots, drawDiagnosis, scaledCount, sevenPointScore } from './derm7ptRelease';
 import type { OracleRow } from './oracle';
 import { fitLogistic, logit, softmaxRef } from './oracle';
 import { sigmoid } from './raster';
 
 /**
- * Synthetic Derm7pt, version 2: a generative model with crossmodal interaction, decisive local detail,
- * complementary views and an exact oracle (issue #10). Version 1 (`derm7ptPlan.ts`) stays as it was.
+ * Synthetic Derm7pt: a generative model with crossmodal interaction, decisive local detail, complementary
+ * views and an exact oracle, so that a model's AUC can be read against what the data allows.
  *
  * What is drawn, from what (y = 0 NEV, 1 MEL; every table is P(level | y) unless said otherwise):
  *
  *   y                        fixed per split by the release's class counts (docs/DATA.md); the oracle's
  *                            prior is the cohort's MEL fraction π = 252 / 827.
  *   record | y               difficulty, elevation, location, sex: independent given y (tables below; the
- *                            location weights are version 1's marginals, shifted towards the trunk and
- *                            head for MEL). `management` is a decision taken after the diagnosis: with the
+ *                            location weights follow the release's marginals, shifted towards the trunk
+ *                            and head for MEL). `management` is a decision taken after the diagnosis: with the
  *                            leak (default, as in the release) every MEL is excised; NEV, and every case
  *                            without the leak, are excised with a probability that depends on elevation
  *                            and difficulty only, so given those fields management carries no evidence.
@@ -37,19 +37,19 @@ import { sigmoid } from './raster';
  * record, as in the clinic.
  *   - Diagnostic difficulty. A case is rated difficult precisely when its dermoscopy misleads: a
  *     featureless, nevoid melanoma or a nevus with atypical (dysplastic) features. So with difficulty low
- *     the local findings are drawn from the table of the true class; medium, from either class's table with
- *     probability ½ (equivocal); high, from the other class's table (discordant).
+ *     the local findings are drawn from the table of the true class; medium and high, from the other
+ *     class's table with the probability `DERM7PT_DISCORDANCE` gives (some: equivocal; most: discordant).
  *   - Location. On acral skin (palms, soles) there is no pigment network: the parallel-ridge pattern means
  *     melanoma and the parallel-furrow pattern a nevus, and elsewhere neither appears.
  * So p(y | image, record) is not a product of per-modality terms: the record says how to read the image.
- * With `interaction: 'none'` (the null control, version 1's additive design) every finding is drawn from
+ * With `interaction: 'none'` (the null control, an additive design) every finding is drawn from
  * its true class's table whatever the record (no acral pattern), so image ⟂ record | y and the joint
  * log-odds are exactly the sum of the per-modality log-odds.
  *
  * The oracle (`derm7ptPosteriors`) enumerates the only parts of the record the findings depend on
  * (difficulty × acral or not), so every posterior is exact. It conditions on the record without
  * `management` (the trainer leaves the leak out; without the leak it carries no evidence given the rest).
- * The parameters were fixed from oracle numbers alone (see DERM7PT_V2_VERSION), before any network was
+ * The parameters were fixed from oracle numbers alone (see DERM7PT_COHORT_VERSION), before any network was
  * trained on the cohort.
  */
 
@@ -60,7 +60,7 @@ import { sigmoid } from './raster';
  *   image 0.752 / 0.737 / 0.727, clinic 0.711 / 0.684 / 0.687, derm 0.710 / 0.666 / 0.648,
  *   image_global 0.612 / 0.536 / 0.586; null control (`none`) joint − additive 0.001 / 0.000 / 0.000.
  */
-export const DERM7PT_V2_VERSION = '2.0';
+export const DERM7PT_COHORT_VERSION = '2.0';
 export type Derm7ptInteraction = 'context' | 'none';
 export const DERM7PT_INTERACTIONS: readonly Derm7ptInteraction[] = ['context', 'none'];
 
@@ -69,7 +69,7 @@ export const DERM7PT_PRIOR = 252 / 827;
 
 type Table = readonly (readonly number[])[];
 /** P(level | y): row 0 NEV, row 1 MEL. */
-export const DERM7PT_V2_TABLES = {
+export const DERM7PT_TABLES = {
   difficulty: [[0.5, 0.36, 0.14], [0.3, 0.4, 0.3]] as Table, // low, medium, high
   elevation: [[0.46, 0.44, 0.1], [0.56, 0.34, 0.1]] as Table, // flat, palpable, nodular
   // upper limbs, head neck, back, lower limbs, chest, abdomen, buttocks, acral, genital areas
@@ -86,7 +86,7 @@ export const DERM7PT_V2_TABLES = {
   parallel: [[0.88, 0.12], [0.12, 0.88]] as Table, // furrow, ridge (acral skin)
 };
 /** Probability that the local findings are drawn from the other class's tables, per difficulty level. */
-export const DERM7PT_V2_DISCORDANCE = [0, 0.4, 0.9] as const;
+export const DERM7PT_DISCORDANCE = [0, 0.4, 0.9] as const;
 
 export const DIFFICULTY_LEVELS = ['low', 'medium', 'high'] as const;
 export const ELEVATION_LEVELS = ['flat', 'palpable', 'nodular'] as const;
@@ -119,7 +119,7 @@ export interface DermFindings {
   network: number;
 }
 
-export interface PlannedCaseV2 {
+export interface PlannedCase {
   row: number;
   split: Split;
   /** 0 NEV, 1 MEL, -1 left out (BCC, SK, misc.). */
@@ -133,14 +133,21 @@ export interface PlannedCaseV2 {
   sameFile: boolean;
 }
 
-export interface Derm7ptV2Options {
+export interface Derm7ptPlanOptions {
   seed: number;
   scale?: number;
   leak?: boolean;
   interaction?: Derm7ptInteraction;
+  /** The nested layout for learning curves (planNested); absent: the release's layout, shuffled. */
+  nested?: NestedLayout;
 }
 
-const T = DERM7PT_V2_TABLES;
+/** The nested layout's validation size, as a multiple of the release's validation counts. */
+export interface NestedLayout {
+  validScale: number;
+}
+
+const T = DERM7PT_TABLES;
 
 function draw(rng: Rng, t: Table, y: number): number {
   return rng.categorical([...t[y]]);
@@ -149,7 +156,7 @@ function draw(rng: Rng, t: Table, y: number): number {
 /** P(local findings | y, difficulty, acral) under the design's interaction. */
 function localLikelihood(f: DermFindings, y: number, difficulty: number, acral: boolean, interaction: Derm7ptInteraction): number {
   const ctx = interaction === 'context';
-  const w = ctx ? DERM7PT_V2_DISCORDANCE[difficulty] : 0;
+  const w = ctx ? DERM7PT_DISCORDANCE[difficulty] : 0;
   const table = (c: number): number => {
     let p = T.dots[c][f.dots] * T.streaks[c][f.streaks] * T.regression[c][f.regression];
     const parallelSite = ctx && acral;
@@ -172,7 +179,7 @@ export function drawDermCase(rng: Rng, y: number, interaction: Derm7ptInteractio
   const [lo, hi] = DIAMETER_BINS[diameterBin];
   const ctx = interaction === 'context';
   // The class whose tables the local findings come from ("apparent" class: see the discordance above).
-  const apparent = ctx && rng.bernoulli(DERM7PT_V2_DISCORDANCE[record.difficulty]) ? 1 - y : y;
+  const apparent = ctx && rng.bernoulli(DERM7PT_DISCORDANCE[record.difficulty]) ? 1 - y : y;
   const acral = ctx && record.location === ACRAL;
   const findings: DermFindings = {
     asymmetry: draw(rng, T.asymmetry, y),
@@ -246,7 +253,7 @@ export function derm7ptAdditiveWeights(interaction: Derm7ptInteraction): number[
 const additiveCache = new Map<Derm7ptInteraction, number[]>();
 
 /** The oracle row of a planned case (task cases only). */
-export function derm7ptOracleRow(c: PlannedCaseV2, interaction: Derm7ptInteraction): OracleRow {
+export function derm7ptOracleRow(c: PlannedCase, interaction: Derm7ptInteraction): OracleRow {
   const p = derm7ptPosteriors(c.record, c.findings, interaction, c.sameFile);
   const w = derm7ptAdditiveWeights(interaction);
   const additive = softmaxRef([w], [1, logit(p.tabular), logit(p.image)])[1];
@@ -276,37 +283,87 @@ function checklist(f: DermFindings, rng: Rng): Record<string, string> {
   return { seven_point_score: String(sevenPointScore(criteria)), ...criteria };
 }
 
-/** Draw every row of the synthetic meta.csv (no pixels). Deterministic in (seed, scale, leak, interaction). */
-export function planDerm7ptV2(opts: Derm7ptV2Options): PlannedCaseV2[] {
+/** Draw every row of the synthetic meta.csv (no pixels). Deterministic in (seed, scale, leak, interaction, nested). */
+export function planDerm7pt(opts: Derm7ptPlanOptions): PlannedCase[] {
+  if (opts.nested) return planNested(opts, opts.nested);
   const scale = opts.scale ?? 1;
-  const leak = opts.leak ?? true;
-  const interaction = opts.interaction ?? 'context';
   const rng = new Rng(deriveSeed(opts.seed, 'derm7pt-v2-plan'));
   const slots = derm7ptSlots(scale);
   rng.shuffle(slots);
-  return slots.map((s, row) => {
-    const diagnosis = drawDiagnosis(rng, s.label);
-    // Left-out lesions (BCC, SK, ...) are drawn from a NEV/MEL mixture: they look like either.
-    const y = s.label >= 0 ? s.label : rng.bernoulli(0.35) ? 1 : 0;
-    const { record, findings } = drawDermCase(rng, y, interaction);
-    const excisionP = sigmoid(-1.9 + 0.9 * +(record.elevation > 0) + 0.8 * record.difficulty);
-    const management = leak && s.label === 1 ? 'excision' : rng.bernoulli(excisionP) ? 'excision' : rng.bernoulli(0.65) ? 'clinical follow up' : 'no further examination';
-    const { caseNum, sameFile, derm, clinic } = derm7ptFiles(row, scale);
-    const meta: Record<string, string> = {
-      case_num: String(caseNum),
-      diagnosis,
-      ...checklist(findings, rng),
-      level_of_diagnostic_difficulty: DIFFICULTY_LEVELS[record.difficulty],
-      elevation: ELEVATION_LEVELS[record.elevation],
-      location: LOCATION_LEVELS[record.location],
-      sex: SEX_LEVELS[record.sex],
-      management,
-      clinic,
-      derm,
-      case_id: `SYN${String(caseNum).padStart(4, '0')}`,
-      notes: row % 97 === 5 ? 'synthetic, drawn by cfcml v2; "no real patient"' : '',
-    };
-    for (const c of DERM7PT_COLUMNS) if (meta[c] === undefined) throw new Error(`planDerm7ptV2: column ${c} not filled`);
-    return { row, split: s.split, label: s.label, diagnosis, record, findings, meta, renderSeed: rng.nextUint32(), sameFile };
-  });
+  return slots.map((s, row) => planCase(rng, s, row, derm7ptFiles(row, scale), opts));
+}
+
+/**
+ * The nested layout, for learning curves (`cfcml synth --nested`): every case is drawn from its own stream,
+ * seeded by (seed, split, class, index within the class), so a case does not depend on how many others
+ * there are. meta.csv holds the test split first (the release's counts, at every scale), then validation
+ * (`validScale` × the release's counts, the same at every training scale), then training (`scale` × the
+ * release's counts). So the test and validation rows — ids, record, pixels, oracle rows, file names — are
+ * the same at every scale, and the training cases of a scale are the first ones of each class of every
+ * larger scale: a learning curve over scales measures the training data and nothing else. Within a split,
+ * rows are ordered by a key each case draws first, which keeps the order of a smaller scale's cases.
+ */
+function planNested(opts: Derm7ptPlanOptions, nested: NestedLayout): PlannedCase[] {
+  const counts: Record<Split, number> = { test: 1, valid: nested.validScale, train: opts.scale ?? 1 };
+  const drawn: { key: number; rng: Rng; slot: { split: Split; label: number }; sameFile: boolean }[] = [];
+  for (const split of NESTED_SPLIT_ORDER) {
+    const c = DERM7PT_COUNTS[split];
+    const perClass: [number, number][] = [
+      [0, scaledCount(c.NEV, counts[split])],
+      [1, scaledCount(c.MEL, counts[split])],
+      [-1, scaledCount(c.other, counts[split], 0)],
+    ];
+    const inSplit: (typeof drawn)[number][] = [];
+    for (const [label, n] of perClass) {
+      for (let k = 0; k < n; k++) {
+        const rng = new Rng(deriveSeed(opts.seed, 'derm7pt-nested', split, label, k));
+        const key = rng.uniform();
+        inSplit.push({ key, rng, slot: { split, label }, sameFile: rng.bernoulli(NESTED_SAME_FILE_RATE) });
+      }
+    }
+    inSplit.sort((a, b) => a.key - b.key);
+    drawn.push(...inSplit);
+  }
+  return drawn.map((d, row) => planCase(d.rng, d.slot, row, derm7ptFileNames(row, d.sameFile), opts));
+}
+
+/** Splits in the order the nested layout writes them (fixed-size splits first, so their rows never move). */
+const NESTED_SPLIT_ORDER: readonly Split[] = ['test', 'valid', 'train'];
+
+/** The release's share of cases whose clinic and derm image are one file (9 of 1011). */
+const NESTED_SAME_FILE_RATE = 9 / 1011;
+
+/** One case of the plan, drawn from `rng` (the order of the draws is part of the design: do not reorder). */
+function planCase(
+  rng: Rng,
+  s: { split: Split; label: number },
+  row: number,
+  files: { caseNum: number; sameFile: boolean; derm: string; clinic: string },
+  opts: Derm7ptPlanOptions,
+): PlannedCase {
+  const leak = opts.leak ?? true;
+  const interaction = opts.interaction ?? 'context';
+  const diagnosis = drawDiagnosis(rng, s.label);
+  // Left-out lesions (BCC, SK, ...) are drawn from a NEV/MEL mixture: they look like either.
+  const y = s.label >= 0 ? s.label : rng.bernoulli(0.35) ? 1 : 0;
+  const { record, findings } = drawDermCase(rng, y, interaction);
+  const excisionP = sigmoid(-1.9 + 0.9 * +(record.elevation > 0) + 0.8 * record.difficulty);
+  const management = leak && s.label === 1 ? 'excision' : rng.bernoulli(excisionP) ? 'excision' : rng.bernoulli(0.65) ? 'clinical follow up' : 'no further examination';
+  const { caseNum, sameFile, derm, clinic } = files;
+  const meta: Record<string, string> = {
+    case_num: String(caseNum),
+    diagnosis,
+    ...checklist(findings, rng),
+    level_of_diagnostic_difficulty: DIFFICULTY_LEVELS[record.difficulty],
+    elevation: ELEVATION_LEVELS[record.elevation],
+    location: LOCATION_LEVELS[record.location],
+    sex: SEX_LEVELS[record.sex],
+    management,
+    clinic,
+    derm,
+    case_id: `SYN${String(caseNum).padStart(4, '0')}`,
+    notes: row % 97 === 5 ? 'synthetic, drawn by cfcml v2; "no real patient"' : '',
+  };
+  for (const c of DERM7PT_COLUMNS) if (meta[c] === undefined) throw new Error(`planDerm7pt: column ${c} not filled`);
+  return { row, split: s.split, label: s.label, diagnosis, record, findings, meta, renderSeed: rng.nextUint32(), sameFile };
 }
