@@ -55,7 +55,7 @@ export function assignTimmWeights(file: SafetensorsFile, targets: readonly Named
       misShaped.length ? `${misShaped.length} mis-shaped: ${firstTen(misShaped)}` : '',
     ].filter(Boolean);
     throw new CfcmlError(
-      `${file.source} does not fit the Swin encoder: ${parts.join('; ')}. Expected ${expected}: ${targets.length} tensors by timm's names ` +
+      `does not fit the Swin encoder: ${parts.join('; ')}. Expected ${expected}: ${targets.length} tensors by timm's names ` +
         `(the head and the relative_position_index / attn_mask buffers are ignored)`,
       { where: file.source },
     );
