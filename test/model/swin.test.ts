@@ -21,27 +21,31 @@ import { dermLike } from './helpers';
 const DIR = path.join(__dirname, '../../../test/fixtures/reference/swin');
 const TOL = 1e-4;
 
-interface SmallMeta {
+interface FixtureMeta {
   config: { img_size: number; patch_size: number; embed_dim: number; depths: number[]; num_heads: number[]; window_size: number };
   stageShapes: number[][];
   float32ErrorVsFloat64: number[];
   paramsWithoutHead: number;
 }
-const meta = JSON.parse(fs.readFileSync(path.join(DIR, 'small.json'), 'utf8')) as SmallMeta;
-const c = meta.config;
-const SMALL_SWIN: SwinOptions = {
-  depths: c.depths as unknown as SwinOptions['depths'],
-  heads: c.num_heads as unknown as SwinOptions['heads'],
-  window: c.window_size,
-  patch: c.patch_size,
-  mlpRatio: 4,
-};
-const SMALL_WIDTHS = [0, 1, 2, 3].map((s) => c.embed_dim * 2 ** s) as unknown as [number, number, number, number];
+const META = JSON.parse(fs.readFileSync(path.join(DIR, 'small.json'), 'utf8')) as { small: FixtureMeta; padded: FixtureMeta };
+const c = META.small.config;
 
-function smallSwinModel(model: Partial<CFCMLConfig['model']> = {}): CFCMLModel {
-  const config = dermLike(2, 'full', { backbone: 'swin', swin: SMALL_SWIN, encoderWidths: SMALL_WIDTHS, ...model });
-  return createModel({ ...config, imageSize: [c.img_size, c.img_size] });
+/** The fixture's configuration as cfcml's Swin options and stage widths. */
+function swinOf(m: FixtureMeta): { swin: SwinOptions; widths: [number, number, number, number] } {
+  const f = m.config;
+  return {
+    swin: { depths: f.depths as unknown as SwinOptions['depths'], heads: f.num_heads as unknown as SwinOptions['heads'], window: f.window_size, patch: f.patch_size, mlpRatio: 4 },
+    widths: [0, 1, 2, 3].map((s) => f.embed_dim * 2 ** s) as unknown as [number, number, number, number],
+  };
 }
+const { swin: SMALL_SWIN, widths: SMALL_WIDTHS } = swinOf(META.small);
+
+function swinModel(m: FixtureMeta, model: Partial<CFCMLConfig['model']> = {}): CFCMLModel {
+  const { swin, widths } = swinOf(m);
+  const config = dermLike(2, 'full', { backbone: 'swin', swin, encoderWidths: widths, ...model });
+  return createModel({ ...config, imageSize: [m.config.img_size, m.config.img_size] });
+}
+const smallSwinModel = (model: Partial<CFCMLConfig['model']> = {}) => swinModel(META.small, model);
 
 const SMALL_EXPECTED = 'the small timm Swin of scripts/reference/swin_timm_fixture.py';
 
@@ -49,40 +53,48 @@ test('setup: wasm backend with the project kernels', async () => {
   await initBackend({ backend: 'wasm', quiet: true });
 });
 
-test('the fixture exercises shifted windows and their masks in stages 1–3 and one whole window in stage 4', () => {
+test('the fixtures exercise shifted windows and their masks in stages 1–3, one whole window in stage 4, and padding', () => {
   const g = stageGeometry([c.img_size, c.img_size], SMALL_WIDTHS, SMALL_SWIN);
   assert.deepEqual(g.map((s) => s.grid[0]), [56, 28, 14, 7]);
   assert.deepEqual(g.map((s) => s.shift[0]), [3, 3, 3, 0]);
   assert.deepEqual(g.map((s) => s.window[0]), [7, 7, 7, 7]);
+  const p = swinOf(META.padded);
+  const gp = stageGeometry([META.padded.config.img_size, META.padded.config.img_size], p.widths, p.swin);
+  assert.deepEqual(gp.map((s) => s.grid[0]), [32, 16, 8, 4], 'not multiples of the window 7: padded');
+  assert.deepEqual(gp.map((s) => s.shift[0]), [3, 3, 3, 0]);
+  assert.deepEqual(gp.map((s) => s.window[0]), [7, 7, 7, 4]);
 });
 
-test("every stage of the small Swin equals timm's, with timm's weights loaded by name (head skipped)", (t) => {
-  const model = smallSwinModel();
-  loadSwinWeights(model, path.join(DIR, 'small.safetensors'), SMALL_EXPECTED);
-  const io = readSafetensors(path.join(DIR, 'small_io.safetensors'));
-  const pixels = io.tensor('input'); // U8 [B, H, W, 3] as float32 0..255
-  const B = pixels.shape[0];
-  const before = tf.memory().numTensors;
-  const images = [0, 1].map(() => tf.tidy(() => tf.div(tf.tensor(pixels.data, pixels.shape), 255)));
-  const tabular = tf.zeros([B, 5]) as tf.Tensor2D;
-  for (let round = 0; round < 2; round++) {
-    const out = model.forward(images, tabular, { training: false, intermediates: true });
-    for (let s = 0; s < 4; s++) {
-      const want = io.tensor(`stage${s + 1}`);
-      const got = out.intermediates!.stageFeatures[0][s];
-      assert.deepEqual(got.shape, want.shape, `stage ${s + 1} shape`);
-      assert.deepEqual(meta.stageShapes[s], want.shape);
-      const err = relError(got.dataSync(), want.data);
-      const tol = Math.max(TOL, 2 * meta.float32ErrorVsFloat64[s]);
-      if (round === 0) t.diagnostic(`stage ${s + 1}: relative error ${err.toExponential(2)} (timm float32 vs float64: ${meta.float32ErrorVsFloat64[s].toExponential(2)})`);
-      assert.ok(err <= tol, `stage ${s + 1}: max |cfcml − timm| / max |timm| = ${err.toExponential(2)} > ${tol.toExponential(1)}`);
+for (const name of ['small', 'padded'] as const) {
+  test(`every stage of the ${name} Swin equals timm's, with timm's weights loaded by name (head skipped)`, (t) => {
+    const meta = META[name];
+    const model = swinModel(meta);
+    loadSwinWeights(model, path.join(DIR, `${name}.safetensors`), `the ${name} timm Swin of scripts/reference/swin_timm_fixture.py`);
+    const io = readSafetensors(path.join(DIR, `${name}_io.safetensors`));
+    const pixels = io.tensor('input'); // U8 [B, H, W, 3] as float32 0..255
+    const B = pixels.shape[0];
+    const before = tf.memory().numTensors;
+    const images = [0, 1].map(() => tf.tidy(() => tf.div(tf.tensor(pixels.data, pixels.shape), 255)));
+    const tabular = tf.zeros([B, 5]) as tf.Tensor2D;
+    for (let round = 0; round < 2; round++) {
+      const out = model.forward(images, tabular, { training: false, intermediates: true });
+      for (let s = 0; s < 4; s++) {
+        const want = io.tensor(`stage${s + 1}`);
+        const got = out.intermediates!.stageFeatures[0][s];
+        assert.deepEqual(got.shape, want.shape, `stage ${s + 1} shape`);
+        assert.deepEqual(meta.stageShapes[s], want.shape);
+        const err = relError(got.dataSync(), want.data);
+        const tol = Math.max(TOL, 2 * meta.float32ErrorVsFloat64[s]);
+        if (round === 0) t.diagnostic(`stage ${s + 1}: relative error ${err.toExponential(2)} (timm float32 vs float64: ${meta.float32ErrorVsFloat64[s].toExponential(2)})`);
+        assert.ok(err <= tol, `stage ${s + 1}: max |cfcml − timm| / max |timm| = ${err.toExponential(2)} > ${tol.toExponential(1)}`);
+      }
+      tf.dispose(out as unknown as tf.TensorContainer);
     }
-    tf.dispose(out as unknown as tf.TensorContainer);
-  }
-  tf.dispose([...images, tabular]);
-  assert.equal(tf.memory().numTensors, before, 'no tensor left behind by the Swin forward');
-  model.dispose();
-});
+    tf.dispose([...images, tabular]);
+    assert.equal(tf.memory().numTensors, before, 'no tensor left behind by the Swin forward');
+    model.dispose();
+  });
+}
 
 test('the loader refuses a file of other names or shapes with one error listing them, and assigns nothing', () => {
   const model = smallSwinModel();
