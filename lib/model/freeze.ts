@@ -1,4 +1,4 @@
-import type * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs';
 import { CfcmlError } from '../util/errors';
 import type { EncoderParams } from './types';
 
@@ -32,4 +32,18 @@ export function freezableParams(p: EncoderParams, stageOf: (key: string) => numb
       for (let s = 0; s < n; s++) for (const v of byStage[s]) v.trainable = false;
     },
   };
+}
+
+/**
+ * `f` run off the gradient tape: tf.customGrad runs its forward function as one kernel, so the ops inside
+ * record nothing and keep no tensors for a backward pass (a frozen stage's activations are freed as soon as
+ * its tidies end, not held until the step's gradient is done). Its gradient is zero: nothing upstream of a
+ * frozen stage trains.
+ */
+export function withoutGradient(f: (x: tf.Tensor) => tf.Tensor): (x: tf.Tensor) => tf.Tensor {
+  const g = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+    const x = args[0] as tf.Tensor;
+    return { value: f(x), gradFunc: () => tf.zerosLike(x) };
+  });
+  return (x) => g(x);
 }

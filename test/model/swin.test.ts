@@ -180,6 +180,26 @@ test('freezeStages 3: stages 1–3 get no gradient and are non-trainable; stage 
   model.dispose();
 });
 
+test('frozen stages run off the gradient tape: a step with stages 1–3 frozen holds far less memory', async (t) => {
+  const peak = async (freezeStages: number): Promise<number> => {
+    const model = smallSwinModel({ freezeStages });
+    const x = tf.tidy(() => [0, 1].map(() => tf.randomUniform([2, c.img_size, c.img_size, 3], 0, 1, 'float32', 3)));
+    const tabular = tf.zeros([2, 5]) as tf.Tensor2D;
+    const labels = tf.tensor1d([0, 1], 'int32');
+    const info = await tf.profile(() => {
+      const r = lossGradients({ model, batch: { images: x, tabular, labels }, hostLabels: [0, 1], dropoutSeed: 1, numClasses: 2, weights: { sam: 0.1, up: 0.1, cp: 0.1 }, tau: 0.07 });
+      tf.dispose([r.terms, ...Object.values(r.grads)]);
+    });
+    tf.dispose([...x, tabular, labels]);
+    model.dispose();
+    return info.peakBytes;
+  };
+  const all = await peak(0);
+  const frozen = await peak(3);
+  t.diagnostic(`peak bytes of a step: ${all} trainable, ${frozen} with stages 1–3 frozen (${(frozen / all).toFixed(3)})`);
+  assert.ok(frozen < 0.5 * all, `frozen ${frozen} vs ${all}`);
+});
+
 test('window partition and reverse are inverse, in timm order (batch, window row, window column, row-major inside)', () => {
   tf.tidy(() => {
     const x = tf.reshape(tf.range(0, 2 * 4 * 6 * 1), [2, 4, 6, 1]) as tf.Tensor4D;

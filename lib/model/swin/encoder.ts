@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { CfcmlError } from '../../util/errors';
-import { freezableParams } from '../freeze';
+import { freezableParams, withoutGradient } from '../freeze';
 import type { ChannelNorm } from '../layers';
 import type { ImageEncoder, ImageEncoderArgs, ImageEncoderFactory } from '../types';
 import { stageGeometry, SWIN_T, type SwinOptions } from './config';
@@ -47,20 +47,28 @@ function buildSwinEncoder(args: ImageEncoderArgs, o: SwinOptions): ImageEncoder 
   const embed = makePatchEmbed(p, 'patch_embed', args.channels, widths[0], o.patch);
   const stages = widths.map((c, s) => makeSwinStage(p, `layers/${s}`, s === 0 ? c : widths[s - 1], c, o.depths[s], o.heads[s], o.mlpRatio, geometry[s], s > 0));
   const norm: ChannelNorm = makeLayerNorm(p, 'norm', widths[3]);
-  frozen.freeze(args.freezeStages ?? 0);
+  const freeze = args.freezeStages ?? 0;
+  frozen.freeze(freeze);
+  // Stage s as a function of the previous stage's map (stage 1: of the image); frozen stages off the tape.
+  const stageFns = stages.map((stage, s) => {
+    const f = (h: tf.Tensor): tf.Tensor => tf.tidy(() => swinStage((s === 0 ? patchEmbed(h as tf.Tensor4D, embed) : h) as tf.Tensor4D, stage));
+    return s < freeze ? withoutGradient(f) : f;
+  });
+  const finalNorm = (h: tf.Tensor): tf.Tensor => layerNorm(h, norm);
+  const stage4Norm = freeze >= 4 ? withoutGradient(finalNorm) : finalNorm;
 
   return {
     stageChannels: [widths[0], widths[1], widths[2], widths[3]],
     apply(x: tf.Tensor): tf.Tensor[] {
       const mean = tf.tensor1d(IMAGENET_MEAN.slice());
       const std = tf.tensor1d(IMAGENET_STD.slice());
-      let h = patchEmbed(tf.div(tf.sub(x, mean), std) as tf.Tensor4D, embed); // [B, H/p, W/p, C_1]
+      let h: tf.Tensor = tf.div(tf.sub(x, mean), std); // [B, H, W, 3]
       const outs: tf.Tensor[] = [];
-      for (const stage of stages) {
-        h = swinStage(h, stage);
+      for (const f of stageFns) {
+        h = f(h);
         outs.push(h); // F^s
       }
-      outs[3] = layerNorm(outs[3], norm);
+      outs[3] = stage4Norm(outs[3]);
       return outs;
     },
   };

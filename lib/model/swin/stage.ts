@@ -1,4 +1,4 @@
-import type * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs';
 import type { EncoderParams } from '../types';
 import { makeSwinBlock, swinBlock, type SwinBlock } from './block';
 import type { StageGeometry } from './config';
@@ -33,6 +33,7 @@ export function makeSwinStage(
 /** [B, H, W, C_in] → [B, h, w, C]. */
 export function swinStage(x: tf.Tensor4D, s: SwinStage): tf.Tensor4D {
   let h = s.downsample ? patchMerging(x, s.downsample) : x;
-  for (const b of s.blocks) h = swinBlock(h, b);
+  // One tidy per block: only what the gradient tape saved outlives it, not every intermediate of the stage.
+  for (const b of s.blocks) h = tf.tidy(() => swinBlock(h, b));
   return h;
 }
