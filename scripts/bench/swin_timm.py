@@ -13,6 +13,9 @@ import argparse, json, os, struct, sys, time
 import numpy as np
 import torch
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from twin_bench import timed  # noqa: E402  (one timing loop for the PyTorch benches)
+
 
 def read_safetensors(path):
     with open(path, 'rb') as f:
@@ -27,18 +30,6 @@ def read_safetensors(path):
         a, b = e['data_offsets']
         out[name] = np.frombuffer(buf[a:b], dtype='<f4').reshape(e['shape'])
     return out
-
-
-def timed(fn, reps, warmup):
-    for _ in range(warmup):
-        fn()
-    ms = []
-    for _ in range(reps):
-        t0 = time.perf_counter()
-        fn()
-        ms.append((time.perf_counter() - t0) * 1e3)
-    ms.sort()
-    return {'median': ms[len(ms) // 2], 'min': ms[0]}
 
 
 def main():
