@@ -5,6 +5,7 @@ import { getPreset } from '../data/datasets';
 import type { DatasetSpec, PresetName, Split, TrainPreset } from '../data/spec';
 import type { Variant } from '../model/types';
 import { CfcmlError } from '../util/errors';
+import { LR_SCHEDULES } from './schedule';
 import { hrmWeightsFor, type HrmWeights } from './loss';
 import type { TrainOptions } from './options';
 
@@ -139,6 +140,7 @@ const SETTABLE: Record<string, 'number' | 'integer' | 'boolean' | 'stages' | rea
   warmupEpochs: 'integer',
   stepEvery: 'integer',
   stepGamma: 'number',
+  schedule: LR_SCHEDULES,
   tau: 'number',
   balancedBatches: 'boolean',
   augment: 'boolean',
@@ -177,7 +179,7 @@ export function parsePresetOverrides(text: string): NonNullable<TrainOptions['ov
     const raw = item.slice(eq + 1).trim();
     const type = SETTABLE[key];
     if (!type) throw new CfcmlError(`--set: unknown preset field '${key}'; known: ${Object.keys(SETTABLE).join(', ')}`, { where: '--set' });
-    if (typeof type !== 'string') {
+    if (Array.isArray(type)) {
       if (!type.includes(raw)) throw new CfcmlError(`--set ${key}: expected one of ${type.join(', ')}, got '${raw}'`, { where: '--set' });
       flat[key] = raw;
     } else if (type === 'stages') {
