@@ -111,7 +111,7 @@ async function run(): Promise<void> {
   const stage4 = tf.tidy(() => encoder.apply(x, false)[3].dataSync() as Float32Array);
   const ours = { forward: timed(forward, o.reps, o.warmup), step: timed(step, o.reps, o.warmup) };
   const result: Record<string, unknown> = {
-    what: `Swin-T, batch ${o.batch} at ${o.size} px, stages 1–${o.freeze} frozen`,
+    what: `Swin-T, batch ${o.batch} at ${o.size} px, ${o.freeze > 0 ? `stages 1–${o.freeze} frozen` : 'every stage trainable'}`,
     params: store.paramCount(),
     cfcml: { backend, ...ours },
   };
