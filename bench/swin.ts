@@ -11,7 +11,7 @@
  * trainable weight; no optimiser update, the same on both sides). The stage-4 outputs of both sides are compared
  * (`stage4RelDiff`): same weights and batch, so the timings compare like with like. Timings are noisy: compare
  * the ratio from one run. `--plan` also prints the micro-batch the trainer picks for the Derm7pt paper preset
- * (Swin-T at 224 px, batch 36, stages 1–3 frozen) under the wasm memory budget (lib/train/splitStep.ts).
+ * (Swin-T at 224 px, batch 36, stages 1–3 frozen) under the wasm memory budget (lib/run/splitStep.ts).
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -22,7 +22,7 @@ import { backendReport, initBackend } from '../lib/backend';
 import { DERM7PT, getPreset } from '../lib/data/datasets';
 import { tabularInputSpec } from '../lib/data/tabular';
 import { createModel, ParamStore, swinEncoder } from '../lib/model';
-import { planMicroBatch, randomStepBatch } from '../lib/train/splitStep';
+import { planMicroBatch, randomStepBatch } from '../lib/run/splitStep';
 import { hrmWeightsFor } from '../lib/train/loss';
 import { Rng } from '../lib/util/random';
 import { encodeSafetensors } from '../lib/util/safetensors';

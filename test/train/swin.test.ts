@@ -7,7 +7,7 @@ import { initBackend } from '../../lib/backend';
 import { main } from '../../lib/cli/main';
 import { parsePresetOverrides, resolveTrainPreset } from '../../lib/train/config';
 import { DERM7PT } from '../../lib/data/datasets';
-import { loadCheckpoint, unpackWeights } from '../../lib/train/checkpoint';
+import { loadCheckpoint, unpackWeights } from '../../lib/run/checkpoint';
 import { readSafetensors } from '../../lib/util/safetensors';
 
 /**

@@ -6,7 +6,7 @@ import { train, TRAIN_DEFAULTS, type TrainOptions } from '../../train';
 import { parsePresetOverrides } from '../../train/config';
 import type { PresetName } from '../../data/spec';
 import { bool, formatCommandLine, num, str, type CommandSpec } from '../args';
-import { RunInterruptedError } from '../../train/runGuard';
+import { RunInterruptedError } from '../../run/runGuard';
 
 /** `--weights <file>` is `model.backboneWeights=<file>` on top of `--set`. */
 function withWeights(overrides: TrainOptions['overrides'], weights: string | undefined): TrainOptions['overrides'] {
