@@ -16,7 +16,7 @@ import { nativeConvRule } from '../lib/backend/kernels/nativeConv';
 import type { DatasetSpec } from '../lib/data/spec';
 import { createModel } from '../lib/model';
 import { buildOptimizer } from '../lib/train/build';
-import { fullBatchGradients } from '../lib/train/splitStep';
+import { fullBatchGradients } from '../lib/run/splitStep';
 import { DERM7PT, MEN, randomBatch, trainerModelConfig } from './measure';
 
 interface Variant {

@@ -20,11 +20,11 @@ import { umap } from '../lib/gap/umap';
 import { hrmLosses, hrmTotal } from '../lib/hrm';
 import { createModel, type CFCMLConfig, type CFCMLModel } from '../lib/model';
 import { modelConfig } from '../lib/train/build';
-import { saveCheckpoint } from '../lib/train/checkpoint';
+import { saveCheckpoint } from '../lib/run/checkpoint';
 import { resolveTrainConfig } from '../lib/train/config';
 import { cfcmlLoss } from '../lib/train/loss';
 import { Adam } from '../lib/train/optimizer';
-import { fullBatchGradients, type StepBatch } from '../lib/train/splitStep';
+import { fullBatchGradients, type StepBatch } from '../lib/run/splitStep';
 import { Rng } from '../lib/util/random';
 
 export interface Options {

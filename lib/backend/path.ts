@@ -3,7 +3,7 @@
  * lib/backend/blas.ts and kernels/nativeMatMul.ts) or `wasm` (XNNPACK inside the wasm module).
  *
  * The two paths round differently (another summation order), so the same seed gives different bits on each:
- * the numerics fingerprint (lib/train/numerics.ts) names the path, and a sweep does not mix them. The default
+ * the numerics fingerprint (lib/run/numerics.ts) names the path, and a sweep does not mix them. The default
  * (`auto`) is native-blas wherever a BLAS library loads (docs/PERFORMANCE.md gives the measurements behind it);
  * `CFCML_BLAS=none` or `useComputePath('wasm')` pins the wasm path.
  */

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { computePath, initBackend, useComputePath } from '../../lib/backend';
 import { onPath, randomTensor } from '../../lib/backend/testing';
-import { numericsFingerprint } from '../../lib/train/numerics';
+import { numericsFingerprint } from '../../lib/run/numerics';
 import { Rng } from '../../lib/util/random';
 
 /** op(A)·op(B) in float64 over the batch (operands broadcast where one batch is 1), as a flat array. */

@@ -1,6 +1,7 @@
 import { formatMetricsTable } from '../../metrics';
 import { SPLITS, type Split } from '../../data/spec';
-import { evaluateRun, type CheckpointKind } from '../../train';
+import { evaluateRun } from '../../train';
+import type { CheckpointKind } from '../../run';
 import { bool, str, type CommandSpec } from '../args';
 
 export const evalCommand: CommandSpec = {
