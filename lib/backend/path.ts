@@ -13,7 +13,8 @@ import { blas, blasStatus, type BlasStatus } from './blas';
 import { batchMatMul, fusedMatMul } from './kernels/batchMatMul';
 import { conv2dBackpropFilter } from './kernels/conv2dBackpropFilter';
 import { conv2dBackpropInput } from './kernels/conv2dBackpropInput';
-import { nativeConv2D, nativeConv2DBackpropFilter, nativeConv2DBackpropInput } from './kernels/nativeConv';
+import { conv3dBackpropFilter } from './kernels/conv3dBackprop';
+import { nativeConv2D, nativeConv2DBackpropFilter, nativeConv2DBackpropInput, nativeConv3DBackpropFilter } from './kernels/nativeConv';
 import { nativeBatchMatMul, nativeFusedMatMul } from './kernels/nativeMatMul';
 import { captureStock, registerWasm, restoreStock } from './kernels/util';
 
@@ -58,6 +59,7 @@ export function useComputePath(want?: ComputePath | 'auto'): ComputePath {
     restoreStock('Conv2D');
     registerWasm('Conv2DBackpropFilter', conv2dBackpropFilter);
     registerWasm('Conv2DBackpropInput', conv2dBackpropInput);
+    registerWasm('Conv3DBackpropFilterV2', conv3dBackpropFilter);
     current = 'wasm';
     why = path === 'wasm' ? 'asked for' : `no BLAS: ${blasStatus().reason}`;
     return current;
@@ -67,6 +69,7 @@ export function useComputePath(want?: ComputePath | 'auto'): ComputePath {
   registerWasm('Conv2D', nativeConv2D(lib.sgemm));
   registerWasm('Conv2DBackpropFilter', nativeConv2DBackpropFilter(lib.sgemm));
   registerWasm('Conv2DBackpropInput', nativeConv2DBackpropInput(lib.sgemm));
+  registerWasm('Conv3DBackpropFilterV2', nativeConv3DBackpropFilter(lib.sgemm));
   current = 'native-blas';
   const s = lib.status;
   why = `${path === 'auto' ? 'default where BLAS loads' : 'asked for'}; ${s.reason}: ${s.library}${s.core ? ` (${s.core} kernels)` : ''}, ${s.threads} thread${s.threads === 1 ? '' : 's'}`;

@@ -1,0 +1,2 @@
+import { type CommandSpec } from '../args';
+export declare const evalCommand: CommandSpec;

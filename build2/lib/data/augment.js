@@ -1,0 +1,115 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.transformInto = exports.drawTransform = exports.AUGMENT_DEFAULTS = void 0;
+/** Defaults follow albumentations' ShiftScaleRotate / RandomBrightnessContrast defaults used by the authors. */
+exports.AUGMENT_DEFAULTS = {
+    flip: 0.5,
+    rotate90: 0.5,
+    ssr: 0.5,
+    shift: 0.0625,
+    scale: 0.1,
+    degrees: 15,
+    brightnessContrast: 0.5,
+    brightness: 0.1,
+    contrast: 0.1,
+};
+function drawTransform(rng, H, W, o = exports.AUGMENT_DEFAULTS) {
+    let m = [1, 0, 0, 1];
+    const mul = (a, b) => [
+        a[0] * b[0] + a[1] * b[2],
+        a[0] * b[1] + a[1] * b[3],
+        a[2] * b[0] + a[3] * b[2],
+        a[2] * b[1] + a[3] * b[3],
+    ];
+    if (rng.bernoulli(o.flip))
+        m = mul(m, [-1, 0, 0, 1]);
+    if (rng.bernoulli(o.flip))
+        m = mul(m, [1, 0, 0, -1]);
+    if (rng.bernoulli(o.rotate90)) {
+        const k = H === W ? 1 + rng.int(3) : 2;
+        for (let i = 0; i < k; i++)
+            m = mul(m, [0, -1, 1, 0]);
+    }
+    let t = [0, 0];
+    if (rng.bernoulli(o.ssr)) {
+        const a = (rng.uniform(-o.degrees, o.degrees) * Math.PI) / 180;
+        const s = 1 + rng.uniform(-o.scale, o.scale);
+        m = mul(m, [Math.cos(a) / s, -Math.sin(a) / s, Math.sin(a) / s, Math.cos(a) / s]);
+        t = [rng.uniform(-o.shift, o.shift) * W, rng.uniform(-o.shift, o.shift) * H];
+    }
+    const flipDepth = rng.bernoulli(o.flip);
+    const bc = rng.bernoulli(o.brightnessContrast);
+    return {
+        m,
+        t,
+        flipDepth,
+        contrast: bc ? 1 + rng.uniform(-o.contrast, o.contrast) : 1,
+        brightness: bc ? rng.uniform(-o.brightness, o.brightness) : 0,
+    };
+}
+exports.drawTransform = drawTransform;
+/**
+ * Write the transformed copy of one image into `dst` at `offset`. `src` is [D, H, W, C] row-major (D = 1 for
+ * photos). Bilinear, reflected borders ([abcd] → [dcba|abcd|dcba], as TF's 'reflect'); then
+ * x' = (x − mean)·contrast + mean + brightness with the mean of the transformed image; `clip01` clips to
+ * [0, 1] (photos).
+ */
+function transformInto(src, shape, tr, clip01, dst, offset) {
+    const [D, H, W, C] = shape;
+    const cx = (W - 1) / 2;
+    const cy = (H - 1) / 2;
+    const [a, b, c, d] = tr.m;
+    // in = M (out − centre) + centre + t
+    const ax = cx + tr.t[0] - a * cx - b * cy;
+    const ay = cy + tr.t[1] - c * cx - d * cy;
+    const reflect = (t, L) => {
+        const period = 2 * L;
+        let m = t - Math.floor(t / period) * period;
+        if (m >= L)
+            m = period - 1 - m;
+        return m < 0 ? 0 : m > L - 1 ? L - 1 : m;
+    };
+    const sliceSize = H * W * C;
+    let sum = 0;
+    for (let z = 0; z < D; z++) {
+        const zs = tr.flipDepth ? D - 1 - z : z;
+        const sBase = zs * sliceSize;
+        let o = offset + z * sliceSize;
+        for (let y = 0; y < H; y++) {
+            for (let x = 0; x < W; x++) {
+                const inX = reflect(a * x + b * y + ax, W);
+                const inY = reflect(c * x + d * y + ay, H);
+                const x0 = Math.floor(inX);
+                const y0 = Math.floor(inY);
+                const wx = inX - x0;
+                const wy = inY - y0;
+                const x1 = x0 + 1 < W ? x0 + 1 : W - 1;
+                const y1 = y0 + 1 < H ? y0 + 1 : H - 1;
+                const p00 = sBase + (y0 * W + x0) * C;
+                const p01 = sBase + (y0 * W + x1) * C;
+                const p10 = sBase + (y1 * W + x0) * C;
+                const p11 = sBase + (y1 * W + x1) * C;
+                for (let k = 0; k < C; k++) {
+                    // Exact when (wx, wy) = (0, 0), as after flips and quarter turns.
+                    const top = wx === 0 ? src[p00 + k] : src[p00 + k] * (1 - wx) + src[p01 + k] * wx;
+                    const bottom = wy === 0 ? 0 : wx === 0 ? src[p10 + k] : src[p10 + k] * (1 - wx) + src[p11 + k] * wx;
+                    const v = wy === 0 ? top : top * (1 - wy) + bottom * wy;
+                    dst[o++] = v;
+                    sum += v;
+                }
+            }
+        }
+    }
+    if (tr.contrast === 1 && tr.brightness === 0)
+        return;
+    const n = D * sliceSize;
+    const mean = sum / n;
+    for (let i = offset; i < offset + n; i++) {
+        let v = (dst[i] - mean) * tr.contrast + mean + tr.brightness;
+        if (clip01)
+            v = v < 0 ? 0 : v > 1 ? 1 : v;
+        dst[i] = v;
+    }
+}
+exports.transformInto = transformInto;
+//# sourceMappingURL=augment.js.map

@@ -1,0 +1,351 @@
+"use strict";
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || function (mod) {
+    if (mod && mod.__esModule) return mod;
+    var result = {};
+    if (mod != null) for (var k in mod) if (k !== "default" && Object.prototype.hasOwnProperty.call(mod, k)) __createBinding(result, mod, k);
+    __setModuleDefault(result, mod);
+    return result;
+};
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.clipVolume = exports.normaliseVolume = exports.decodePhoto = exports.ImageCache = exports.formatGrids = exports.surveyVolumeGrids = exports.gridKey = void 0;
+const crypto_1 = require("crypto");
+const fs = __importStar(require("fs"));
+const path = __importStar(require("path"));
+const sharp_1 = __importDefault(require("sharp"));
+const tf = __importStar(require("@tensorflow/tfjs"));
+const errors_1 = require("../util/errors");
+const fs_1 = require("../util/fs");
+const nifti_1 = require("./nifti");
+/** Voxel sizes that agree to 0.01 mm are the same grid (headers carry float32 noise). */
+function gridKey(g) {
+    return `${g.dims.join('x')} @ ${g.spacing.map((v) => +v.toFixed(2)).join('x')} mm`;
+}
+exports.gridKey = gridKey;
+/** Read the header of every volume in `files` (gunzipping each) and group them by grid. */
+function surveyVolumeGrids(files) {
+    const orientations = {};
+    const byKey = new Map();
+    const unreadable = [];
+    for (const file of files) {
+        let info;
+        try {
+            info = (0, nifti_1.readNiftiInfo)(file);
+        }
+        catch (e) {
+            unreadable.push({ file, message: e.message });
+            continue;
+        }
+        orientations[info.orientation] = (orientations[info.orientation] ?? 0) + 1;
+        const [nx, ny, nz] = info.canonicalDims;
+        const [sx, sy, sz] = info.spacing;
+        const grid = { dims: [nz, ny, nx], spacing: [sz, sy, sx] };
+        const key = gridKey(grid);
+        const hit = byKey.get(key);
+        if (hit)
+            hit.count++;
+        else
+            byKey.set(key, { ...grid, count: 1, example: file });
+    }
+    const grids = [...byKey.values()].sort((a, b) => b.count - a.count);
+    return { files: files.length, orientations, grids, unreadable };
+}
+exports.surveyVolumeGrids = surveyVolumeGrids;
+/** One line per grid: "24x128x128 @ 3x0.5x0.5 mm ×40 (e.g. train/x/P1/t1.nii.gz)". */
+function formatGrids(survey, root) {
+    return survey.grids.map((g) => `${gridKey(g)} ×${g.count} (e.g. ${path.relative(root, g.example) || g.example})`).join('; ');
+}
+exports.formatGrids = formatGrids;
+/** Percentile clip bounds for MRI normalisation. */
+const CLIP = [0.005, 0.995];
+class ImageCache {
+    constructor(byCase, size) {
+        this.byCase = byCase;
+        this.size = size;
+    }
+    static async load(cohort, opts) {
+        const cases = opts.cases ?? cohort.cases;
+        const mods = cohort.spec.imageModalities;
+        const byPath = new Map();
+        const jobs = [];
+        const byCase = new Map();
+        const shapes = new Map(); // 3D: source dims per file, to compare within a case
+        const policy = opts.volumeGrid ?? 'resize';
+        // resample: per 3D modality, the grid every volume is brought to before the resize (the most common).
+        const common = new Map();
+        if (policy !== 'resize') {
+            mods.forEach((mod, m) => {
+                if (mod.kind !== '3d')
+                    return;
+                // The whole cohort's volumes, not only `cases`: training and evaluation must agree on the grid.
+                const survey = surveyVolumeGrids([...new Set(cohort.cases.map((c) => c.imagePaths[m]))]);
+                if (survey.grids.length <= 1)
+                    return;
+                if (policy === 'refuse') {
+                    throw new errors_1.CfcmlError(`the '${mod.name}' volumes differ in grid (D×H×W voxels @ voxel size): ${formatGrids(survey, cohort.root)}`, {
+                        where: cohort.root,
+                        hint: "choose what the loader does: volumeGrid 'resize' (each grid resized to the preset's image size) or 'resample' (to the most common voxel size and field of view first), e.g. cfcml train --volume-grid resample",
+                    });
+                }
+                common.set(m, survey.grids[0]);
+            });
+        }
+        let done = 0;
+        const total = cases.length;
+        for (const c of cases) {
+            if (c.imagePaths.length !== mods.length) {
+                throw new errors_1.CfcmlError(`case ${c.id} has ${c.imagePaths.length} image paths, the spec has ${mods.length} modalities`, { where: c.source });
+            }
+            jobs.push(async () => {
+                const arrays = [];
+                for (let m = 0; m < mods.length; m++) {
+                    const file = c.imagePaths[m];
+                    const key = `${file}\u0001${mods[m].kind}`;
+                    if (!byPath.has(key))
+                        byPath.set(key, decodeCached(file, mods[m], opts, shapes, common.get(m)));
+                    arrays.push(await byPath.get(key));
+                }
+                if (mods.some((m) => m.kind === '3d') && common.size === 0) {
+                    const dims = c.imagePaths.map((p) => shapes.get(p));
+                    if (new Set(dims).size > 1) {
+                        throw new errors_1.CfcmlError(`volumes of case ${c.id} differ in shape: ${c.imagePaths.map((p, k) => `${path.basename(p)} ${dims[k]}`).join(', ')}`, { where: path.dirname(c.imagePaths[0]) });
+                    }
+                }
+                byCase.set(c.id, arrays);
+                opts.onProgress?.(++done, total);
+            });
+        }
+        await runPool(jobs, opts.concurrency ?? 4);
+        return new ImageCache(byCase, [...opts.size]);
+    }
+    /** [H, W, C] (2D, values in [0, 1]) or [D, H, W, 1] (3D, standardised per volume), row-major. */
+    get(caseId, modality) {
+        const arrays = this.byCase.get(caseId);
+        if (!arrays)
+            throw new errors_1.CfcmlError(`ImageCache: case '${caseId}' was not loaded`);
+        const a = arrays[modality];
+        if (!a)
+            throw new errors_1.CfcmlError(`ImageCache: case '${caseId}' has no modality ${modality}`);
+        return a;
+    }
+    has(caseId) {
+        return this.byCase.has(caseId);
+    }
+    get numCases() {
+        return this.byCase.size;
+    }
+}
+exports.ImageCache = ImageCache;
+async function runPool(jobs, concurrency) {
+    let next = 0;
+    const worker = async () => {
+        while (next < jobs.length)
+            await jobs[next++]();
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, jobs.length) }, worker));
+}
+async function decodeCached(file, mod, opts, shapes, grid) {
+    let cacheFile;
+    if (opts.diskCache) {
+        const st = fs.statSync(file);
+        const key = (0, crypto_1.createHash)('sha1').update(`${path.resolve(file)}|${st.mtimeMs}|${st.size}|${mod.kind}|${opts.size.join('x')}|${grid ? gridKey(grid) : 'native'}|v2`).digest('hex');
+        cacheFile = path.join(opts.diskCache, `${key}.f32`);
+        if (fs.existsSync(cacheFile)) {
+            const buf = fs.readFileSync(cacheFile);
+            const shapeLine = buf.subarray(0, 32).toString('latin1').replace(/\0+$/, '');
+            shapes.set(file, shapeLine);
+            return new Float32Array(buf.buffer.slice(buf.byteOffset + 32, buf.byteOffset + buf.byteLength));
+        }
+    }
+    const arr = mod.kind === '2d' ? await decode2d(file, mod.channels, opts.size) : await decode3d(file, opts.size, opts.expectShape, shapes, grid);
+    if (cacheFile) {
+        const head = Buffer.alloc(32);
+        head.write(shapes.get(file) ?? '', 'latin1');
+        (0, fs_1.writeFileAtomic)(cacheFile, Buffer.concat([head, Buffer.from(arr.buffer, arr.byteOffset, arr.byteLength)]));
+    }
+    return arr;
+}
+async function decode2d(file, channels, size) {
+    if (size.length !== 2)
+        throw new errors_1.CfcmlError(`2D images need a size [H, W], got [${size.join(', ')}]`);
+    const out = await decodePhotoBytes(file, channels, [size[0], size[1]]);
+    const f = new Float32Array(out.data.length);
+    for (let i = 0; i < f.length; i++)
+        f[i] = out.data[i] / 255;
+    return f;
+}
+/**
+ * A photo decoded as PIL decodes it, `ImageOps.exif_transpose(Image.open(f)).convert('RGB')`, at its
+ * native size: [height, width, 3] bytes, row-major. The format is read from the content, not the name.
+ */
+async function decodePhoto(file) {
+    const { data, info } = await decodePhotoBytes(file, 3);
+    return { data, width: info.width, height: info.height };
+}
+exports.decodePhoto = decodePhoto;
+/**
+ * The one photo decoding path: EXIF orientation applied (sharp's auto-orient does what exif_transpose
+ * does), alpha dropped without compositing, grey and palette images expanded to RGB, 16-bit samples
+ * reduced to 8 bits, then resized to [H, W] when `size` is given; `channels` 1 gives grey.
+ * CMYK JPEGs are the exception: libvips would convert them through a CMYK colour profile, PIL with its
+ * plain formula, so their CMYK samples are taken as stored and converted as PIL converts them.
+ */
+async function decodePhotoBytes(file, channels, size) {
+    if (!fs.existsSync(file))
+        throw new errors_1.CfcmlError('missing image', { where: file });
+    let out;
+    try {
+        let img = (0, sharp_1.default)(file, { failOn: 'error' });
+        const meta = await img.metadata();
+        if (meta.space === 'cmyk') {
+            const cmyk = await img.rotate().pipelineColourspace('cmyk').toColourspace('cmyk').raw().toBuffer({ resolveWithObject: true });
+            const { width, height } = cmyk.info;
+            img = (0, sharp_1.default)(cmykToRgb(cmyk.data, width * height), { raw: { width, height, channels: 3 } });
+        }
+        else
+            img = img.rotate();
+        img = img.removeAlpha();
+        img = channels === 1 ? img.toColourspace('b-w') : img.toColourspace('srgb');
+        if (size)
+            img = img.resize(size[1], size[0], { fit: 'fill' });
+        out = await img.raw().toBuffer({ resolveWithObject: true });
+    }
+    catch (e) {
+        throw new errors_1.CfcmlError(`corrupt or unreadable image (${e.message})`, { where: file, cause: e });
+    }
+    if (out.info.channels !== channels)
+        throw new errors_1.CfcmlError(`image decodes to ${out.info.channels} channels, expected ${channels}`, { where: file });
+    return out;
+}
+/** PIL's CMYK → RGB (Convert.c cmyk2rgb): each of R, G, B is (255 − K)·(255 − C)/255, rounded as PIL rounds. */
+function cmykToRgb(cmyk, n) {
+    const rgb = Buffer.alloc(n * 3);
+    const muldiv255 = (a, b) => {
+        const t = a * b + 128;
+        return ((t >> 8) + t) >> 8;
+    };
+    for (let i = 0; i < n; i++) {
+        const nk = 255 - cmyk[4 * i + 3];
+        for (let c = 0; c < 3; c++)
+            rgb[3 * i + c] = Math.max(0, Math.min(255, nk - muldiv255(cmyk[4 * i + c], nk)));
+    }
+    return rgb;
+}
+async function decode3d(file, size, expect, shapes, grid) {
+    if (size.length !== 3)
+        throw new errors_1.CfcmlError(`3D volumes need a size [D, H, W], got [${size.join(', ')}]`);
+    if (!fs.existsSync(file))
+        throw new errors_1.CfcmlError('missing image', { where: file });
+    const vol = await (0, nifti_1.readNifti)(file);
+    const [nx, ny, nz] = vol.dims;
+    const shape = `${nz}x${ny}x${nx}`;
+    shapes.set(file, shape);
+    if (expect && (expect[0] !== nz || expect[1] !== ny || expect[2] !== nx)) {
+        throw new errors_1.CfcmlError(`NIfTI of the wrong shape: D×H×W = ${shape}, expected ${expect.join('x')}`, { where: file });
+    }
+    if (Math.min(nx, ny, nz) < 2)
+        throw new errors_1.CfcmlError(`NIfTI of the wrong shape: D×H×W = ${shape}; every axis needs at least 2 voxels`, { where: file });
+    let data = clipVolume(vol.data, file);
+    let dhw = [nz, ny, nx];
+    if (grid) {
+        const spacing = [vol.spacing[2], vol.spacing[1], vol.spacing[0]];
+        const at = dhw.map((n, k) => Math.max(2, Math.round((n * spacing[k]) / grid.spacing[k])));
+        data = centreCropPad(resizeTrilinear(data, dhw, at), at, grid.dims);
+        dhw = grid.dims;
+    }
+    return standardise(resizeTrilinear(data, dhw, [size[0], size[1], size[2]]));
+}
+/** Trilinear resize of a [D, H, W] volume (bilinear in-plane, then along depth) with tf ops. */
+function resizeTrilinear(data, from, to) {
+    const [nz, ny, nx] = from;
+    const [D, H, W] = to;
+    return tf.tidy(() => {
+        let v = tf.tensor4d(data, [nz, ny, nx, 1]);
+        v = tf.image.resizeBilinear(v, [H, W]); // [nz, H, W, 1]
+        v = v.reshape([1, nz, H * W, 1]);
+        v = tf.image.resizeBilinear(v, [D, H * W]); // [1, D, H*W, 1]
+        return v.reshape([D * H * W]).dataSync();
+    }).slice();
+}
+/** Crop or pad a [D, H, W] volume about its centre to `to`; padding takes the volume's minimum (background). */
+function centreCropPad(data, from, to) {
+    let lo = Infinity;
+    for (let i = 0; i < data.length; i++)
+        if (data[i] < lo)
+            lo = data[i];
+    const out = new Float32Array(to[0] * to[1] * to[2]).fill(lo);
+    const off = [0, 1, 2].map((k) => Math.floor((from[k] - to[k]) / 2)); // source index = target index + off
+    for (let d = 0; d < to[0]; d++) {
+        const sd = d + off[0];
+        if (sd < 0 || sd >= from[0])
+            continue;
+        for (let h = 0; h < to[1]; h++) {
+            const sh = h + off[1];
+            if (sh < 0 || sh >= from[1])
+                continue;
+            for (let w = 0; w < to[2]; w++) {
+                const sw = w + off[2];
+                if (sw >= 0 && sw < from[2])
+                    out[(d * to[1] + h) * to[2] + w] = data[(sd * from[1] + sh) * from[2] + sw];
+            }
+        }
+    }
+    return out;
+}
+/** Clip to the 0.5–99.5th percentiles, then standardise (the whole crop; MEN volumes are tumour boxes). */
+function normaliseVolume(data, file = '<volume>') {
+    return standardise(clipVolume(data, file));
+}
+exports.normaliseVolume = normaliseVolume;
+/** Clip to the 0.5–99.5th percentiles (a copy). Non-finite voxels are refused. */
+function clipVolume(data, file = '<volume>') {
+    for (let i = 0; i < data.length; i++)
+        if (!Number.isFinite(data[i]))
+            throw new errors_1.CfcmlError(`non-finite voxel value at index ${i}`, { where: file });
+    // Percentiles from a strided sample of at most ~32k voxels: as good as exact for clipping, 10× cheaper.
+    const stride = Math.max(1, Math.floor(data.length / 32768));
+    const sample = new Float32Array(Math.ceil(data.length / stride));
+    for (let i = 0, k = 0; i < data.length; i += stride)
+        sample[k++] = data[i];
+    const sorted = sample.sort();
+    const lo = sorted[Math.floor(CLIP[0] * (sorted.length - 1))];
+    const hi = sorted[Math.ceil(CLIP[1] * (sorted.length - 1))];
+    const out = new Float32Array(data.length);
+    for (let i = 0; i < data.length; i++)
+        out[i] = data[i] < lo ? lo : data[i] > hi ? hi : data[i];
+    return out;
+}
+exports.clipVolume = clipVolume;
+/** Zero mean, unit variance, in place (the volume at its final size, so the statistics are exact there). */
+function standardise(out) {
+    let sum = 0;
+    for (let i = 0; i < out.length; i++)
+        sum += out[i];
+    const mean = sum / out.length;
+    let ss = 0;
+    for (let i = 0; i < out.length; i++)
+        ss += (out[i] - mean) ** 2;
+    const std = Math.sqrt(ss / out.length) || 1;
+    for (let i = 0; i < out.length; i++)
+        out[i] = (out[i] - mean) / std;
+    return out;
+}
+//# sourceMappingURL=imageCache.js.map

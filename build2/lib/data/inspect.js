@@ -1,0 +1,144 @@
+"use strict";
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.formatInspectReport = exports.inspectCohort = void 0;
+const sharp_1 = __importDefault(require("sharp"));
+const imageCheck_1 = require("./imageCheck");
+const imageCache_1 = require("./imageCache");
+const spec_1 = require("./spec");
+const problems_1 = require("../util/problems");
+/** Width×height from the photo's header (JPEG or PNG, by content); undefined when unreadable. */
+function photoSize(file) {
+    const c = (0, imageCheck_1.checkPhoto)(file);
+    return c.info ? `${c.info.width}x${c.info.height}` : undefined;
+}
+/** The EXIF orientation tag of a photo (undefined when it has none or cannot be read). */
+async function exifOrientation(file) {
+    try {
+        return (await (0, sharp_1.default)(file).metadata()).orientation;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** What the loader does with volumes whose grids differ, and how to choose otherwise. */
+function gridWarning(name, survey, root) {
+    return (`'${name}' volumes differ in grid (D×H×W @ voxel size): ${(0, imageCache_1.formatGrids)(survey, root)}. ` +
+        `The loader resizes each grid to the preset's image size (--volume-grid resize, the default), so a voxel's size in mm differs between them; ` +
+        `--volume-grid refuse stops instead, --volume-grid resample brings every volume to ${(0, imageCache_1.gridKey)(survey.grids[0])} first`);
+}
+async function inspectCohort(cohort, opts = {}) {
+    const spec = cohort.spec;
+    const splits = {};
+    for (const s of spec_1.SPLITS)
+        splits[s] = Object.fromEntries(spec.classes.map((c, y) => [c, cohort.cases.filter((x) => x.split === s && x.label === y).length]));
+    const imageSizes = {};
+    const warnings = [...(cohort.warnings ?? [])];
+    const photoOrientation = {};
+    const volumes = {};
+    for (const [k, m] of spec.imageModalities.entries()) {
+        const sizes = {};
+        const files = [...new Set(cohort.cases.map((c) => c.imagePaths[k]))];
+        if (m.kind === '3d') {
+            const survey = (0, imageCache_1.surveyVolumeGrids)(files.slice(0, opts.maxVolumes ?? files.length));
+            for (const g of survey.grids)
+                sizes[g.dims.join('x')] = (sizes[g.dims.join('x')] ?? 0) + g.count;
+            for (const u of survey.unreadable) {
+                warnings.push(`${u.file}: cannot read the volume header (${u.message})`);
+                sizes.unreadable = (sizes.unreadable ?? 0) + 1;
+            }
+            volumes[m.name] = { orientations: survey.orientations, grids: survey.grids.map((g) => ({ grid: (0, imageCache_1.gridKey)(g), count: g.count, example: g.example })) };
+            if (survey.grids.length > 1)
+                warnings.push(gridWarning(m.name, survey, cohort.root));
+        }
+        else {
+            const o = { tagged: 0, turned: 0, files: files.length };
+            for (const f of files) {
+                const s = photoSize(f);
+                if (!s)
+                    warnings.push(`${f}: cannot read the image size`);
+                sizes[s ?? 'unreadable'] = (sizes[s ?? 'unreadable'] ?? 0) + 1;
+                const tag = await exifOrientation(f);
+                if (tag !== undefined)
+                    o.tagged++;
+                if (tag !== undefined && tag !== 1)
+                    o.turned++;
+            }
+            photoOrientation[m.name] = o;
+        }
+        imageSizes[m.name] = sizes;
+    }
+    const fields = spec.tabular.map((f) => {
+        if (f.kind === 'categorical') {
+            const levels = Object.fromEntries(f.levels.map((l) => [l, 0]));
+            for (const c of cohort.cases)
+                levels[String(c.tabular[f.name])]++;
+            return { name: f.name, kind: f.kind, levels };
+        }
+        const xs = cohort.cases.map((c) => Number(c.tabular[f.name]));
+        if (xs.length === 0)
+            return { name: f.name, kind: f.kind };
+        return {
+            name: f.name,
+            kind: f.kind,
+            numeric: { min: Math.min(...xs), mean: xs.reduce((a, b) => a + b, 0) / (xs.length || 1), max: Math.max(...xs) },
+        };
+    });
+    const problems = opts.problems ? opts.problems.toJSON() : { total: 0, shown: [] };
+    return { dataset: spec.name, root: cohort.root, cases: cohort.cases.length, splits, excluded: cohort.excluded, imageSizes, photoOrientation, volumes, fields, warnings, problems };
+}
+exports.inspectCohort = inspectCohort;
+function formatInspectReport(r) {
+    const classes = Object.keys(Object.values(r.splits)[0] ?? {});
+    const lines = [`${r.dataset} at ${r.root}: ${r.cases} ${r.problems.total > 0 ? 'sound ' : ''}cases`];
+    lines.push(`  ${'split'.padEnd(8)}${classes.map((c) => c.padStart(22)).join('')}${'total'.padStart(8)}`);
+    for (const [s, counts] of Object.entries(r.splits)) {
+        const tot = Object.values(counts).reduce((a, b) => a + b, 0);
+        lines.push(`  ${s.padEnd(8)}${classes.map((c) => String(counts[c]).padStart(22)).join('')}${String(tot).padStart(8)}`);
+    }
+    if (r.excluded.length) {
+        lines.push('  left out:');
+        for (const e of r.excluded)
+            lines.push(`    ${String(e.count).padStart(5)}  ${e.reason}`);
+    }
+    else
+        lines.push('  left out: none');
+    lines.push('  image sizes (photos W×H as stored, volumes D×H×W in RAS):');
+    for (const [m, sizes] of Object.entries(r.imageSizes))
+        lines.push(`    ${m.padEnd(8)} ${Object.entries(sizes).map(([s, n]) => `${s} ×${n}`).join(', ')}`);
+    for (const [m, o] of Object.entries(r.photoOrientation)) {
+        lines.push(`    ${m.padEnd(8)} EXIF orientation tag on ${o.tagged} of ${o.files} photos, ${o.turned} turned or mirrored (applied when loading)`);
+    }
+    for (const [m, v] of Object.entries(r.volumes)) {
+        lines.push(`    ${m.padEnd(8)} stored orientation ${Object.entries(v.orientations).sort((x, y) => y[1] - x[1]).map(([c, n]) => `${c} ×${n}`).join(', ')} (all read as RAS)`);
+        lines.push(`    ${m.padEnd(8)} grids ${v.grids.map((g) => `${g.grid} ×${g.count}`).join(', ')}`);
+    }
+    lines.push('  tabular fields:');
+    for (const f of r.fields) {
+        if (f.levels)
+            lines.push(`    ${f.name.padEnd(12)} ${Object.entries(f.levels).map(([l, n]) => `${l} ${n}`).join(' | ')}`);
+        else if (f.numeric)
+            lines.push(`    ${f.name.padEnd(12)} min ${f.numeric.min.toPrecision(3)}, mean ${f.numeric.mean.toPrecision(3)}, max ${f.numeric.max.toPrecision(3)}`);
+    }
+    if (r.problems.total > 0) {
+        lines.push(`  PROBLEMS (${r.problems.total}; training refuses this folder until they are fixed; counts above leave those cases out):`);
+        for (const p of r.problems.shown)
+            lines.push(`    - ${(0, problems_1.formatProblem)(p)}`);
+        if (r.problems.total > r.problems.shown.length)
+            lines.push(`    … and ${r.problems.total - r.problems.shown.length} more`);
+    }
+    else
+        lines.push('  problems: none');
+    if (r.warnings.length) {
+        lines.push(`  warnings (${r.warnings.length}):`);
+        for (const w of r.warnings.slice(0, 10))
+            lines.push(`    ${w}`);
+        if (r.warnings.length > 10)
+            lines.push(`    … ${r.warnings.length - 10} more`);
+    }
+    return lines.join('\n');
+}
+exports.formatInspectReport = formatInspectReport;
+//# sourceMappingURL=inspect.js.map

@@ -1,0 +1,236 @@
+"use strict";
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || function (mod) {
+    if (mod && mod.__esModule) return mod;
+    var result = {};
+    if (mod != null) for (var k in mod) if (k !== "default" && Object.prototype.hasOwnProperty.call(mod, k)) __createBinding(result, mod, k);
+    __setModuleDefault(result, mod);
+    return result;
+};
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.createModel = void 0;
+const tf = __importStar(require("@tensorflow/tfjs"));
+const errors_1 = require("../util/errors");
+const random_1 = require("../util/random");
+const classifier_1 = require("./classifier");
+const compression_1 = require("./compression");
+const crossAttention_1 = require("./crossAttention");
+const fusion_1 = require("./fusion");
+const layers_1 = require("./layers");
+const params_1 = require("./params");
+const backbone_1 = require("./backbone");
+const tabularTokenizer_1 = require("./tabularTokenizer");
+const variants_1 = require("./variants");
+/**
+ * The CFCML model (docs/METHOD.md, coarse stage C1–C4) and its baselines, assembled from the parts in this
+ * folder according to `variantSpec(config.variant)`. Weights are plain tf.Variables in one ParamStore.
+ *
+ * Modality order everywhere (z, tokens, attention, completed): image modalities first, then tabular.
+ */
+function createModel(config) {
+    const spec = (0, variants_1.variantSpec)(config.variant);
+    const preset = config.model;
+    const D = preset.width;
+    const I = spec.useImages ? config.images.length : 0;
+    const useTab = spec.useTabular;
+    validateConfig(config, spec.useImages, useTab);
+    const store = new params_1.ParamStore(config.seed);
+    const dropoutRng = new random_1.Rng((0, random_1.deriveSeed)(config.seed, 'dropout'));
+    // ---- image encoders: one shared, or one per modality -------------------------------------------------
+    const shared = preset.sharedEncoder && I > 1;
+    if (shared) {
+        const k0 = config.images[0];
+        if (!config.images.every((m) => m.kind === k0.kind && m.channels === k0.channels)) {
+            throw new errors_1.CfcmlError('a shared encoder needs all image modalities of the same kind and channel count', { where: 'model.sharedEncoder' });
+        }
+    }
+    const factory = config.encoder ?? (0, backbone_1.backboneEncoder)(preset);
+    const encoders = [];
+    for (let e = 0; e < (shared ? 1 : I); e++) {
+        const params = {
+            add: (key, shape, init) => store.add(`encoder${e}/${key}`, shape, init, 'encoder'),
+            adopt: (key, variable) => store.adopt(`encoder${e}/${key}`, variable, 'encoder'),
+        };
+        const img = config.images[e];
+        encoders.push(factory({ kind: img.kind, channels: img.channels, imageSize: config.imageSize, widths: preset.encoderWidths, params, freezeStages: preset.freezeStages }));
+    }
+    // Token counts N_s of each stage, found by a probe forward (works for any pluggable encoder).
+    const stageShapes = encoders.map((enc, e) => probeStages(enc, config.images[e].channels, config.imageSize));
+    const shapesOf = (m) => stageShapes[shared ? 0 : m];
+    const stages = spec.multiGranularity ? [0, 1, 2, 3] : [3];
+    const M = I + (useTab ? 1 : 0);
+    const names = [...Array.from({ length: I }, (_, m) => `image${m}`), ...(useTab ? ['tabular'] : [])];
+    const tokensOf = (m) => (m < I ? preset.imgTokens : preset.tabTokens); // L_m
+    // ---- tabular path (both families) ---------------------------------------------------------------------
+    let tokenizer = null;
+    let tabCompression = null;
+    if (useTab) {
+        tokenizer = (0, tabularTokenizer_1.makeTabularTokenizer)(store, 'tabular/tokenizer', config.tabular, D);
+        tabCompression = (0, compression_1.makeTabularCompression)(store, 'tabular/compress', config.tabular.length, preset.tabTokens);
+    }
+    // ---- CFCML family: (C1) per stage and image modality, (C2) per stage and modality, (C3) per modality -----
+    const compression = []; // [stage index][image modality]
+    // preset.tokenNorm: LayerNorm over D of every compressed token (C1), per stage and image modality; the
+    // tabular tokens P_t are normalised once (they are reused at every stage).
+    const tokenNorms = []; // [stage index][image modality]
+    let tabNorm = null;
+    let cie = null; // [stage index][modality]
+    const fusion = [];
+    const pooledProj = [];
+    const cieOn = spec.cie && M > 1;
+    if (spec.architecture === 'cfcml') {
+        for (const s of stages) {
+            compression.push(Array.from({ length: I }, (_, m) => {
+                const { channels, tokens } = shapesOf(m)[s];
+                return (0, compression_1.makeImageCompression)(store, `compress/stage${s + 1}/image${m}`, channels, tokens, D, preset.imgTokens);
+            }));
+            if (preset.tokenNorm)
+                tokenNorms.push(Array.from({ length: I }, (_, m) => (0, layers_1.makeChannelNorm)(store, `compress/stage${s + 1}/image${m}/norm`, D, 'head')));
+        }
+        if (preset.tokenNorm && useTab)
+            tabNorm = (0, layers_1.makeChannelNorm)(store, 'tabular/compress/norm', D, 'head');
+        if (cieOn) {
+            const heads = spec.singleHead ? 1 : preset.heads;
+            cie = stages.map((s) => names.map((name) => (0, crossAttention_1.makeCrossAttention)(store, `cie/stage${s + 1}/${name}`, D, heads)));
+        }
+        names.forEach((name, m) => {
+            const inTokens = stages.length * (cieOn ? 2 : 1) * tokensOf(m);
+            fusion.push((0, fusion_1.makeFusion)(store, `fusion/${name}`, inTokens, tokensOf(m)));
+        });
+    }
+    else {
+        for (let m = 0; m < I; m++)
+            pooledProj.push((0, layers_1.makeLinear)(store, `pool/image${m}/proj`, shapesOf(m)[3].channels, D, 'head'));
+    }
+    const classifier = (0, classifier_1.makeClassifier)(store, 'classifier', M, D, config.numClasses, preset.dropout);
+    // ---- forward ---------------------------------------------------------------------------------------------
+    const encode = (images, training) => {
+        if (!shared)
+            return images.map((x, m) => encoders[m].apply(x, training));
+        // One pass over the modalities stacked on the batch axis: half the ops of two passes, same result.
+        const B = images[0].shape[0];
+        const outs = encoders[0].apply(tf.concat(images, 0), training);
+        const perStage = outs.map((F) => tf.split(F, images.map(() => B), 0));
+        return images.map((_, m) => perStage.map((parts) => parts[m]));
+    };
+    const forward = (images, tabular, opts) => {
+        validateInputs(config, images, tabular, I, useTab);
+        const seed = opts.seed ?? dropoutRng.seed();
+        return tf.tidy(() => {
+            const F = I > 0 ? encode(images.slice(0, I), opts.training) : []; // [m][s]: [B, (d,) h, w, C_s]
+            const T = tokenizer ? tokenizer.apply(tabular) : null; // [B, K, D]
+            const PtRaw = T && tabCompression ? (0, compression_1.compressTabular)(T, tabCompression) : null; // (C1) [B, L_tab, D]
+            const Pt = PtRaw && tabNorm ? (0, layers_1.channelNorm)(PtRaw, tabNorm) : PtRaw;
+            const tokens = [];
+            const attention = [];
+            const completed = [];
+            let z;
+            if (spec.architecture === 'cfcml') {
+                stages.forEach((s, si) => {
+                    const P = F.map((Fm, m) => {
+                        const Pm = (0, compression_1.compressImage)(Fm[s], compression[si][m]); // (C1) [B, L_img, D]
+                        return tokenNorms.length > 0 ? (0, layers_1.channelNorm)(Pm, tokenNorms[si][m]) : Pm;
+                    });
+                    if (Pt)
+                        P.push(Pt); // P_t is reused at every stage
+                    const stageOut = (0, crossAttention_1.cieStage)(P, cie ? cie[si] : null); // (C2)
+                    tokens.push(P);
+                    attention.push(stageOut.attention);
+                    completed.push(stageOut.completed);
+                });
+                z = names.map((_, m) => (0, fusion_1.fuse)(completed.map((perModality) => perModality[m]), fusion[m])); // (C3) [B, D]
+            }
+            else {
+                z = F.map((Fm, m) => {
+                    const F4 = Fm[3];
+                    const pooled = tf.mean(F4, Array.from({ length: F4.rank - 2 }, (_, a) => a + 1)); // [B, C_4]
+                    return (0, layers_1.linear)(pooled, pooledProj[m]); // [B, D]
+                });
+                if (Pt)
+                    z.push(tf.mean(Pt, 1)); // [B, D]
+            }
+            const logits = (0, classifier_1.classify)(z, classifier, opts.training, seed); // (C4) [B, C]
+            const out = { z, logits };
+            if (opts.intermediates)
+                out.intermediates = { stageFeatures: F, tokens, attention, completed };
+            return out;
+        });
+    };
+    return {
+        config,
+        modalityNames: names,
+        forward,
+        weights: store.entries,
+        paramCount: () => store.paramCount(),
+        summary: () => store.summary(`CFCML variant '${config.variant}': ${names.join(', ')}; stages ${stages.map((s) => s + 1).join(',')}; CIE ${cieOn ? (spec.singleHead ? 'single-head' : `${preset.heads} heads`) : 'off'}${preset.tokenNorm ? '; token norm' : ''}`),
+        getWeightData: () => store.getWeightData(),
+        setWeightData: (w) => store.setWeightData(w),
+        dispose: () => store.dispose(),
+    };
+}
+exports.createModel = createModel;
+function probeStages(enc, channels, imageSize) {
+    return tf.tidy(() => {
+        const outs = enc.apply(tf.zeros([1, ...imageSize, channels]), false);
+        if (outs.length !== 4)
+            throw new errors_1.CfcmlError(`an image encoder must return 4 stage maps, got ${outs.length}`, { where: 'config.encoder' });
+        return outs.map((F, s) => {
+            if (F.rank !== imageSize.length + 2) {
+                throw new errors_1.CfcmlError(`encoder stage ${s + 1} has shape [${F.shape}], expected rank ${imageSize.length + 2} (channels last)`, { where: 'config.encoder' });
+            }
+            const sp = F.shape.slice(1, -1);
+            return { channels: F.shape[F.rank - 1], tokens: sp.reduce((a, b) => a * b, 1), shape: F.shape.slice(1) };
+        });
+    });
+}
+function validateConfig(config, useImages, useTab) {
+    const p = config.model;
+    if (!(config.numClasses >= 2))
+        throw new errors_1.CfcmlError(`numClasses must be >= 2, got ${config.numClasses}`, { where: 'config.numClasses' });
+    if (useImages) {
+        if (config.images.length === 0)
+            throw new errors_1.CfcmlError(`variant '${config.variant}' needs at least one image modality`, { where: 'config.images' });
+        for (const [m, img] of config.images.entries()) {
+            const rank = img.kind === '2d' ? 2 : 3;
+            if (config.imageSize.length !== rank) {
+                throw new errors_1.CfcmlError(`image ${m} is ${img.kind} but imageSize is [${config.imageSize}]`, { where: 'config.imageSize' });
+            }
+        }
+    }
+    if (useTab && config.tabular.length === 0)
+        throw new errors_1.CfcmlError(`variant '${config.variant}' needs tabular fields`, { where: 'config.tabular' });
+    for (const [name, v] of [['width', p.width], ['imgTokens', p.imgTokens], ['tabTokens', p.tabTokens], ['heads', p.heads]]) {
+        if (!(Number.isInteger(v) && v >= 1))
+            throw new errors_1.CfcmlError(`${name} must be a positive integer, got ${v}`, { where: `model.${name}` });
+    }
+}
+function validateInputs(config, images, tabular, I, useTab) {
+    if (images.length < I)
+        throw new errors_1.CfcmlError(`expected ${I} image tensors, got ${images.length}`, { where: 'forward' });
+    const B = I > 0 ? images[0].shape[0] : tabular.shape[0];
+    for (let m = 0; m < I; m++) {
+        const want = [B, ...config.imageSize, config.images[m].channels];
+        if (images[m].shape.join(',') !== want.join(',')) {
+            throw new errors_1.CfcmlError(`image ${m} has shape [${images[m].shape}], expected [${want}]`, { where: 'forward' });
+        }
+    }
+    if (useTab && (tabular.rank !== 2 || tabular.shape[0] !== B || tabular.shape[1] !== config.tabular.length)) {
+        throw new errors_1.CfcmlError(`tabular has shape [${tabular.shape}], expected [${B}, ${config.tabular.length}]`, { where: 'forward' });
+    }
+}
+//# sourceMappingURL=cfcml.js.map

@@ -1,0 +1,17 @@
+export { displayBundle, displayHtml, displayMarkdown, displayPng, inNotebook } from '../util/display';
+export type { DisplayTarget } from '../util/display';
+export { showTable, formatTable } from './table';
+export type { Row } from './table';
+export { loadDanfo } from './danfo';
+export type { Danfo } from './danfo';
+export { ensureCohort, pickPerClass, modalityLabels, forwardTensors, disposeForward } from './helpers';
+export type { EnsureCohortOptions } from './helpers';
+export { trainingProgress } from './progress';
+export type { TrainingProgress, TrainingProgressOptions } from './progress';
+export { SEVEN_POINT, sevenPointScore } from '../synth/derm7ptRelease';
+export type { SevenPointCriterion } from '../synth/derm7ptRelease';
+export { subplotGrid } from '../plots/grid';
+export type { SubplotCell, SubplotGridOptions } from '../plots/grid';
+export { featureMapGrid, imageSource, imageToPng } from '../plots/images';
+export type { FeatureMapPanel, FeatureMapGridOptions } from '../plots/images';
+export { encodePng, pngDataUri } from '../plots/png';

@@ -1,0 +1,117 @@
+"use strict";
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || function (mod) {
+    if (mod && mod.__esModule) return mod;
+    var result = {};
+    if (mod != null) for (var k in mod) if (k !== "default" && Object.prototype.hasOwnProperty.call(mod, k)) __createBinding(result, mod, k);
+    __setModuleDefault(result, mod);
+    return result;
+};
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.numericsFingerprint = void 0;
+/**
+ * The numerics fingerprint: which floating-point arithmetic trained a run.
+ *
+ * The same seed gives the same run only on the same arithmetic. A kernel that sums in another order, another
+ * tfjs version, or another backend (tfjs-node instead of wasm) moves float32 rounding by about 1e-6 relative,
+ * and over 40 epochs that can move a selected epoch. Settings (options.json's `train`) cannot show this, so
+ * every run also records this fingerprint: a hash of the bits of one training step (loss terms and every
+ * weight gradient) of two fixed probe models, a 2-D one at the Derm7pt `cpu` preset's sizes and a small 3-D
+ * one, on seeded inputs. It is a property of the process (backend + kernels, and on wasm the dense products'
+ * path: native BLAS or XNNPACK, lib/backend/path.ts), computed once per process and path,
+ * frozen by design: the probe configurations below are not the presets, so changing a preset does not change
+ * it, and it changes exactly when the arithmetic of these steps does. XNNPACK threads do not change it (their
+ * results are bit-identical, test/backend/threads.test.ts).
+ *
+ * A sweep refuses to put runs with different fingerprints in one table (lib/experiments/settings.ts).
+ */
+const node_crypto_1 = require("node:crypto");
+const tf = __importStar(require("@tensorflow/tfjs"));
+const path_1 = require("../backend/path");
+const model_1 = require("../model");
+const splitStep_1 = require("./splitStep");
+/** The probe models: fixed here forever (changing them changes every fingerprint). */
+const PROBES = [
+    {
+        config: {
+            images: [
+                { kind: '2d', channels: 3 },
+                { kind: '2d', channels: 3 },
+            ],
+            imageSize: [64, 64],
+            tabular: [3, 3, 9, 2, 3].map((levels) => ({ kind: 'categorical', levels })),
+            numClasses: 2,
+            variant: 'full',
+            model: { width: 64, imgTokens: 16, tabTokens: 8, heads: 4, encoderWidths: [16, 32, 48, 64], sharedEncoder: true, dropout: 0.3, tokenNorm: true },
+            seed: 101,
+        },
+        batch: 4,
+    },
+    {
+        config: {
+            images: [
+                { kind: '3d', channels: 1 },
+                { kind: '3d', channels: 1 },
+            ],
+            imageSize: [8, 16, 16],
+            tabular: [{ kind: 'categorical', levels: 5 }, { kind: 'numeric' }, { kind: 'numeric' }],
+            numClasses: 3,
+            variant: 'full',
+            model: { width: 32, imgTokens: 8, tabTokens: 4, heads: 4, encoderWidths: [8, 16, 16, 24], sharedEncoder: false, dropout: 0.3 },
+            seed: 102,
+        },
+        batch: 4,
+    },
+];
+/** Per backend and dense-product path (tests switch paths within one process). */
+const cached = new Map();
+/**
+ * 16 hex digits of the sha256 over the probes' step results, on the active tfjs backend (initialise it first).
+ * Computed once per process (about 0.1–0.3 s on wasm); no tensor is left behind.
+ */
+function numericsFingerprint() {
+    // The native-blas path is named too (the wasm path's hash input is unchanged, so are its fingerprints).
+    const path = tf.getBackend() === 'wasm' && (0, path_1.computePath)().path === 'native-blas' ? 'native-blas|' : '';
+    const key = `${tf.getBackend()}|${path}`;
+    const hit = cached.get(key);
+    if (hit !== undefined)
+        return hit;
+    const h = (0, node_crypto_1.createHash)('sha256');
+    h.update(key);
+    for (const { config, batch } of PROBES) {
+        const model = (0, model_1.createModel)(config);
+        try {
+            tf.tidy(() => {
+                const b = (0, splitStep_1.randomStepBatch)(config, batch, config.seed);
+                const r = (0, splitStep_1.fullBatchGradients)(model, b, { numClasses: config.numClasses, weights: { sam: 0.04, up: 0.06, cp: 0.18 }, tau: 0.07, dropoutSeed: 5 });
+                h.update(Buffer.from(r.terms.dataSync().buffer));
+                for (const w of model.weights)
+                    h.update(Buffer.from(r.grads[w.variable.name].dataSync().buffer));
+                r.terms.dispose(); // kept by the step (it outlives tidies): ours to free
+            });
+        }
+        finally {
+            model.dispose();
+        }
+    }
+    const fp = h.digest('hex').slice(0, 16);
+    cached.set(key, fp);
+    return fp;
+}
+exports.numericsFingerprint = numericsFingerprint;
+//# sourceMappingURL=numerics.js.map

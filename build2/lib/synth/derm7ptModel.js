@@ -1,0 +1,306 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.planDerm7pt = exports.derm7ptOracleRow = exports.derm7ptAdditiveWeights = exports.derm7ptPosteriors = exports.drawDermCase = exports.NETWORK_LEVELS = exports.SEX_LEVELS = exports.LOCATION_LEVELS = exports.ELEVATION_LEVELS = exports.DIFFICULTY_LEVELS = exports.DERM7PT_DISCORDANCE = exports.DERM7PT_TABLES = exports.DERM7PT_PRIOR = exports.DERM7PT_INTERACTIONS = exports.DERM7PT_COHORT_VERSION = void 0;
+const random_1 = require("../util/random");
+const derm7pt_1 = require("../data/derm7pt");
+const derm7ptRelease_1 = require("./derm7ptRelease");
+const oracle_1 = require("./oracle");
+const raster_1 = require("./raster");
+/**
+ * Synthetic Derm7pt: a generative model with crossmodal interaction, decisive local detail, complementary
+ * views and an exact oracle, so that a model's AUC can be read against what the data allows.
+ *
+ * What is drawn, from what (y = 0 NEV, 1 MEL; every table is P(level | y) unless said otherwise):
+ *
+ *   y                        fixed per split by the release's class counts (docs/DATA.md); the oracle's
+ *                            prior is the cohort's MEL fraction π = 252 / 827.
+ *   record | y               difficulty, elevation, location, sex: independent given y (tables below; the
+ *                            location weights follow the release's marginals, shifted towards the trunk
+ *                            and head for MEL). `management` is a decision taken after the diagnosis: with the
+ *                            leak (default, as in the release) every MEL is excised; NEV, and every case
+ *                            without the leak, are excised with a probability that depends on elevation
+ *                            and difficulty only, so given those fields management carries no evidence.
+ *   global findings | y      asymmetry (0/1/2 axes) and the number of colours (1–4: light brown, dark
+ *                            brown, black, blue-grey): the ABCD rule's A and C. Large structures, drawn in
+ *                            both views; they survive a globally pooled, low-resolution feature.
+ *   clinic-only | y          diameter (three bins: < 6, 6–10, ≥ 10 mm: the D of ABCD) and actinic damage
+ *                            of the surrounding skin (lentigines): the clinical photo shows the lesion at its
+ *                            true size among its surroundings; the dermoscope frames the lesion alone, at
+ *                            a normalised magnification, so neither is in the dermoscopic view.
+ *   derm-only | y, record    dots/globules (absent/regular/irregular), streaks (absent/regular/irregular),
+ *                            regression (white scar + blue peppering), and the pigment network
+ *                            (absent/typical/atypical) — on acral skin the parallel pattern instead
+ *                            (furrow = NEV, ridge = MEL). Small, local structures, drawn only in the
+ *                            dermoscopic view at a size that survives the cpu preset's 64 px.
+ *
+ * The crossmodal interaction (`interaction: 'context'`): what a dermoscopic finding means depends on the
+ * record, as in the clinic.
+ *   - Diagnostic difficulty. A case is rated difficult precisely when its dermoscopy misleads: a
+ *     featureless, nevoid melanoma or a nevus with atypical (dysplastic) features. So with difficulty low
+ *     the local findings are drawn from the table of the true class; medium and high, from the other
+ *     class's table with the probability `DERM7PT_DISCORDANCE` gives (some: equivocal; most: discordant).
+ *   - Location. On acral skin (palms, soles) there is no pigment network: the parallel-ridge pattern means
+ *     melanoma and the parallel-furrow pattern a nevus, and elsewhere neither appears.
+ * So p(y | image, record) is not a product of per-modality terms: the record says how to read the image.
+ * With `interaction: 'none'` (the null control, an additive design) every finding is drawn from
+ * its true class's table whatever the record (no acral pattern), so image ⟂ record | y and the joint
+ * log-odds are exactly the sum of the per-modality log-odds.
+ *
+ * The oracle (`derm7ptPosteriors`) enumerates the only parts of the record the findings depend on
+ * (difficulty × acral or not), so every posterior is exact. It conditions on the record without
+ * `management` (the trainer leaves the leak out; without the leak it carries no evidence given the rest).
+ * The parameters were fixed from oracle numbers alone (see DERM7PT_COHORT_VERSION), before any network was
+ * trained on the cohort.
+ */
+/**
+ * Version 2.0, frozen from oracle numbers alone before any network was trained on it. Test split, seeds
+ * 1 / 2 / 3 (test/fixtures/reference/oracle_auc.json; scikit-learn agrees with lib/metrics to 1e-9):
+ *   joint 0.891 / 0.910 / 0.898, additive 0.777 / 0.792 / 0.810, tabular 0.628 / 0.702 / 0.741,
+ *   image 0.752 / 0.737 / 0.727, clinic 0.711 / 0.684 / 0.687, derm 0.710 / 0.666 / 0.648,
+ *   image_global 0.612 / 0.536 / 0.586; null control (`none`) joint − additive 0.001 / 0.000 / 0.000.
+ */
+exports.DERM7PT_COHORT_VERSION = '2.0';
+exports.DERM7PT_INTERACTIONS = ['context', 'none'];
+/** Prior P(MEL) of the oracle: the cohort's MEL fraction over all splits (release counts). */
+exports.DERM7PT_PRIOR = 252 / 827;
+/** P(level | y): row 0 NEV, row 1 MEL. */
+exports.DERM7PT_TABLES = {
+    difficulty: [[0.5, 0.36, 0.14], [0.3, 0.4, 0.3]],
+    elevation: [[0.46, 0.44, 0.1], [0.56, 0.34, 0.1]],
+    // upper limbs, head neck, back, lower limbs, chest, abdomen, buttocks, acral, genital areas
+    location: [[0.15, 0.06, 0.26, 0.22, 0.08, 0.12, 0.04, 0.05, 0.02], [0.1, 0.12, 0.34, 0.16, 0.13, 0.07, 0.02, 0.03, 0.03]],
+    sex: [[0.55, 0.45], [0.45, 0.55]],
+    asymmetry: [[0.5, 0.35, 0.15], [0.4, 0.38, 0.22]],
+    colours: [[0.26, 0.45, 0.22, 0.07], [0.2, 0.4, 0.28, 0.12]],
+    diameter: [[0.45, 0.4, 0.15], [0.25, 0.42, 0.33]],
+    sunDamage: [[0.7, 0.3], [0.52, 0.48]],
+    dots: [[0.4, 0.48, 0.12], [0.22, 0.13, 0.65]],
+    streaks: [[0.8, 0.14, 0.06], [0.48, 0.07, 0.45]],
+    regression: [[0.93, 0.07], [0.5, 0.5]],
+    network: [[0.2, 0.68, 0.12], [0.2, 0.18, 0.62]],
+    parallel: [[0.88, 0.12], [0.12, 0.88]], // furrow, ridge (acral skin)
+};
+/** Probability that the local findings are drawn from the other class's tables, per difficulty level. */
+exports.DERM7PT_DISCORDANCE = [0, 0.4, 0.9];
+exports.DIFFICULTY_LEVELS = ['low', 'medium', 'high'];
+exports.ELEVATION_LEVELS = ['flat', 'palpable', 'nodular'];
+exports.LOCATION_LEVELS = ['upper limbs', 'head neck', 'back', 'lower limbs', 'chest', 'abdomen', 'buttocks', 'acral', 'genital areas'];
+exports.SEX_LEVELS = ['female', 'male'];
+const ACRAL = 7;
+const DIAMETER_BINS = [[3, 6], [6, 10], [10, 16]];
+/** Network levels: 0 absent, 1 typical, 2 atypical, 3 parallel furrow, 4 parallel ridge. */
+exports.NETWORK_LEVELS = ['absent', 'typical', 'atypical', 'parallel furrow', 'parallel ridge'];
+const T = exports.DERM7PT_TABLES;
+function draw(rng, t, y) {
+    return rng.categorical([...t[y]]);
+}
+/** P(local findings | y, difficulty, acral) under the design's interaction. */
+function localLikelihood(f, y, difficulty, acral, interaction) {
+    const ctx = interaction === 'context';
+    const w = ctx ? exports.DERM7PT_DISCORDANCE[difficulty] : 0;
+    const table = (c) => {
+        let p = T.dots[c][f.dots] * T.streaks[c][f.streaks] * T.regression[c][f.regression];
+        const parallelSite = ctx && acral;
+        if (f.network >= 3)
+            p *= parallelSite ? T.parallel[c][f.network - 3] : 0;
+        else
+            p *= parallelSite ? 0 : T.network[c][f.network];
+        return p;
+    };
+    return (1 - w) * table(y) + (w > 0 ? w * table(1 - y) : 0);
+}
+/** Draw the record and findings of one case of (drawing) class y. */
+function drawDermCase(rng, y, interaction) {
+    const record = {
+        difficulty: draw(rng, T.difficulty, y),
+        elevation: draw(rng, T.elevation, y),
+        location: draw(rng, T.location, y),
+        sex: draw(rng, T.sex, y),
+    };
+    const diameterBin = draw(rng, T.diameter, y);
+    const [lo, hi] = DIAMETER_BINS[diameterBin];
+    const ctx = interaction === 'context';
+    // The class whose tables the local findings come from ("apparent" class: see the discordance above).
+    const apparent = ctx && rng.bernoulli(exports.DERM7PT_DISCORDANCE[record.difficulty]) ? 1 - y : y;
+    const acral = ctx && record.location === ACRAL;
+    const findings = {
+        asymmetry: draw(rng, T.asymmetry, y),
+        colours: draw(rng, T.colours, y),
+        diameterBin,
+        diameterMm: rng.uniform(lo, hi),
+        sunDamage: draw(rng, T.sunDamage, y),
+        dots: draw(rng, T.dots, apparent),
+        streaks: draw(rng, T.streaks, apparent),
+        regression: draw(rng, T.regression, apparent),
+        network: acral ? 3 + draw(rng, T.parallel, apparent) : draw(rng, T.network, apparent),
+    };
+    return { record, findings };
+}
+exports.drawDermCase = drawDermCase;
+/** Posteriors P(MEL | evidence) of one case, for every evidence subset but `additive`. */
+function derm7ptPosteriors(r, f, interaction, sameFile = false) {
+    const prior = [1 - exports.DERM7PT_PRIOR, exports.DERM7PT_PRIOR];
+    const post = (lik) => {
+        const a = prior[0] * lik(0);
+        const b = prior[1] * lik(1);
+        return b / (a + b);
+    };
+    const tab = (y) => T.difficulty[y][r.difficulty] * T.elevation[y][r.elevation] * T.location[y][r.location] * T.sex[y][r.sex];
+    const glob = (y) => T.asymmetry[y][f.asymmetry] * T.colours[y][f.colours];
+    const clin = (y) => (sameFile ? 1 : T.diameter[y][f.diameterBin] * T.sunDamage[y][f.sunDamage]);
+    const localJoint = (y) => localLikelihood(f, y, r.difficulty, r.location === ACRAL, interaction);
+    // Image evidence alone: sum the local likelihood over the parts of the record it depends on.
+    const localMarg = (y) => {
+        let s = 0;
+        for (let d = 0; d < 3; d++) {
+            const pa = T.location[y][ACRAL];
+            s += T.difficulty[y][d] * (pa * localLikelihood(f, y, d, true, interaction) + (1 - pa) * localLikelihood(f, y, d, false, interaction));
+        }
+        return s;
+    };
+    // A shared file shows the dermoscopic picture in both slots: its "clinic" view has the derm findings.
+    const clinicView = sameFile ? (y) => glob(y) * localMarg(y) : (y) => glob(y) * clin(y);
+    return {
+        joint: post((y) => tab(y) * glob(y) * clin(y) * localJoint(y)),
+        tabular: post(tab),
+        image: post((y) => glob(y) * clin(y) * localMarg(y)),
+        clinic: post(clinicView),
+        derm: post((y) => glob(y) * localMarg(y)),
+        image_global: post(glob),
+    };
+}
+exports.derm7ptPosteriors = derm7ptPosteriors;
+/**
+ * Weights of the additive oracle: logistic regression of y on [logit p_tabular, logit p_image], fit by
+ * maximum likelihood on 20 000 cases drawn from the generative model itself (a fixed seed, independent of
+ * the cohort's seed: it is a property of the design, not of one draw), with the cohort's class prior.
+ */
+function derm7ptAdditiveWeights(interaction) {
+    const cached = additiveCache.get(interaction);
+    if (cached)
+        return cached;
+    const rng = new random_1.Rng((0, random_1.deriveSeed)(20260, 'derm7pt-v2-additive', interaction));
+    const X = [];
+    const Y = [];
+    for (let i = 0; i < 20000; i++) {
+        const y = rng.bernoulli(exports.DERM7PT_PRIOR) ? 1 : 0;
+        const { record, findings } = drawDermCase(rng, y, interaction);
+        const p = derm7ptPosteriors(record, findings, interaction);
+        X.push([(0, oracle_1.logit)(p.tabular), (0, oracle_1.logit)(p.image)]);
+        Y.push(y);
+    }
+    const w = (0, oracle_1.fitLogistic)(X, Y, 2)[0];
+    additiveCache.set(interaction, w);
+    return w;
+}
+exports.derm7ptAdditiveWeights = derm7ptAdditiveWeights;
+const additiveCache = new Map();
+/** The oracle row of a planned case (task cases only). */
+function derm7ptOracleRow(c, interaction) {
+    const p = derm7ptPosteriors(c.record, c.findings, interaction, c.sameFile);
+    const w = derm7ptAdditiveWeights(interaction);
+    const additive = (0, oracle_1.softmaxRef)([w], [1, (0, oracle_1.logit)(p.tabular), (0, oracle_1.logit)(p.image)])[1];
+    const all = { joint: p.joint, additive, tabular: p.tabular, image: p.image, clinic: p.clinic, derm: p.derm, image_global: p.image_global };
+    return { id: c.meta.case_num, split: c.split, label: c.label, p: Object.fromEntries(Object.entries(all).map(([k, v]) => [k, [1 - v, v]])) };
+}
+exports.derm7ptOracleRow = derm7ptOracleRow;
+/** The release's checklist columns, filled from the findings so that meta.csv describes the pictures. */
+function checklist(f, rng) {
+    const network = f.network === 2 || f.network === 4 ? 'atypical' : f.network === 0 ? 'absent' : 'typical';
+    const streaks = ['absent', 'regular', 'irregular'][f.streaks];
+    const dots = ['absent', 'regular', 'irregular'][f.dots];
+    const regression = f.regression ? rng.pick(['combinations', 'white areas', 'blue areas']) : 'absent';
+    const irregularPig = f.asymmetry >= 1 && f.colours >= 2;
+    const pigmentation = irregularPig ? (f.asymmetry === 2 ? 'localized irregular' : 'diffuse irregular') : f.colours >= 1 ? 'diffuse regular' : 'absent';
+    const veil = f.colours >= 3 ? 'present' : 'absent';
+    const vascular = 'absent';
+    const criteria = {
+        pigment_network: network,
+        streaks,
+        pigmentation,
+        regression_structures: regression,
+        dots_and_globules: dots,
+        blue_whitish_veil: veil,
+        vascular_structures: vascular,
+    };
+    return { seven_point_score: String((0, derm7ptRelease_1.sevenPointScore)(criteria)), ...criteria };
+}
+/** Draw every row of the synthetic meta.csv (no pixels). Deterministic in (seed, scale, leak, interaction, nested). */
+function planDerm7pt(opts) {
+    if (opts.nested)
+        return planNested(opts, opts.nested);
+    const scale = opts.scale ?? 1;
+    const rng = new random_1.Rng((0, random_1.deriveSeed)(opts.seed, 'derm7pt-v2-plan'));
+    const slots = (0, derm7ptRelease_1.derm7ptSlots)(scale);
+    rng.shuffle(slots);
+    return slots.map((s, row) => planCase(rng, s, row, (0, derm7ptRelease_1.derm7ptFiles)(row, scale), opts));
+}
+exports.planDerm7pt = planDerm7pt;
+/**
+ * The nested layout, for learning curves (`cfcml synth --nested`): every case is drawn from its own stream,
+ * seeded by (seed, split, class, index within the class), so a case does not depend on how many others
+ * there are. meta.csv holds the test split first (the release's counts, at every scale), then validation
+ * (`validScale` × the release's counts, the same at every training scale), then training (`scale` × the
+ * release's counts). So the test and validation rows — ids, record, pixels, oracle rows, file names — are
+ * the same at every scale, and the training cases of a scale are the first ones of each class of every
+ * larger scale: a learning curve over scales measures the training data and nothing else. Within a split,
+ * rows are ordered by a key each case draws first, which keeps the order of a smaller scale's cases.
+ */
+function planNested(opts, nested) {
+    const counts = { test: 1, valid: nested.validScale, train: opts.scale ?? 1 };
+    const drawn = [];
+    for (const split of NESTED_SPLIT_ORDER) {
+        const c = derm7ptRelease_1.DERM7PT_COUNTS[split];
+        const perClass = [
+            [0, (0, derm7ptRelease_1.scaledCount)(c.NEV, counts[split])],
+            [1, (0, derm7ptRelease_1.scaledCount)(c.MEL, counts[split])],
+            [-1, (0, derm7ptRelease_1.scaledCount)(c.other, counts[split], 0)],
+        ];
+        const inSplit = [];
+        for (const [label, n] of perClass) {
+            for (let k = 0; k < n; k++) {
+                const rng = new random_1.Rng((0, random_1.deriveSeed)(opts.seed, 'derm7pt-nested', split, label, k));
+                const key = rng.uniform();
+                inSplit.push({ key, rng, slot: { split, label }, sameFile: rng.bernoulli(NESTED_SAME_FILE_RATE) });
+            }
+        }
+        inSplit.sort((a, b) => a.key - b.key);
+        drawn.push(...inSplit);
+    }
+    return drawn.map((d, row) => planCase(d.rng, d.slot, row, (0, derm7ptRelease_1.derm7ptFileNames)(row, d.sameFile), opts));
+}
+/** Splits in the order the nested layout writes them (fixed-size splits first, so their rows never move). */
+const NESTED_SPLIT_ORDER = ['test', 'valid', 'train'];
+/** The release's share of cases whose clinic and derm image are one file (9 of 1011). */
+const NESTED_SAME_FILE_RATE = 9 / 1011;
+/** One case of the plan, drawn from `rng` (the order of the draws is part of the design: do not reorder). */
+function planCase(rng, s, row, files, opts) {
+    const leak = opts.leak ?? true;
+    const interaction = opts.interaction ?? 'context';
+    const diagnosis = (0, derm7ptRelease_1.drawDiagnosis)(rng, s.label);
+    // Left-out lesions (BCC, SK, ...) are drawn from a NEV/MEL mixture: they look like either.
+    const y = s.label >= 0 ? s.label : rng.bernoulli(0.35) ? 1 : 0;
+    const { record, findings } = drawDermCase(rng, y, interaction);
+    const excisionP = (0, raster_1.sigmoid)(-1.9 + 0.9 * +(record.elevation > 0) + 0.8 * record.difficulty);
+    const management = leak && s.label === 1 ? 'excision' : rng.bernoulli(excisionP) ? 'excision' : rng.bernoulli(0.65) ? 'clinical follow up' : 'no further examination';
+    const { caseNum, sameFile, derm, clinic } = files;
+    const meta = {
+        case_num: String(caseNum),
+        diagnosis,
+        ...checklist(findings, rng),
+        level_of_diagnostic_difficulty: exports.DIFFICULTY_LEVELS[record.difficulty],
+        elevation: exports.ELEVATION_LEVELS[record.elevation],
+        location: exports.LOCATION_LEVELS[record.location],
+        sex: exports.SEX_LEVELS[record.sex],
+        management,
+        clinic,
+        derm,
+        case_id: `SYN${String(caseNum).padStart(4, '0')}`,
+        notes: row % 97 === 5 ? 'synthetic, drawn by cfcml v2; "no real patient"' : '',
+    };
+    for (const c of derm7pt_1.DERM7PT_COLUMNS)
+        if (meta[c] === undefined)
+            throw new Error(`planDerm7pt: column ${c} not filled`);
+    return { row, split: s.split, label: s.label, diagnosis, record, findings, meta, renderSeed: rng.nextUint32(), sameFile };
+}
+//# sourceMappingURL=derm7ptModel.js.map

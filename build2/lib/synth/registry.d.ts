@@ -1,0 +1,51 @@
+import type { DatasetKey } from '../data/registry';
+import type { SynthSummary } from './summary';
+/** Options every synthetic generator accepts (a generator ignores what does not apply to its dataset). */
+export interface SynthOptions {
+    out: string;
+    seed: number;
+    /** Multiply the default class counts by this (default 1). */
+    scale?: number;
+    /** 'context' (default: the record says how to read the image) or 'none' (the additive null control). */
+    interaction?: 'context' | 'none';
+    /** Reproduce the dataset's record-field leak (default true); only for entries with `leak: true`. */
+    leak?: boolean;
+    /** Derm7pt: the nested layout for learning curves (validation at `validScale` × the release's counts). */
+    nested?: {
+        validScale: number;
+    };
+    onProgress?: (done: number, total: number) => void;
+}
+/** A dataset's synthetic generator, as `cfcml synth` calls it. */
+export interface SynthEntry {
+    generate(opts: SynthOptions): Promise<SynthSummary>;
+    /** What the generator counts in its progress ('cases', 'patients'). */
+    unit: string;
+    /** Whether the cohort reproduces a leak of the real release that `leak: false` turns off. */
+    leak: boolean;
+    /** Whether the generator has the nested learning-curve layout (`nested`). */
+    nested: boolean;
+}
+/**
+ * The generator of each dataset that has one, by registry key (lib/data/registry.ts). The generators sit
+ * above data/ (they write the layouts its loaders read), so they are listed here rather than in the
+ * dataset registry itself.
+ */
+export declare const SYNTH_REGISTRY: {
+    derm7pt: {
+        generate: (o: SynthOptions) => Promise<SynthSummary>;
+        unit: string;
+        leak: true;
+        nested: true;
+    };
+    men: {
+        generate: (o: SynthOptions) => Promise<SynthSummary>;
+        unit: string;
+        leak: false;
+        nested: false;
+    };
+};
+/** The keys of the datasets that have a synthetic generator (`cfcml synth` choices), in registry order. */
+export declare const SYNTH_DATASET_KEYS: DatasetKey[];
+/** A dataset's generator by key (case-insensitive); the error lists the keys that have one. */
+export declare function getSynth(name: string): SynthEntry;

@@ -1,0 +1,248 @@
+"use strict";
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || function (mod) {
+    if (mod && mod.__esModule) return mod;
+    var result = {};
+    if (mod != null) for (var k in mod) if (k !== "default" && Object.prototype.hasOwnProperty.call(mod, k)) __createBinding(result, mod, k);
+    __setModuleDefault(result, mod);
+    return result;
+};
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.parsePresetOverrides = exports.runDirFor = exports.resolveTrainConfig = exports.resolveExcludedFields = exports.resolveTrainPreset = exports.splitCases = exports.TRAIN_DEFAULTS = void 0;
+const fs = __importStar(require("fs"));
+const path = __importStar(require("path"));
+const data_1 = require("../data");
+const datasets_1 = require("../data/datasets");
+const errors_1 = require("../util/errors");
+const schedule_1 = require("./schedule");
+const loss_1 = require("./loss");
+/**
+ * Every default of a training run, in one place. The CLI's defaults and the library's are these values.
+ * Hyper-parameters (epochs, lr, model sizes, …) are not here: they come from the dataset's preset
+ * (`lib/data/datasets.ts`), and `preset` picks which one.
+ */
+exports.TRAIN_DEFAULTS = {
+    /** `cpu`: minutes on 2 cores. */
+    preset: 'cpu',
+    variant: 'full',
+    /** The authors' seed. */
+    seed: 666,
+    /** Leave out the tabular fields the leakage audit flags on the training split. */
+    excludeFields: 'auto',
+    /** Evaluate the selected model on the test split at the end. */
+    evalTest: true,
+    progress: 'auto',
+    /** Parent folder of run directories named `<dataset>-<variant>-seed<seed>`. */
+    runsDir: 'runs',
+};
+/** The cases of each split, checked: train and valid non-empty, every class present in train. */
+function splitCases(cohort) {
+    const splits = { train: [], valid: [], test: [] };
+    for (const c of cohort.cases)
+        splits[c.split].push(c);
+    for (const s of ['train', 'valid']) {
+        if (splits[s].length === 0)
+            throw new errors_1.CfcmlError(`the ${s} split is empty`, { where: cohort.root });
+    }
+    const spec = cohort.spec;
+    for (let k = 0; k < spec.classes.length; k++) {
+        if (!splits.train.some((c) => c.label === k)) {
+            throw new errors_1.CfcmlError(`class '${spec.classes[k]}' has no case in the train split`, { where: cohort.root });
+        }
+    }
+    return splits;
+}
+exports.splitCases = splitCases;
+/** The preset named in the options with the options' overrides merged over it, checked. */
+function resolveTrainPreset(options, spec) {
+    const base = (0, datasets_1.getPreset)(spec, options.preset ?? exports.TRAIN_DEFAULTS.preset);
+    const imageSize = options.imageSize === undefined
+        ? (options.overrides?.imageSize ?? base.imageSize)
+        : base.imageSize.length === 3
+            ? [base.imageSize[0], options.imageSize, options.imageSize]
+            : [options.imageSize, options.imageSize];
+    const ov = options.overrides ?? {};
+    const train = {
+        ...base,
+        ...ov,
+        model: { ...base.model, ...(ov.model ?? {}) },
+        hrm: { ...base.hrm, ...(ov.hrm ?? {}) },
+        epochs: options.epochs ?? ov.epochs ?? base.epochs,
+        batchSize: options.batchSize ?? ov.batchSize ?? base.batchSize,
+        lr: options.lr ?? ov.lr ?? base.lr,
+        imageSize,
+    };
+    for (const [k, v] of Object.entries({ epochs: train.epochs, batchSize: train.batchSize })) {
+        if (!Number.isInteger(v) || v < 1)
+            throw new errors_1.CfcmlError(`${k} must be a whole number ≥ 1, got ${v}`);
+    }
+    if (!(train.lr > 0))
+        throw new errors_1.CfcmlError(`lr must be > 0, got ${train.lr}`);
+    const m = train.model;
+    if (m.freezeStages !== undefined && !(Number.isInteger(m.freezeStages) && m.freezeStages >= 0 && m.freezeStages <= 4)) {
+        throw new errors_1.CfcmlError(`freezeStages must be a whole number 0–4, got ${m.freezeStages}`, { where: 'model.freezeStages' });
+    }
+    if (m.backboneWeights !== undefined) {
+        if (m.backbone !== 'swin')
+            throw new errors_1.CfcmlError(`backbone weights (${m.backboneWeights}) are timm Swin weights: they need model.backbone=swin, got '${m.backbone ?? 'residual'}'`, { where: 'model.backboneWeights' });
+        const file = path.resolve(m.backboneWeights);
+        if (!fs.existsSync(file))
+            throw new errors_1.CfcmlError(`backbone weights not found: expected a timm model.safetensors file here`, { where: file });
+        train.model = { ...m, backboneWeights: file };
+    }
+    return train;
+}
+exports.resolveTrainPreset = resolveTrainPreset;
+/** The tabular fields a run leaves out: `auto` asks the leakage audit on the training cases only. */
+function resolveExcludedFields(options, cohort, trainCases) {
+    const ex = options.excludeFields ?? exports.TRAIN_DEFAULTS.excludeFields;
+    if (ex === 'none')
+        return [];
+    if (ex === 'auto')
+        return (0, data_1.auditLeakage)({ ...cohort, cases: trainCases }).flagged;
+    const known = cohort.spec.tabular.map((f) => f.name);
+    for (const f of ex)
+        if (!known.includes(f))
+            throw new errors_1.CfcmlError(`cannot exclude unknown tabular field '${f}'; fields: ${known.join(', ')}`);
+    return [...ex];
+}
+exports.resolveExcludedFields = resolveExcludedFields;
+/**
+ * Options + cohort → the run's complete configuration. Pure apart from reading the (already loaded) cohort:
+ * no files, no tensors. `trainCases` are the cohort's training split (see `splitCases`).
+ */
+function resolveTrainConfig(options, cohort, trainCases) {
+    const train = resolveTrainPreset(options, cohort.spec);
+    const variant = options.variant ?? exports.TRAIN_DEFAULTS.variant;
+    return {
+        dataset: cohort.spec.name,
+        data: path.resolve(options.data),
+        preset: options.preset ?? exports.TRAIN_DEFAULTS.preset,
+        variant,
+        seed: options.seed ?? exports.TRAIN_DEFAULTS.seed,
+        excludedFields: resolveExcludedFields(options, cohort, trainCases),
+        train,
+        hrmWeights: (0, loss_1.hrmWeightsFor)(variant, train.hrm),
+    };
+}
+exports.resolveTrainConfig = resolveTrainConfig;
+/** The run directory: `options.out`, else `runs/<dataset>-<variant>-seed<seed>`. */
+function runDirFor(options, config) {
+    return path.resolve(options.out ?? path.join(exports.TRAIN_DEFAULTS.runsDir, `${config.dataset}-${config.variant}-seed${config.seed}`));
+}
+exports.runDirFor = runDirFor;
+/** The preset fields `--set` may change, with their type (optional fields included, nested as `model.x`, `hrm.x`). */
+/** `stages`: four whole numbers ≥ 1 joined by `:` (one per encoder stage), e.g. `model.encoderWidths=24:48:96:192`. */
+const SETTABLE = {
+    epochs: 'integer',
+    batchSize: 'integer',
+    lr: 'number',
+    backboneLrScale: 'number',
+    weightDecay: 'number',
+    warmupEpochs: 'integer',
+    stepEvery: 'integer',
+    stepGamma: 'number',
+    schedule: schedule_1.LR_SCHEDULES,
+    tau: 'number',
+    balancedBatches: 'boolean',
+    augment: 'boolean',
+    patience: 'integer',
+    minEpochs: 'integer',
+    hrmWarmupEpochs: 'integer',
+    'hrm.sam': 'number',
+    'hrm.up': 'number',
+    'hrm.cp': 'number',
+    'model.width': 'integer',
+    'model.imgTokens': 'integer',
+    'model.tabTokens': 'integer',
+    'model.heads': 'integer',
+    'model.dropout': 'number',
+    'model.tokenNorm': 'boolean',
+    'model.backbone': ['residual', 'swin'],
+    'model.freezeStages': 'integer',
+    'model.encoderWidths': 'stages',
+    'model.swin.depths': 'stages',
+    'model.swin.heads': 'stages',
+    'model.swin.window': 'integer',
+    'model.swin.patch': 'integer',
+};
+/**
+ * `--set` of `cfcml train` / `cfcml sweep`: `key=value[,key=value…]` → preset overrides (TrainOptions.overrides),
+ * e.g. `model.tokenNorm=true,hrmWarmupEpochs=5,hrm.sam=0.01`. Every key and value is checked; an unknown key is
+ * refused with the list of known ones.
+ */
+function parsePresetOverrides(text) {
+    const flat = {};
+    for (const item of text.split(',').map((s) => s.trim()).filter(Boolean)) {
+        const eq = item.indexOf('=');
+        if (eq <= 0)
+            throw new errors_1.CfcmlError(`--set expects key=value, got '${item}'`, { where: '--set' });
+        const key = item.slice(0, eq).trim();
+        const raw = item.slice(eq + 1).trim();
+        const type = SETTABLE[key];
+        if (!type)
+            throw new errors_1.CfcmlError(`--set: unknown preset field '${key}'; known: ${Object.keys(SETTABLE).join(', ')}`, { where: '--set' });
+        if (Array.isArray(type)) {
+            if (!type.includes(raw))
+                throw new errors_1.CfcmlError(`--set ${key}: expected one of ${type.join(', ')}, got '${raw}'`, { where: '--set' });
+            flat[key] = raw;
+        }
+        else if (type === 'stages') {
+            const v = raw.split(':').map(Number);
+            if (v.length !== 4 || !v.every((x) => Number.isInteger(x) && x >= 1)) {
+                throw new errors_1.CfcmlError(`--set ${key}: expected four whole numbers ≥ 1 joined by ':' (one per stage), got '${raw}'`, { where: '--set' });
+            }
+            flat[key] = v;
+        }
+        else if (type === 'boolean') {
+            if (raw !== 'true' && raw !== 'false')
+                throw new errors_1.CfcmlError(`--set ${key}: expected true or false, got '${raw}'`, { where: '--set' });
+            flat[key] = raw === 'true';
+        }
+        else {
+            const v = Number(raw);
+            if (raw === '' || !Number.isFinite(v) || v < 0 || (type === 'integer' && !Number.isInteger(v))) {
+                throw new errors_1.CfcmlError(`--set ${key}: expected ${type === 'integer' ? 'a whole number ≥ 0' : 'a finite number ≥ 0'}, got '${raw}'`, { where: '--set' });
+            }
+            flat[key] = v;
+        }
+    }
+    const out = {};
+    const model = {};
+    const hrm = {};
+    const swin = {};
+    for (const [k, v] of Object.entries(flat)) {
+        if (k.startsWith('model.swin.'))
+            swin[k.slice(11)] = v;
+        else if (k.startsWith('model.'))
+            model[k.slice(6)] = v;
+        else if (k.startsWith('hrm.'))
+            hrm[k.slice(4)] = v;
+        else
+            out[k] = v;
+    }
+    if (Object.keys(swin).length)
+        model.swin = swin;
+    if (Object.keys(model).length)
+        out.model = model;
+    if (Object.keys(hrm).length)
+        out.hrm = hrm;
+    return out;
+}
+exports.parsePresetOverrides = parsePresetOverrides;
+//# sourceMappingURL=config.js.map

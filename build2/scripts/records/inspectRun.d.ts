@@ -1,0 +1,1 @@
+export declare function inspectRun(runDir: string): Promise<Record<string, unknown>>;

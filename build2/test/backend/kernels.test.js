@@ -1,0 +1,284 @@
+"use strict";
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || function (mod) {
+    if (mod && mod.__esModule) return mod;
+    var result = {};
+    if (mod != null) for (var k in mod) if (k !== "default" && Object.prototype.hasOwnProperty.call(mod, k)) __createBinding(result, mod, k);
+    __setModuleDefault(result, mod);
+    return result;
+};
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", { value: true });
+/**
+ * Each of this project's wasm kernels against the cpu backend (the reference), on seeded random
+ * inputs of several shapes, strides and paddings: relative error ≤ 1e-4.
+ */
+const node_test_1 = require("node:test");
+const strict_1 = __importDefault(require("node:assert/strict"));
+const tf = __importStar(require("@tensorflow/tfjs"));
+const backend_1 = require("../../lib/backend");
+const nativeConv_1 = require("../../lib/backend/kernels/nativeConv");
+const testing_1 = require("../../lib/backend/testing");
+const random_1 = require("../../lib/util/random");
+const TOL = 1e-4;
+/** Compare f on wasm and cpu for inputs of `shapes` drawn from `seed`. */
+async function agree(label, seed, shapes, f) {
+    const make = () => {
+        const rng = new random_1.Rng(seed);
+        return shapes.map((s) => (0, testing_1.randomTensor)(rng, s));
+    };
+    const want = await (0, testing_1.evalOn)('cpu', make, f);
+    const got = await (0, testing_1.evalOn)('wasm', make, f);
+    strict_1.default.equal(got.length, want.length);
+    got.forEach((g, i) => {
+        const e = (0, testing_1.relError)(g, want[i]);
+        strict_1.default.ok(e <= TOL, `${label}: output ${i} relative error ${e.toExponential(2)}`);
+    });
+}
+const CONV2D_CASES = [
+    { x: [2, 9, 9, 3], w: [3, 3, 3, 4], s: 1, pad: 'same' },
+    { x: [2, 9, 9, 3], w: [3, 3, 3, 4], s: 2, pad: 'same' },
+    { x: [2, 10, 11, 3], w: [3, 2, 3, 5], s: 2, pad: 'valid' },
+    { x: [1, 8, 8, 2], w: [5, 5, 2, 3], s: 3, pad: 'same' },
+    { x: [2, 7, 7, 3], w: [1, 1, 3, 2], s: [2, 1], pad: 'valid' },
+    { x: [2, 9, 8, 3], w: [3, 3, 3, 4], s: 1, pad: [[0, 0], [1, 2], [2, 0], [0, 0]] },
+    { x: [3, 12, 12, 8], w: [4, 4, 8, 6], s: 2, pad: 'same' },
+];
+(0, node_test_1.test)('the wasm backend initialises with the project kernels', async () => {
+    strict_1.default.equal(await (0, backend_1.initBackend)({ backend: 'wasm', quiet: true }), 'wasm');
+});
+// On native-blas, `im2col` runs every shape through im2col + sgemm (the measured rule would leave some on XNNPACK).
+for (const mode of ['wasm', 'native-blas', 'im2col']) {
+    const cpath = mode === 'wasm' ? 'wasm' : 'native-blas';
+    (0, node_test_1.test)(`Conv2D, Conv2DBackpropFilter and Conv2DBackpropInput match cpu (${mode})`, (0, testing_1.onPath)(cpath), async () => {
+        await (0, backend_1.initBackend)({ backend: 'wasm', quiet: true });
+        (0, backend_1.useComputePath)(cpath);
+        const rule = { ...nativeConv_1.nativeConvRule };
+        if (mode === 'im2col')
+            for (const k of ['forward', 'filter', 'input'])
+                nativeConv_1.nativeConvRule[k] = () => true;
+        try {
+            for (const [i, c] of CONV2D_CASES.entries()) {
+                await agree(`conv2d ${JSON.stringify(c)} (${mode})`, 100 + i, [c.x, c.w], (x, w) => {
+                    const y = tf.conv2d(x, w, c.s, c.pad);
+                    const dy = tf.sin(tf.range(0, y.size).reshape(y.shape)); // a non-trivial upstream gradient
+                    return [y, ...tf.grads((a, b) => tf.conv2d(a, b, c.s, c.pad).mul(dy).sum())([x, w])];
+                });
+            }
+            await agree(`conv2dTranspose (${mode})`, 7, [[2, 5, 5, 4], [3, 3, 3, 4]], (x, w) => tf.conv2dTranspose(x, w, [2, 10, 10, 3], 2, 'same'));
+        }
+        finally {
+            Object.assign(nativeConv_1.nativeConvRule, rule);
+        }
+    });
+}
+for (const cpath of backend_1.COMPUTE_PATHS)
+    (0, node_test_1.test)(`Conv3DBackpropFilterV2 and Conv3DBackpropInputV2 match cpu (${cpath} path)`, (0, testing_1.onPath)(cpath), async () => {
+        await (0, backend_1.initBackend)({ backend: 'wasm', quiet: true });
+        (0, backend_1.useComputePath)(cpath);
+        const cases = [
+            { x: [1, 4, 4, 4, 1], w: [3, 3, 3, 1, 1], s: 1, pad: 'same' },
+            { x: [2, 6, 6, 6, 2], w: [3, 3, 3, 2, 3], s: 1, pad: 'valid' },
+            { x: [2, 8, 8, 8, 2], w: [3, 3, 3, 2, 3], s: 2, pad: 'same' },
+            { x: [2, 7, 6, 5, 2], w: [2, 3, 1, 2, 3], s: [2, 1, 2], pad: 'valid' },
+            // Patchify (kernel = stride, exact tiling: patchify.ts), as the MEN stem, 'same' and 'valid', 1 and 3 channels;
+            // then kernel = stride without exact tiling (the general path).
+            { x: [3, 4, 8, 8, 1], w: [2, 4, 4, 1, 5], s: [2, 4, 4], pad: 'same' },
+            { x: [2, 6, 6, 9, 3], w: [3, 2, 3, 3, 4], s: [3, 2, 3], pad: 'valid' },
+            { x: [2, 5, 8, 8, 1], w: [2, 4, 4, 1, 3], s: [2, 4, 4], pad: 'valid' },
+        ];
+        for (const [i, c] of cases.entries()) {
+            await agree(`conv3d ${JSON.stringify(c)} (${cpath})`, 200 + i, [c.x, c.w], (x, w) => {
+                const f = (a, b) => tf.conv3d(a, b, c.s, c.pad);
+                const y = f(x, w);
+                const dy = tf.cos(tf.range(0, y.size).reshape(y.shape));
+                return [y, ...tf.grads((a, b) => f(a, b).mul(dy).sum())([x, w])];
+            });
+        }
+    });
+(0, node_test_1.test)('3D pooling and its gradients match cpu', async () => {
+    await agree('pool3d', 300, [[2, 6, 6, 6, 3]], (x) => {
+        const f = (a) => tf.maxPool3d(a, 3, 2, 'same').sum().add(tf.avgPool3d(a, 2, 2, 'valid').square().sum());
+        return [f(x), tf.grad(f)(x)];
+    });
+});
+for (const path of backend_1.COMPUTE_PATHS) {
+    (0, node_test_1.test)(`BatchMatMul / _FusedMatMul with and without transposes, and their gradients, match cpu (${path} path)`, (0, testing_1.onPath)(path), async () => {
+        await (0, backend_1.initBackend)({ backend: 'wasm', quiet: true });
+        (0, backend_1.useComputePath)(path);
+        const cases = [
+            [[64, 32], [32, 48], false, false],
+            [[32, 64], [32, 48], true, false],
+            [[64, 32], [48, 32], false, true],
+            [[32, 64], [48, 32], true, true],
+            [[2, 8, 16], [2, 16, 8], false, false],
+            [[5, 16, 8], [5, 16, 8], true, false],
+            [[12, 10, 6], [12, 7, 6], false, true],
+            [[2, 3, 8, 16], [2, 3, 8, 16], true, false],
+            [[4, 33, 17], [4, 17, 9], false, false],
+        ];
+        for (const [i, [a, b, ta, tb]] of cases.entries()) {
+            await agree(`matMul ${a} ${b} ${ta} ${tb} (${path})`, 400 + i, [a, b], (x, y) => {
+                const f = (p, q) => tf.matMul(p, q, ta, tb);
+                const c = f(x, y);
+                const dy = tf.sin(tf.range(0, c.size).reshape(c.shape));
+                return [c, ...tf.grads((p, q) => f(p, q).mul(dy).sum())([x, y])];
+            });
+        }
+        for (const activation of ['linear', 'relu']) {
+            await agree(`fused matMul ${activation} (${path})`, 420, [[16, 8], [12, 8], [12]], (x, y, bias) => tf.fused.matMul({ a: x, b: y, transposeB: true, bias, activation }));
+        }
+        strict_1.default.equal((0, backend_1.computePath)().path, path);
+    });
+}
+(0, node_test_1.test)('Sum and Mean match cpu over several axes and sizes', async () => {
+    const cases = [
+        [[7, 5], 1, false],
+        [[4, 300, 5], 1, true],
+        [[8, 16, 16, 8], [0, 1, 2], false],
+        [[3, 1500], undefined, false],
+        [[2, 37, 41, 3], [1, 2], true],
+        [[5003], 0, false],
+        // The JS path's three layouts (leading, middle, trailing contiguous axes) and the staged one (not contiguous).
+        [[8192, 64], 0, false],
+        [[3, 4, 5, 6], [1, 2], true],
+        [[6, 7, 2000], 2, false],
+        [[4, 6, 1200], [0, 2], false],
+        [[5, 3, 7], [2, 0], true],
+    ];
+    for (const [i, [shape, axis, keep]] of cases.entries()) {
+        await agree(`sum/mean ${shape} ${axis}`, 500 + i, [shape], (x) => [x.sum(axis, keep), x.mean(axis, keep)]);
+    }
+});
+(0, node_test_1.test)('Identity shares the data instead of copying it, and frees it with the last reference', async () => {
+    await (0, testing_1.withBackend)('wasm', async () => {
+        const before = tf.memory().numBytes;
+        const buffers = tf.backend().numDataIds();
+        const x = tf.tensor2d([1, 2, 3, 4, 5, 6], [2, 3]);
+        const y = tf.clone(x);
+        strict_1.default.equal(tf.backend().numDataIds() - buffers, 1, 'one wasm buffer for both tensors');
+        x.dispose();
+        strict_1.default.deepEqual(await y.data(), Float32Array.from([1, 2, 3, 4, 5, 6]), 'the clone outlives the original');
+        const g = tf.grad((a) => tf.clone(a).mul(a).sum())(y);
+        strict_1.default.deepEqual(await g.data(), Float32Array.from([2, 4, 6, 8, 10, 12]));
+        tf.dispose([y, g]);
+        strict_1.default.equal(tf.memory().numBytes, before, 'nothing left behind');
+        strict_1.default.equal(tf.backend().numDataIds(), buffers, 'no wasm buffer left behind');
+    });
+});
+(0, node_test_1.test)('Tile matches cpu', async () => {
+    const cases = [
+        [[1, 1, 1, 5], [3, 4, 5, 1]],
+        [[2, 3], [3, 2]],
+        [[2, 1, 3], [1, 4, 2]],
+        [[4], [3]],
+    ];
+    for (const [i, [shape, reps]] of cases.entries()) {
+        await agree(`tile ${shape} ${reps}`, 600 + i, [shape], (x) => tf.tile(x, reps));
+    }
+});
+(0, node_test_1.test)('UnsortedSegmentSum (the gradient of gather) matches cpu', async () => {
+    await agree('gather grad', 700, [[10, 6]], (e) => {
+        const ids = tf.tensor2d([[1, 3, 3], [9, 0, 3]], [2, 3], 'int32');
+        return tf.grad((t) => tf.gather(t, ids).square().sum())(e);
+    });
+    await agree('unsortedSegmentSum', 701, [[12, 4]], (x) => tf.unsortedSegmentSum(x, tf.tensor1d([0, 2, 2, 4, 1, 0, 7, 4, 4, 3, 3, 2], 'int32'), 6));
+});
+(0, node_test_1.test)('DepthwiseConv2dNativeBackpropFilter / …Input match cpu', async () => {
+    const cases = [
+        { x: [2, 9, 9, 3], w: [3, 3, 3, 1], s: 1, pad: 'same' },
+        { x: [2, 9, 9, 3], w: [3, 3, 3, 2], s: 2, pad: 'same' },
+        { x: [2, 10, 11, 3], w: [3, 2, 3, 3], s: 2, pad: 'valid' },
+        { x: [2, 9, 9, 3], w: [3, 3, 3, 2], s: [2, 1], pad: [[0, 0], [1, 2], [2, 0], [0, 0]] },
+    ];
+    for (const [i, c] of cases.entries()) {
+        await agree(`depthwise ${JSON.stringify(c)}`, 800 + i, [c.x, c.w], (x, w) => {
+            const f = (a, b) => tf.depthwiseConv2d(a, b, c.s, c.pad);
+            const dy = tf.sin(tf.range(0, f(x, w).size).reshape(f(x, w).shape));
+            return tf.grads((a, b) => f(a, b).mul(dy).sum())([x, w]);
+        });
+    }
+});
+(0, node_test_1.test)('nearest-neighbour resize gradient on wasm equals the gradient of the same resize as gathers', async () => {
+    // Not compared with cpu: tfjs-backend-cpu 4.22's ResizeNearestNeighborGrad indexes dy with the
+    // image's batch stride, so it is wrong for batch > 1 whenever the sizes differ (wasm is right).
+    await (0, testing_1.withBackend)('wasm', () => {
+        const [B, H, W, OH, OW] = [2, 4, 4, 7, 5];
+        const rng = new random_1.Rng(900);
+        const x = (0, testing_1.randomTensor)(rng, [B, H, W, 3]);
+        const dy = (0, testing_1.randomTensor)(rng, [B, OH, OW, 3]);
+        const rows = tf.tensor1d([...Array(OH).keys()].map((i) => Math.min(H - 1, Math.floor((i * H) / OH))), 'int32');
+        const cols = tf.tensor1d([...Array(OW).keys()].map((i) => Math.min(W - 1, Math.floor((i * W) / OW))), 'int32');
+        const got = tf.grad((t) => tf.image.resizeNearestNeighbor(t, [OH, OW]).mul(dy).sum())(x);
+        const want = tf.grad((t) => tf.gather(tf.gather(t, rows, 1), cols, 2).mul(dy).sum())(x);
+        strict_1.default.ok((0, testing_1.relError)(got.dataSync(), want.dataSync()) <= TOL);
+        tf.dispose([x, dy, rows, cols, got, want]);
+    });
+});
+(0, node_test_1.test)('AvgPoolGrad matches cpu (fast non-overlapping path and stock fallback)', async () => {
+    const cases = [
+        [[2, 8, 8, 3], 2, 2, 'valid'],
+        [[2, 8, 6, 3], [2, 3], [2, 3], 'same'],
+        [[2, 9, 9, 3], 2, 2, 'same'],
+        [[2, 8, 8, 3], 3, 2, 'same'], // overlapping: stock
+    ];
+    for (const [i, [shape, k, s, pad]] of cases.entries()) {
+        await agree(`avgPool ${shape} ${k} ${s} ${pad}`, 1000 + i, [shape], (x) => {
+            const f = (t) => tf.avgPool(t, k, s, pad);
+            const dy = tf.sin(tf.range(0, f(x).size).reshape(f(x).shape));
+            return tf.grad((t) => f(t).mul(dy).sum())(x);
+        });
+    }
+});
+(0, node_test_1.test)('Conv3D forward (via XNNPACK Conv2D) matches cpu, with strides and dilations', async () => {
+    const cases = [
+        { x: [2, 7, 6, 5, 3], w: [3, 3, 3, 3, 4], s: 1, pad: 'same', d: 1 },
+        { x: [2, 9, 8, 7, 2], w: [3, 2, 3, 2, 3], s: [2, 1, 3], pad: 'same', d: 1 },
+        { x: [1, 9, 9, 9, 2], w: [3, 3, 3, 2, 2], s: 1, pad: 'valid', d: [2, 1, 2] },
+        { x: [2, 8, 8, 8, 1], w: [1, 3, 3, 1, 4], s: 2, pad: 'valid', d: 1 },
+    ];
+    for (const [i, c] of cases.entries()) {
+        await agree(`conv3d fwd ${JSON.stringify(c)}`, 1100 + i, [c.x, c.w], (x, w) => tf.conv3d(x, w, c.s, c.pad, 'NDHWC', c.d));
+    }
+});
+(0, node_test_1.test)('Slice matches cpu for ranks 1–6', async () => {
+    const cases = [
+        [[10], [3], [5]],
+        [[6, 7], [1, 2], [4, 3]],
+        [[4, 5, 6], [0, 1, 0], [4, 3, 6]],
+        [[32, 8, 8, 4], [0, 0, 0, 0], [16, 8, 8, 4]],
+        [[4, 6, 5, 4, 3], [1, 1, 0, 2, 0], [2, 4, 5, 2, 3]],
+        [[2, 3, 4, 3, 2, 5], [0, 1, 1, 0, 1, 2], [2, 2, 2, 3, 1, 3]],
+    ];
+    for (const [i, [shape, begin, size]] of cases.entries()) {
+        await agree(`slice ${shape} ${begin} ${size}`, 1200 + i, [shape], (x) => [x.slice(begin, size), tf.split(x, [1, shape[0] - 1], 0)[1]]);
+    }
+});
+(0, node_test_1.test)('SplitV matches cpu: every axis, equal and unequal pieces, -1, and its gradient (Concat)', async () => {
+    await agree('split [32,128,64] axis 1 in 2', 1300, [[32, 128, 64]], (x) => tf.split(x, 2, 1));
+    await agree('split [4,24,6] axis 1 [16,-1]', 1301, [[4, 24, 6]], (x) => tf.split(x, [16, -1], 1));
+    await agree('split [5,6,7] axis 2 [1,2,4]', 1302, [[5, 6, 7]], (x) => tf.split(x, [1, 2, 4], 2));
+    await agree('split [6,3] axis 0 in 3', 1303, [[6, 3]], (x) => tf.split(x, 3, 0));
+    await agree('split gradient', 1304, [[3, 8, 5]], (x) => tf.grad((a) => {
+        const [p, q] = tf.split(a, [3, 5], 1);
+        return p.sum().add(q.square().sum());
+    })(x));
+});
+//# sourceMappingURL=kernels.test.js.map
