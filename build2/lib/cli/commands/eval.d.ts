@@ -1,2 +1,0 @@
-import { type CommandSpec } from '../args';
-export declare const evalCommand: CommandSpec;

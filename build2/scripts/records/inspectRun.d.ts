@@ -1,1 +1,0 @@
-export declare function inspectRun(runDir: string): Promise<Record<string, unknown>>;
