@@ -3,7 +3,7 @@
  * the Derm7pt and MEN `cpu` presets under four configurations, interleaved rep by rep so that the machine's
  * load hits them alike:
  *   wasm               dense products and convolutions on XNNPACK, Adam as 14 tfjs ops per weight (before)
- *   + BLAS matmul      matMul on the native BLAS (convolutions still on XNNPACK)
+ *   + BLAS matmul      matMul and the 3-D stride-1 filter gradient on the native BLAS (2-D convolutions on XNNPACK)
  *   + BLAS conv        also Conv2D and its gradients as im2col + BLAS where `nativeConvRule` says so
  *   + fused Adam       also Adam in one JS pass per weight (same bits, no op dispatch)
  *
@@ -28,7 +28,7 @@ interface Variant {
 
 const VARIANTS: Variant[] = [
   { name: 'wasm', path: 'wasm', conv: false, fusedAdam: false },
-  { name: '+ BLAS matmul', path: 'native-blas', conv: false, fusedAdam: false },
+  { name: '+ BLAS matmul (and 3-D filter gradient)', path: 'native-blas', conv: false, fusedAdam: false },
   { name: '+ BLAS conv', path: 'native-blas', conv: true, fusedAdam: false },
   { name: '+ fused Adam', path: 'native-blas', conv: true, fusedAdam: true },
 ];
