@@ -68,6 +68,8 @@ export interface TrainPreset {
   /** StepLR: multiply the learning rate by `stepGamma` every `stepEvery` epochs after warm-up. */
   stepEvery: number;
   stepGamma: number;
+  /** After warm-up: 'step' (StepLR above; the authors', and the default) or 'cosine' (to 0 over `epochs`). */
+  schedule?: 'step' | 'cosine';
   /** HRM loss weights (H8). */
   hrm: { sam: number; up: number; cp: number };
   /**

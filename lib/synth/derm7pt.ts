@@ -5,7 +5,7 @@ import { writeFileAtomic, writeJsonAtomic } from '../util/fs';
 import { Rng } from '../util/random';
 import { DERM7PT_COLUMNS } from '../data/derm7pt';
 import { SPLITS } from '../data/spec';
-import type { Derm7ptInteraction, PlannedCase } from './derm7ptModel';
+import type { Derm7ptInteraction, NestedLayout, PlannedCase } from './derm7ptModel';
 import { DERM7PT_COHORT_VERSION, derm7ptAdditiveWeights, derm7ptOracleRow, planDerm7pt } from './derm7ptModel';
 import { caseViews, drawLentigines, makeLesions } from './derm7ptRender';
 import { drawLesion } from './lesion';
@@ -28,6 +28,8 @@ export interface SynthDerm7ptOptions {
   clinicSize?: readonly [number, number];
   /** 'context' (default: the record says how to read the image) or 'none' (the additive null control). */
   interaction?: Derm7ptInteraction;
+  /** The nested layout for learning curves (fixed test and validation cases, nested training sets). */
+  nested?: NestedLayout;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -36,12 +38,12 @@ const DEFAULTS = { scale: 1, leak: true, dermSize: [192, 192] as const, clinicSi
 /**
  * Write a synthetic Derm7pt release_v0 folder (derm7ptModel.ts): meta/, images/, and beside them
  * `oracle.csv` (the exact posteriors) and `cohort.json` (design version, settings, oracle AUCs).
- * Deterministic in (seed, scale, leak, sizes, interaction).
+ * Deterministic in (seed, scale, leak, sizes, interaction, nested).
  */
 export async function synthDerm7pt(opts: SynthDerm7ptOptions): Promise<SynthSummary> {
   const o = { ...DEFAULTS, ...opts };
   const t0 = Date.now();
-  const plan = planDerm7pt({ seed: o.seed, scale: o.scale, leak: o.leak, interaction: o.interaction });
+  const plan = planDerm7pt({ seed: o.seed, scale: o.scale, leak: o.leak, interaction: o.interaction, nested: o.nested });
   const root = path.resolve(o.out);
   fs.mkdirSync(path.join(root, 'meta'), { recursive: true });
   fs.mkdirSync(path.join(root, 'images'), { recursive: true });
@@ -71,6 +73,7 @@ export async function synthDerm7pt(opts: SynthDerm7ptOptions): Promise<SynthSumm
     leak: o.leak,
     seed: o.seed,
     scale: o.scale,
+    ...(o.nested ? { layout: { nested: true, validScale: o.nested.validScale } } : {}),
     additiveWeights: namedWeights(derm7ptAdditiveWeights(o.interaction)),
     oracleAuc: aucs,
   });
@@ -93,6 +96,9 @@ export async function synthDerm7pt(opts: SynthDerm7ptOptions): Promise<SynthSumm
       o.interaction === 'context'
         ? 'interaction context: the record (difficulty, acral site) says how to read the dermoscopic findings'
         : 'interaction none: null control, image and record independent given the class (additive log-odds)',
+      ...(o.nested
+        ? [`nested layout: test and validation (${o.nested.validScale}× the release's) cases are the same at every --scale; training cases nest (scale k ⊂ every larger scale)`]
+        : []),
       'oracle.csv and cohort.json are written beside meta/ and images/ (the loaders do not read them)',
     ],
     seconds: (Date.now() - t0) / 1000,
