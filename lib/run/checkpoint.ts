@@ -1,25 +1,37 @@
+import { createHash } from 'crypto';
 import * as fs from 'fs';
+import * as path from 'path';
 import type { WeightData } from '../model/params';
 import { CfcmlError } from '../util/errors';
-import { writeFileAtomic } from '../util/fs';
+import { writeFileAtomic, writeTempFile } from '../util/fs';
+import { decodeSafetensors, encodeSafetensors } from '../util/safetensors';
 import type { ResolvedConfig } from '../train/config';
 import type { AdamState } from '../train/optimizer';
-import type { EpochRecord } from '../train/options';
-import type { PartialEpoch } from '../train/options';
+import type { EpochRecord, PartialEpoch } from '../train/options';
 
 /**
- * Checkpoint files (docs/ARCHITECTURE.md, "Checkpoint format"): one binary file holding named float32 arrays
- * and a JSON header, written atomically (temp file + rename), readable without tfjs-node's `file://` handler.
+ * Checkpoint files (docs/ARCHITECTURE.md, "Checkpoint format") are safetensors files (lib/util/safetensors.ts),
+ * so `safetensors.torch.load_file` and the Hugging Face tools open them: named float32 tensors and a header
+ * whose `__metadata__` holds
+ *   format       `cfcml-checkpoint/2`
+ *   meta         the checkpoint's metadata as JSON text (for a run: `RunCheckpointMeta`, what a resume needs)
+ *   sha256       of the tensor bytes (everything after the header)
+ *   meta_sha256  of the `meta` text
+ * Loading checks both, so a flipped bit or a file cut short is named, never read as other weights.
  *
- * Layout: 8-byte magic `CFCMLCK1`, uint32 LE header length, UTF-8 JSON header, zero padding to a multiple
- * of 4, then the arrays back to back. The header is `{ meta, arrays: [{ name, shape, offset, length }] }`
- * with offsets in float32 elements from the start of the data block.
+ * `saveCheckpoint` writes a temporary file, fsyncs it, reads it back and checks it, and only then keeps the
+ * checkpoint it replaces as `<name>.prev.ckpt` and renames the new one into place; `loadGoodCheckpoint`
+ * falls back to that previous one when the latest does not verify.
+ *
+ * Files of the format before (magic `CFCMLCK1`, no checksum) still load; `cfcml checkpoint convert` rewrites
+ * them as safetensors.
  *
  * A run's checkpoint (`best.ckpt`, `last.ckpt`) names its arrays `w:<weight key>` (model weights) and, in
- * `last.ckpt` only, `m:<weight key>` / `v:<weight key>` (Adam's moments); `meta` is a `RunCheckpointMeta`.
- * `packRunCheckpoint` / `unpackWeights` / `unpackOptimizerState` are the only code that knows these names.
+ * `last.ckpt` only, `m:<weight key>` / `v:<weight key>` (Adam's moments). `packRunCheckpoint` /
+ * `unpackWeights` / `unpackOptimizerState` are the only code that knows these names.
  */
-const MAGIC = 'CFCMLCK1';
+export const CHECKPOINT_FORMAT = 'cfcml-checkpoint/2';
+const LEGACY_MAGIC = 'CFCMLCK1';
 
 export interface NamedArray {
   name: string;
@@ -32,32 +44,50 @@ export interface CheckpointContent<M> {
   arrays: NamedArray[];
 }
 
+function sha256(bytes: Uint8Array | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function bytesOf(a: Float32Array): Buffer {
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+}
+
 export function encodeCheckpoint<M>(content: CheckpointContent<M>): Buffer {
-  let offset = 0;
-  const entries = content.arrays.map((a) => {
-    const size = a.shape.reduce((p, d) => p * d, 1);
-    if (size !== a.data.length) throw new CfcmlError(`checkpoint array '${a.name}' has ${a.data.length} values for shape [${a.shape}]`);
-    const e = { name: a.name, shape: a.shape, offset, length: a.data.length };
-    offset += a.data.length;
-    return e;
-  });
-  const header = Buffer.from(JSON.stringify({ meta: content.meta, arrays: entries }), 'utf8');
-  const headerEnd = 12 + header.length;
-  const pad = (4 - (headerEnd % 4)) % 4;
-  const out = Buffer.alloc(headerEnd + pad + offset * 4);
-  out.write(MAGIC, 0, 'ascii');
-  out.writeUInt32LE(header.length, 8);
-  header.copy(out, 12);
-  const dataStart = headerEnd + pad;
-  for (let i = 0; i < content.arrays.length; i++) {
-    const src = content.arrays[i].data;
-    Buffer.from(src.buffer, src.byteOffset, src.byteLength).copy(out, dataStart + entries[i].offset * 4);
-  }
-  return out;
+  const hash = createHash('sha256');
+  for (const a of content.arrays) hash.update(bytesOf(a.data)); // the tensors lie back to back in this order
+  const meta = JSON.stringify(content.meta);
+  return encodeSafetensors(content.arrays, { format: CHECKPOINT_FORMAT, meta, meta_sha256: sha256(meta), sha256: hash.digest('hex') });
+}
+
+/** Whether a buffer is a checkpoint of the format before safetensors. */
+export function isLegacyCheckpoint(buf: Uint8Array): boolean {
+  return buf.length >= 8 && Buffer.from(buf.buffer, buf.byteOffset, 8).toString('latin1') === LEGACY_MAGIC;
 }
 
 export function decodeCheckpoint<M>(buf: Buffer, file = '<checkpoint>'): CheckpointContent<M> {
-  if (buf.length < 12 || buf.toString('ascii', 0, 8) !== MAGIC) throw new CfcmlError('not a cfcml checkpoint (bad magic bytes)', { where: file });
+  if (isLegacyCheckpoint(buf)) return decodeLegacyCheckpoint<M>(buf, file);
+  const st = decodeSafetensors(buf, file);
+  const info = st.metadata;
+  if (info.format !== CHECKPOINT_FORMAT) {
+    throw new CfcmlError(`not a cfcml checkpoint: a safetensors file whose metadata 'format' is ${JSON.stringify(info.format)}, expected '${CHECKPOINT_FORMAT}'`, { where: file });
+  }
+  if (info.sha256 !== sha256(st.data)) {
+    throw new CfcmlError('corrupt checkpoint: its tensor bytes do not match the sha256 in its header (a changed byte, or a file cut short or grown)', { where: file });
+  }
+  if (typeof info.meta !== 'string' || info.meta_sha256 !== sha256(info.meta)) {
+    throw new CfcmlError('corrupt checkpoint: its metadata does not match the meta_sha256 in its header', { where: file });
+  }
+  const arrays = [...st.entries.keys()].map((name) => ({ name, ...st.tensor(name) }));
+  return { meta: JSON.parse(info.meta) as M, arrays };
+}
+
+/**
+ * The format before safetensors, read only: 8-byte magic `CFCMLCK1`, uint32 LE header length, UTF-8 JSON
+ * header `{ meta, arrays: [{ name, shape, offset, length }] }` (offsets in float32 elements), zero padding to
+ * a multiple of 4, the arrays back to back. It has no checksum.
+ */
+function decodeLegacyCheckpoint<M>(buf: Buffer, file: string): CheckpointContent<M> {
+  if (buf.length < 12) throw new CfcmlError('truncated checkpoint (CFCMLCK1 header cut short)', { where: file });
   const headerLen = buf.readUInt32LE(8);
   if (12 + headerLen > buf.length) throw new CfcmlError('truncated checkpoint (header runs past the end)', { where: file });
   let header: { meta: M; arrays: { name: string; shape: number[]; offset: number; length: number }[] };
@@ -79,13 +109,111 @@ export function decodeCheckpoint<M>(buf: Buffer, file = '<checkpoint>'): Checkpo
   return { meta: header.meta, arrays };
 }
 
-export function saveCheckpoint<M>(file: string, content: CheckpointContent<M>): void {
-  writeFileAtomic(file, encodeCheckpoint(content));
+/** `…/last.ckpt` → `…/last.prev.ckpt`: where `saveCheckpoint` keeps the checkpoint it replaced. */
+export function previousCheckpointFile(file: string): string {
+  const ext = path.extname(file);
+  return file.slice(0, file.length - ext.length) + '.prev' + ext;
 }
 
+function spaceError(e: unknown): boolean {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === 'ENOSPC' || code === 'EDQUOT';
+}
+
+/**
+ * Write a checkpoint so that a crash, a full disk or a bad write never costs the one before: the new file is
+ * written beside it, fsynced, read back and verified, then renamed into place. With `keepPrevious` (a run's
+ * checkpoints) the current one first becomes `<name>.prev.ckpt` (a hard link, so `file` exists at every
+ * moment).
+ */
+export function saveCheckpoint<M>(file: string, content: CheckpointContent<M>, opts: { keepPrevious?: boolean } = {}): void {
+  const prev = previousCheckpointFile(file);
+  let tmp: string | undefined;
+  try {
+    tmp = writeTempFile(file, encodeCheckpoint(content));
+    decodeCheckpoint(fs.readFileSync(tmp), tmp);
+    if (opts.keepPrevious && fs.existsSync(file)) {
+      const keep = `${path.join(path.dirname(prev), '.' + path.basename(prev))}.${process.pid}.${Date.now()}.tmp`;
+      try {
+        fs.linkSync(file, keep);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'EXDEV') throw e;
+        fs.copyFileSync(file, keep); // a file system without hard links
+      }
+      fs.renameSync(keep, prev);
+    }
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    if (tmp) fs.rmSync(tmp, { force: true });
+    if (spaceError(e)) {
+      throw new CfcmlError(`cannot write the checkpoint: no space left on the device (${(e as Error).message}); ${[file, ...(opts.keepPrevious ? [prev] : [])].map((f) => path.basename(f)).join(' and ')} on disk ${opts.keepPrevious ? 'are' : 'is'} unchanged`, {
+        where: file,
+        hint: 'free some space, then continue the run with --resume',
+        cause: e,
+      });
+    }
+    throw e;
+  }
+}
+
+/** Load and verify one checkpoint file. */
 export function loadCheckpoint<M>(file: string): CheckpointContent<M> {
   if (!fs.existsSync(file)) throw new CfcmlError('checkpoint file not found', { where: file });
   return decodeCheckpoint<M>(fs.readFileSync(file), file);
+}
+
+/** A checkpoint loaded by `loadGoodCheckpoint`: which file it came from, and why newer ones were passed over. */
+export interface GoodCheckpoint<M> {
+  content: CheckpointContent<M>;
+  file: string;
+  /** Files tried first and not used, each with the reason (corrupt, or not the wanted one). */
+  rejected: { file: string; reason: string }[];
+}
+
+/**
+ * The newest checkpoint that verifies: `file`, else `<name>.prev.ckpt`. `accept` may turn down one that
+ * verifies (return the reason). Throws, naming every file tried and why, when none is good.
+ */
+export function loadGoodCheckpoint<M>(file: string, accept?: (c: CheckpointContent<M>) => string | undefined): GoodCheckpoint<M> {
+  const rejected: GoodCheckpoint<M>['rejected'] = [];
+  for (const f of [file, previousCheckpointFile(file)]) {
+    if (!fs.existsSync(f)) {
+      rejected.push({ file: f, reason: 'missing' });
+      continue;
+    }
+    try {
+      const content = loadCheckpoint<M>(f);
+      const no = accept?.(content);
+      if (no === undefined) return { content, file: f, rejected };
+      rejected.push({ file: f, reason: no });
+    } catch (e) {
+      if (!(e instanceof CfcmlError)) throw e;
+      rejected.push({ file: f, reason: e.where ? e.message.slice(e.where.length + 2) : e.message });
+    }
+  }
+  throw new CfcmlError(`no good checkpoint: ${rejected.map((r) => `${path.basename(r.file)}: ${r.reason}`).join('; ')}`, {
+    where: path.dirname(file),
+    hint: 'train the run afresh (without --resume), or put back a copy of the checkpoint',
+  });
+}
+
+/**
+ * Rewrite a checkpoint of the format before safetensors (`CFCMLCK1`) as a safetensors checkpoint, atomically,
+ * with the same metadata and arrays. Returns false when the file is a safetensors checkpoint already.
+ */
+export function convertLegacyCheckpoint(file: string): boolean {
+  if (!fs.existsSync(file)) throw new CfcmlError('checkpoint file not found', { where: file });
+  const buf = fs.readFileSync(file);
+  if (!isLegacyCheckpoint(buf)) {
+    loadCheckpoint(file); // says what is wrong when it is not a good checkpoint either
+    return false;
+  }
+  const content = decodeLegacyCheckpoint<unknown>(buf, file);
+  const out = encodeCheckpoint(content);
+  decodeCheckpoint(out, file);
+  writeFileAtomic(file, out);
+  return true;
 }
 
 /** Array-name prefixes of a run checkpoint. */
@@ -138,4 +266,11 @@ export function unpackOptimizerState(ck: CheckpointContent<RunCheckpointMeta>, k
     slots.push({ key, shape: m.shape, m: m.data, v: v.data });
   }
   return { step: ck.meta.adamStep, slots };
+}
+
+/** Warn about each newer checkpoint that `good` passed over, naming it, why, and what is used instead. */
+export function warnPassedOver(good: GoodCheckpoint<RunCheckpointMeta>, doing: string): void {
+  const m = good.content.meta;
+  const at = m.partial ? `after epoch ${m.epoch}, step ${m.partial.step} of epoch ${m.partial.epoch + 1}` : `after epoch ${m.epoch}`;
+  for (const r of good.rejected) console.warn(`warning: ${r.file} is unusable (${r.reason}); ${doing} ${path.basename(good.file)} (${at})`);
 }

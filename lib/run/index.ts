@@ -3,11 +3,11 @@
  * long unattended run (lock, write probe, stop signal, non-finite loss), checkpoints, the numerics
  * fingerprint, and the step's gradient computed in micro-batches.
  */
-export { saveCheckpoint, loadCheckpoint, encodeCheckpoint, decodeCheckpoint, packRunCheckpoint, unpackWeights, unpackOptimizerState } from './checkpoint';
-export type { NamedArray, CheckpointContent, RunCheckpointMeta } from './checkpoint';
+export { saveCheckpoint, loadCheckpoint, loadGoodCheckpoint, encodeCheckpoint, decodeCheckpoint, convertLegacyCheckpoint, packRunCheckpoint, unpackWeights, unpackOptimizerState } from './checkpoint';
+export type { NamedArray, CheckpointContent, GoodCheckpoint, RunCheckpointMeta } from './checkpoint';
 export { RunDirectory, formatPredictionsCsv, readPredictionsCsv } from './runDirectory';
 export type { RunOptionsFile, RunMetricsFile, PredictionsTable, CheckpointKind } from './runDirectory';
-export { RunLock, RunInterruptedError, NonFiniteLossError, StopSignal, checkFiniteLoss, probeRunDir } from './runGuard';
+export { RunLock, RunInterruptedError, NonFiniteLossError, StopSignal, STOP_SIGNALS, checkFiniteLoss, probeRunDir } from './runGuard';
 export type { PartialEpoch, LockOwner } from './runGuard';
 export { numericsFingerprint } from './numerics';
 export { splitGradients, fullBatchGradients, planMicroBatch } from './splitStep';

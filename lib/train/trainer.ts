@@ -6,8 +6,8 @@ import type { Metrics } from '../metrics';
 import type { CFCMLModel } from '../model';
 import { CfcmlError } from '../util/errors';
 import { deriveSeed } from '../util/random';
-import { buildModel, buildOptimizer } from './build';
-import { packRunCheckpoint, unpackOptimizerState, unpackWeights, type RunCheckpointMeta } from '../run/checkpoint';
+import { buildModel, buildOptimizer, loadBackboneWeights } from './build';
+import { packRunCheckpoint, unpackOptimizerState, unpackWeights, warnPassedOver, type GoodCheckpoint, type RunCheckpointMeta } from '../run/checkpoint';
 import { resolveTrainConfig, runDirFor, splitCases, TRAIN_DEFAULTS, type ResolvedConfig } from './config';
 import { metricsOf, predict, type Predictions } from './evaluate';
 import { isEarlyStop, isImprovement, shouldStop } from './earlyStopping';
@@ -111,11 +111,23 @@ export class Trainer {
       },
     });
     const model = buildModel(spec, config, tabular);
+    // Before memory planning, so that a file that does not fit is refused at once (a resumed run then loads
+    // its checkpoint over these weights).
+    loadBackboneWeights(model, train.model);
     const encoderParams = model.weights.filter((w) => w.group === 'encoder').reduce((n, w) => n + w.variable.size, 0);
     progress.message(
       `model: ${config.variant}, ${model.paramCount().toLocaleString('en-US')} parameters (encoders ${encoderParams.toLocaleString('en-US')}); ` +
         `${splits.train.length} train / ${splits.valid.length} valid / ${splits.test.length} test cases`,
     );
+    const bb = train.model;
+    if (bb.backbone === 'swin') {
+      const frozen = bb.freezeStages ?? 0;
+      progress.message(
+        `backbone: Swin, ${bb.backboneWeights ? `weights ${bb.backboneWeights}` : 'random initialisation'}` +
+          (frozen > 0 ? `, stages 1–${frozen} frozen` : '') +
+          (frozen > 0 && !bb.backboneWeights ? ' (at their random initialisation: give --weights <model.safetensors> for the pretrained ones)' : ''),
+      );
+    }
     const optimizer = buildOptimizer(model, train);
     const sampler = new BatchSampler(
       splits.train.map((c) => c.label),
@@ -281,7 +293,7 @@ export class Trainer {
 
   /** Load the best checkpoint, evaluate on valid and (optionally) test, write predictions and metrics. */
   async finish(): Promise<RunResult> {
-    if (this.run.hasCheckpoint('best')) this.loadWeights('best');
+    if (this.run.hasCheckpoint('best')) this.loadBestWeights();
     const result: RunResult = {
       runDir: this.runDir,
       config: this.config,
@@ -327,14 +339,28 @@ export class Trainer {
     this.run.saveCheckpoint(kind, packRunCheckpoint(meta, this.model.getWeightData(), kind === 'last' ? this.optimizer.getState() : undefined));
   }
 
-  private loadWeights(kind: CheckpointKind): void {
-    this.model.setWeightData(unpackWeights(this.run.loadCheckpoint(kind)));
+  /** The selected epoch's weights: best.ckpt, or best.prev.ckpt when best.ckpt is corrupt or of another epoch. */
+  private loadBestWeights(): void {
+    const epoch = this.best?.epoch;
+    const good = this.run.loadCheckpoint('best', (c) => (epoch === undefined || c.meta.epoch === epoch ? undefined : `holds epoch ${c.meta.epoch}, the selected one is ${epoch}`));
+    warnPassedOver(good, 'using');
+    this.model.setWeightData(unpackWeights(good.content));
   }
 
-  /** Continue an interrupted run from last.ckpt: weights, Adam state, history, selection state. */
+  /**
+   * Continue an interrupted run from last.ckpt (or, when it does not verify, from last.prev.ckpt): weights,
+   * Adam state, history, selection state.
+   */
   private restore(): void {
-    const file = this.run.checkpointFile('last');
-    const ck = this.run.loadCheckpoint('last');
+    let good: GoodCheckpoint<RunCheckpointMeta>;
+    try {
+      good = this.run.loadCheckpoint('last');
+    } catch (e) {
+      if (!(e instanceof CfcmlError)) throw e;
+      throw new CfcmlError(`cannot resume: ${e.message.slice((e.where ?? '').length + 2)}`, { where: this.runDir, hint: e.hint, cause: e });
+    }
+    warnPassedOver(good, 'resuming from');
+    const { file, content: ck } = good;
     if (ck.meta.fingerprint !== this.cohort.fingerprint) {
       throw new CfcmlError('the data split differs from the one this run was trained on (fingerprint mismatch); resume with the same data', {
         where: file,
@@ -356,7 +382,7 @@ export class Trainer {
     this.optimizer.setState(
       unpackOptimizerState(
         ck,
-        this.model.weights.map((w) => w.key),
+        this.model.weights.filter((w) => w.variable.trainable).map((w) => w.key),
         file,
       ),
     );
