@@ -9,6 +9,7 @@ import { oracleRocSeries, readOracleCsv } from '../data/synth/oracle';
 import { rocCurve } from '../metrics';
 import { metricBars, paletteColor, referenceLine, saveFigure, withCeilings, trainingCurves, type Figure, type HistoryRow, type MetricRow, type PlotlyObject } from '../plots';
 import { readRunHistory, readRunPredictions, runState } from './runFiles';
+import { robustnessCurves, robustnessFigure } from './robustness';
 import { ceilingEntries, type GroupReport, type SweepReport } from './report';
 import { mean, sd } from './stats';
 import type { SweepSpec } from './sweep';
@@ -147,6 +148,8 @@ export function sweepFigures(root: string, spec: SweepSpec, report: SweepReport,
     const roc = rocBandFigure(root, spec, g, positiveClass);
     if (roc) figs[`roc${suffix}`] = roc;
     figs[`curves${suffix}`] = sweepCurvesFigure(root, spec, g);
+    const robustness = robustnessCurves(root, spec, g);
+    if (robustness) figs[`robustness${suffix}`] = robustnessFigure(robustness);
   }
   return figs;
 }

@@ -21,5 +21,6 @@ export type { NamedArray, CheckpointContent, RunCheckpointMeta } from './checkpo
 export { RunDirectory, formatPredictionsCsv, readPredictionsCsv } from './runDirectory';
 export type { RunOptionsFile, RunMetricsFile, PredictionsTable, CheckpointKind } from './runDirectory';
 export { Progress } from './progress';
-export { evaluateRun, loadRunModel } from './evalRun';
+export { evaluateRun, evaluateRunMasked, loadRunModel } from './evalRun';
+export type { MaskedOracle, RobustnessFile, RobustnessPoint } from './evalRun';
 export type { EvalRunResult, LoadedRunModel } from './evalRun';
