@@ -5,7 +5,7 @@
  * (validation AUC per epoch, mean over seeds per variant).
  */
 import * as path from 'path';
-import { oracleRocSeries, readOracleCsv } from '../data/synth/oracle';
+import { oracleRocSeries, readOracleCsv } from '../synth/oracle';
 import { rocCurve } from '../metrics';
 import { metricBars, paletteColor, referenceLine, saveFigure, withCeilings, trainingCurves, type Figure, type HistoryRow, type MetricRow, type PlotlyObject } from '../plots';
 import { readRunHistory, readRunPredictions, runState } from './runFiles';

@@ -15,7 +15,7 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { getDatasetSpec } from '../data/registry';
-import { oracleAucs, readOracleCsv } from '../data/synth/oracle';
+import { oracleAucs, readOracleCsv } from '../synth/oracle';
 import { variantSpec } from '../model/variants';
 import type { Variant } from '../model/types';
 import { delongTest, type BinaryMetrics, type Metrics, type MulticlassMetrics } from '../metrics';

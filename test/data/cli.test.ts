@@ -36,6 +36,8 @@ test('cfcml synth / inspect --json / audit --json', async () => {
   assert.deepEqual(aud.flagged, ['management']);
   assert.throws(() => parseArgs(synthCommand, ['derm7pt']), /needs --out/);
   assert.throws(() => parseArgs(synthCommand, ['mnist', '--out', out]), /must be one of derm7pt, men/);
+  await assert.rejects(synthCommand.run(parseArgs(synthCommand, ['men', '--out', path.join(out, 'men'), '--no-leak'])), /--no-leak applies to derm7pt only/);
+  assert.ok(!fs.existsSync(path.join(out, 'men')), 'nothing written when the options are refused');
 });
 
 test('cfcml inspect lists every problem of a bad folder without stopping (text and --json), exit code 1', async () => {

@@ -4,22 +4,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as zlib from 'zlib';
 import * as tf from '@tensorflow/tfjs';
-import { ImageCache, encodeNiftiGz, loadCohort, loadMen, planMen, readNifti, synthMen } from '../../lib/data';
+import { ImageCache, encodeNiftiGz, loadCohort, loadMen, readNifti } from '../../lib/data';
+import { synthMen } from '../../lib/synth';
 import { CfcmlError } from '../../lib/util/errors';
 import { tmpDir } from './fixtures';
 
 const SIZE = [8, 16, 16] as const;
-
-test('MEN plan: default counts, three grades, clinical values correlate with grade', () => {
-  const plan = planMen({ seed: 1 });
-  assert.equal(plan.length, 354);
-  assert.deepEqual([0, 1, 2].map((y) => plan.filter((p) => p.split === 'train' && p.label === y).length), [108, 36, 48]);
-  const meanAge = (y: number) => {
-    const s = plan.filter((p) => p.label === y);
-    return s.reduce((a, p) => a + Number(p.clinical.age), 0) / s.length;
-  };
-  assert.ok(meanAge(1) > meanAge(0) + 3 && meanAge(2) > meanAge(0) + 3);
-});
 
 test('NIfTI round trip through nifti-reader-js', async () => {
   const dir = tmpDir('nii');

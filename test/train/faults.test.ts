@@ -6,7 +6,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../../lib/backend';
-import { synthDerm7pt } from '../../lib/data';
+import { synthDerm7pt } from '../../lib/synth';
 import { loadCheckpoint } from '../../lib/train/checkpoint';
 import type { RunCheckpointMeta } from '../../lib/train/checkpoint';
 import { Trainer, train, type EpochRecord } from '../../lib/train';

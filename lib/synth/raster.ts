@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import type { Rng } from '../../util/random';
+import type { Rng } from '../util/random';
 
 /**
  * Small raster helpers for the synthetic generators: a float RGB canvas, smooth value noise, soft discs and

@@ -1,10 +1,10 @@
 import * as fs from 'fs';
-import { formatCsv, parseCsv, requireColumns } from '../../util/csv';
-import { CfcmlError } from '../../util/errors';
-import { writeFileAtomic } from '../../util/fs';
-import { macroAucOvr, rocAuc, rocCurve } from '../../metrics';
-import type { Split } from '../spec';
-import { SPLITS } from '../spec';
+import { formatCsv, parseCsv, requireColumns } from '../util/csv';
+import { CfcmlError } from '../util/errors';
+import { writeFileAtomic } from '../util/fs';
+import { macroAucOvr, rocAuc, rocCurve } from '../metrics';
+import type { Split } from '../data/spec';
+import { SPLITS } from '../data/spec';
 
 /**
  * The exact oracle of a synthetic cohort. The generator knows every latent finding it rendered, so it can

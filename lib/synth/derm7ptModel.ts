@@ -1,22 +1,22 @@
-import { Rng, deriveSeed } from '../../util/random';
-import { DERM7PT_COLUMNS } from '../derm7pt';
-import type { Split } from '../spec';
-import { derm7ptFiles, derm7ptSlots, drawDiagnosis, sevenPointScore } from './derm7ptPlan';
+import { Rng, deriveSeed } from '../util/random';
+import { DERM7PT_COLUMNS } from '../data/derm7pt';
+import type { Split } from '../data/spec';
+import { derm7ptFiles, derm7ptSlots, drawDiagnosis, sevenPointScore } from './derm7ptRelease';
 import type { OracleRow } from './oracle';
 import { fitLogistic, logit, softmaxRef } from './oracle';
 import { sigmoid } from './raster';
 
 /**
- * Synthetic Derm7pt, version 2: a generative model with crossmodal interaction, decisive local detail,
- * complementary views and an exact oracle (issue #10). Version 1 (`derm7ptPlan.ts`) stays as it was.
+ * Synthetic Derm7pt: a generative model with crossmodal interaction, decisive local detail, complementary
+ * views and an exact oracle, so that a model's AUC can be read against what the data allows.
  *
  * What is drawn, from what (y = 0 NEV, 1 MEL; every table is P(level | y) unless said otherwise):
  *
  *   y                        fixed per split by the release's class counts (docs/DATA.md); the oracle's
  *                            prior is the cohort's MEL fraction π = 252 / 827.
  *   record | y               difficulty, elevation, location, sex: independent given y (tables below; the
- *                            location weights are version 1's marginals, shifted towards the trunk and
- *                            head for MEL). `management` is a decision taken after the diagnosis: with the
+ *                            location weights follow the release's marginals, shifted towards the trunk
+ *                            and head for MEL). `management` is a decision taken after the diagnosis: with the
  *                            leak (default, as in the release) every MEL is excised; NEV, and every case
  *                            without the leak, are excised with a probability that depends on elevation
  *                            and difficulty only, so given those fields management carries no evidence.
@@ -37,19 +37,19 @@ import { sigmoid } from './raster';
  * record, as in the clinic.
  *   - Diagnostic difficulty. A case is rated difficult precisely when its dermoscopy misleads: a
  *     featureless, nevoid melanoma or a nevus with atypical (dysplastic) features. So with difficulty low
- *     the local findings are drawn from the table of the true class; medium, from either class's table with
- *     probability ½ (equivocal); high, from the other class's table (discordant).
+ *     the local findings are drawn from the table of the true class; medium and high, from the other
+ *     class's table with the probability `DERM7PT_DISCORDANCE` gives (some: equivocal; most: discordant).
  *   - Location. On acral skin (palms, soles) there is no pigment network: the parallel-ridge pattern means
  *     melanoma and the parallel-furrow pattern a nevus, and elsewhere neither appears.
  * So p(y | image, record) is not a product of per-modality terms: the record says how to read the image.
- * With `interaction: 'none'` (the null control, version 1's additive design) every finding is drawn from
+ * With `interaction: 'none'` (the null control, an additive design) every finding is drawn from
  * its true class's table whatever the record (no acral pattern), so image ⟂ record | y and the joint
  * log-odds are exactly the sum of the per-modality log-odds.
  *
  * The oracle (`derm7ptPosteriors`) enumerates the only parts of the record the findings depend on
  * (difficulty × acral or not), so every posterior is exact. It conditions on the record without
  * `management` (the trainer leaves the leak out; without the leak it carries no evidence given the rest).
- * The parameters were fixed from oracle numbers alone (see DERM7PT_V2_VERSION), before any network was
+ * The parameters were fixed from oracle numbers alone (see DERM7PT_COHORT_VERSION), before any network was
  * trained on the cohort.
  */
 
@@ -60,7 +60,7 @@ import { sigmoid } from './raster';
  *   image 0.752 / 0.737 / 0.727, clinic 0.711 / 0.684 / 0.687, derm 0.710 / 0.666 / 0.648,
  *   image_global 0.612 / 0.536 / 0.586; null control (`none`) joint − additive 0.001 / 0.000 / 0.000.
  */
-export const DERM7PT_V2_VERSION = '2.0';
+export const DERM7PT_COHORT_VERSION = '2.0';
 export type Derm7ptInteraction = 'context' | 'none';
 export const DERM7PT_INTERACTIONS: readonly Derm7ptInteraction[] = ['context', 'none'];
 
@@ -69,7 +69,7 @@ export const DERM7PT_PRIOR = 252 / 827;
 
 type Table = readonly (readonly number[])[];
 /** P(level | y): row 0 NEV, row 1 MEL. */
-export const DERM7PT_V2_TABLES = {
+export const DERM7PT_TABLES = {
   difficulty: [[0.5, 0.36, 0.14], [0.3, 0.4, 0.3]] as Table, // low, medium, high
   elevation: [[0.46, 0.44, 0.1], [0.56, 0.34, 0.1]] as Table, // flat, palpable, nodular
   // upper limbs, head neck, back, lower limbs, chest, abdomen, buttocks, acral, genital areas
@@ -86,7 +86,7 @@ export const DERM7PT_V2_TABLES = {
   parallel: [[0.88, 0.12], [0.12, 0.88]] as Table, // furrow, ridge (acral skin)
 };
 /** Probability that the local findings are drawn from the other class's tables, per difficulty level. */
-export const DERM7PT_V2_DISCORDANCE = [0, 0.4, 0.9] as const;
+export const DERM7PT_DISCORDANCE = [0, 0.4, 0.9] as const;
 
 export const DIFFICULTY_LEVELS = ['low', 'medium', 'high'] as const;
 export const ELEVATION_LEVELS = ['flat', 'palpable', 'nodular'] as const;
@@ -119,7 +119,7 @@ export interface DermFindings {
   network: number;
 }
 
-export interface PlannedCaseV2 {
+export interface PlannedCase {
   row: number;
   split: Split;
   /** 0 NEV, 1 MEL, -1 left out (BCC, SK, misc.). */
@@ -133,14 +133,14 @@ export interface PlannedCaseV2 {
   sameFile: boolean;
 }
 
-export interface Derm7ptV2Options {
+export interface Derm7ptPlanOptions {
   seed: number;
   scale?: number;
   leak?: boolean;
   interaction?: Derm7ptInteraction;
 }
 
-const T = DERM7PT_V2_TABLES;
+const T = DERM7PT_TABLES;
 
 function draw(rng: Rng, t: Table, y: number): number {
   return rng.categorical([...t[y]]);
@@ -149,7 +149,7 @@ function draw(rng: Rng, t: Table, y: number): number {
 /** P(local findings | y, difficulty, acral) under the design's interaction. */
 function localLikelihood(f: DermFindings, y: number, difficulty: number, acral: boolean, interaction: Derm7ptInteraction): number {
   const ctx = interaction === 'context';
-  const w = ctx ? DERM7PT_V2_DISCORDANCE[difficulty] : 0;
+  const w = ctx ? DERM7PT_DISCORDANCE[difficulty] : 0;
   const table = (c: number): number => {
     let p = T.dots[c][f.dots] * T.streaks[c][f.streaks] * T.regression[c][f.regression];
     const parallelSite = ctx && acral;
@@ -172,7 +172,7 @@ export function drawDermCase(rng: Rng, y: number, interaction: Derm7ptInteractio
   const [lo, hi] = DIAMETER_BINS[diameterBin];
   const ctx = interaction === 'context';
   // The class whose tables the local findings come from ("apparent" class: see the discordance above).
-  const apparent = ctx && rng.bernoulli(DERM7PT_V2_DISCORDANCE[record.difficulty]) ? 1 - y : y;
+  const apparent = ctx && rng.bernoulli(DERM7PT_DISCORDANCE[record.difficulty]) ? 1 - y : y;
   const acral = ctx && record.location === ACRAL;
   const findings: DermFindings = {
     asymmetry: draw(rng, T.asymmetry, y),
@@ -246,7 +246,7 @@ export function derm7ptAdditiveWeights(interaction: Derm7ptInteraction): number[
 const additiveCache = new Map<Derm7ptInteraction, number[]>();
 
 /** The oracle row of a planned case (task cases only). */
-export function derm7ptOracleRow(c: PlannedCaseV2, interaction: Derm7ptInteraction): OracleRow {
+export function derm7ptOracleRow(c: PlannedCase, interaction: Derm7ptInteraction): OracleRow {
   const p = derm7ptPosteriors(c.record, c.findings, interaction, c.sameFile);
   const w = derm7ptAdditiveWeights(interaction);
   const additive = softmaxRef([w], [1, logit(p.tabular), logit(p.image)])[1];
@@ -277,7 +277,7 @@ function checklist(f: DermFindings, rng: Rng): Record<string, string> {
 }
 
 /** Draw every row of the synthetic meta.csv (no pixels). Deterministic in (seed, scale, leak, interaction). */
-export function planDerm7ptV2(opts: Derm7ptV2Options): PlannedCaseV2[] {
+export function planDerm7pt(opts: Derm7ptPlanOptions): PlannedCase[] {
   const scale = opts.scale ?? 1;
   const leak = opts.leak ?? true;
   const interaction = opts.interaction ?? 'context';
@@ -306,7 +306,7 @@ export function planDerm7ptV2(opts: Derm7ptV2Options): PlannedCaseV2[] {
       case_id: `SYN${String(caseNum).padStart(4, '0')}`,
       notes: row % 97 === 5 ? 'synthetic, drawn by cfcml v2; "no real patient"' : '',
     };
-    for (const c of DERM7PT_COLUMNS) if (meta[c] === undefined) throw new Error(`planDerm7ptV2: column ${c} not filled`);
+    for (const c of DERM7PT_COLUMNS) if (meta[c] === undefined) throw new Error(`planDerm7pt: column ${c} not filled`);
     return { row, split: s.split, label: s.label, diagnosis, record, findings, meta, renderSeed: rng.nextUint32(), sameFile };
   });
 }

@@ -1,11 +1,11 @@
-import { Rng } from '../../util/random';
+import { Rng } from '../util/random';
 import { Canvas, ValueNoise, clamp } from './raster';
-import type { Lesion, View } from './derm7ptRender';
-import { drawLesion } from './derm7ptRender';
-import type { PlannedCaseV2 } from './derm7ptModel';
+import type { Lesion, View } from './lesion';
+import { BLACK } from './lesion';
+import type { PlannedCase } from './derm7ptModel';
 
 /**
- * Pictures of a version-2 case (derm7ptModel.ts). One lesion, two complementary views:
+ * Pictures of a case (derm7ptModel.ts). One lesion, two complementary views:
  *  - clinical view: the lesion at its true size (pixels ∝ diameter) among its surroundings (actinic
  *    lentigines when the skin is sun-damaged), blurred and unevenly lit; it shows the global findings
  *    (asymmetry, colours) and the clinic-only ones (diameter, sun damage), never the fine structures;
@@ -13,13 +13,11 @@ import type { PlannedCaseV2 } from './derm7ptModel';
  *    it shows the global findings and the local structures. Every local structure is drawn at least
  *    ≈ 1.2 px wide once the 192 px picture is resized to the cpu preset's 64 px (globules of radius
  *    0.05–0.12 lesion radii, streaks 0.05–0.07 wide, a network period of 0.2 lesion radii ≈ 4 px at 64 px),
- *    so the encoder's first stage (stride 4) can see them; the version-1 structures (dots of radius 0.015,
- *    a network period of 0.1) were sub-pixel there.
+ *    so the encoder's first stage (stride 4) can see them (finer structures would be sub-pixel there).
  */
 
 const BROWN_LIGHT = [0.66, 0.47, 0.33];
 const BROWN_DARK = [0.3, 0.17, 0.1];
-const BLACK = [0.09, 0.07, 0.07];
 const BLUE_GREY = [0.42, 0.47, 0.6];
 const BLUE_WHITE = [0.62, 0.7, 0.84];
 const SCAR_WHITE = [0.93, 0.9, 0.88];
@@ -34,7 +32,7 @@ const SKIN_TONES = [
 const ASYMMETRY = [0.04, 0.16, 0.3];
 
 /** Both lesions of a case: the same body (shape, colours); only the dermoscopic one has fine structures. */
-export function makeLesionsV2(c: PlannedCaseV2): { clinic: Lesion; derm: Lesion } {
+export function makeLesions(c: PlannedCase): { clinic: Lesion; derm: Lesion } {
   const rng = new Rng(c.renderSeed);
   const f = c.findings;
   // Shape: asymmetry along one axis (and a second one for two axes), a mildly ragged border.
@@ -167,8 +165,8 @@ export function makeLesionsV2(c: PlannedCaseV2): { clinic: Lesion; derm: Lesion 
   return { clinic, derm };
 }
 
-/** The two views of a version-2 case. */
-export function caseViewsV2(rng: Rng, c: PlannedCaseV2, clinic: readonly [number, number], derm: readonly [number, number]): { clinic: View; derm: View } {
+/** The two views of a case. */
+export function caseViews(rng: Rng, c: PlannedCase, clinic: readonly [number, number], derm: readonly [number, number]): { clinic: View; derm: View } {
   const skin = rng.pick(SKIN_TONES).map((v) => v * rng.uniform(0.95, 1.03));
   const rot = rng.uniform(0, 2 * Math.PI);
   const [dw, dh] = derm;

@@ -5,29 +5,29 @@ import * as path from 'path';
 import {
   derm7ptOracleRow,
   derm7ptPosteriors,
-  loadCohort,
   oracleAucs,
   oracleCriteria,
-  planDerm7ptV2,
+  planDerm7pt,
   readOracleCsv,
   synthDerm7pt,
   synthMen,
-  planMenV2,
+  planMen,
   menOracleRow,
   menPosteriors,
-} from '../../lib/data';
-import type { Derm7ptInteraction, MenInteraction } from '../../lib/data';
-import { DERM7PT_PRIOR, drawDermCase } from '../../lib/data/synth/derm7ptModel';
-import { logit } from '../../lib/data/synth/oracle';
+} from '../../lib/synth';
+import { loadCohort } from '../../lib/data';
+import type { Derm7ptInteraction, MenInteraction } from '../../lib/synth';
+import { DERM7PT_PRIOR, drawDermCase } from '../../lib/synth/derm7ptModel';
+import { logit } from '../../lib/synth/oracle';
 import { CfcmlError } from '../../lib/util/errors';
 import { Rng } from '../../lib/util/random';
-import { tmpDir } from './fixtures';
+import { tmpDir } from '../data/fixtures';
 
 const FIXTURE = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'reference', 'oracle_auc.json');
 const reference = JSON.parse(fs.readFileSync(FIXTURE, 'utf8')) as Record<string, Record<string, Record<string, number>>>;
 
 function derm7ptAucs(seed: number, interaction: Derm7ptInteraction) {
-  const rows = planDerm7ptV2({ seed, interaction })
+  const rows = planDerm7pt({ seed, interaction })
     .filter((c) => c.label >= 0)
     .map((c) => derm7ptOracleRow(c, interaction));
   return oracleAucs(rows, 2);
@@ -105,7 +105,7 @@ test('synth derm7pt v2 writes oracle.csv and cohort.json beside the release layo
   const header = fs.readFileSync(file, 'utf8').split('\n')[0];
   assert.equal(header, 'case_num,split,label,p_joint,p_additive,p_tabular,p_image,p_clinic,p_derm,p_image_global');
   const rows = readOracleCsv(file, 2);
-  const plan = planDerm7ptV2({ seed: 5, scale: 0.1 }).filter((c) => c.label >= 0);
+  const plan = planDerm7pt({ seed: 5, scale: 0.1 }).filter((c) => c.label >= 0);
   assert.equal(rows.length, plan.length);
   rows.forEach((r, i) => {
     const want = derm7ptOracleRow(plan[i], 'context');
@@ -124,7 +124,7 @@ test('synth derm7pt v2 writes oracle.csv and cohort.json beside the release layo
 });
 
 function menAucs(seed: number, interaction: MenInteraction) {
-  return oracleAucs(planMenV2({ seed, interaction }).map((p) => menOracleRow(p, interaction)), 3);
+  return oracleAucs(planMen({ seed, interaction }).map((p) => menOracleRow(p, interaction)), 3);
 }
 
 test('MEN v2 oracle macro AUCs equal scikit-learn; design criteria hold on the test split; the null control is additive', () => {
@@ -159,7 +159,7 @@ test('synth men v2 writes oracle.csv (p_joint_0..2 ...) beside the cohort; the l
   assert.deepEqual(header.slice(0, 6), ['patient_id', 'split', 'label', 'p_joint_0', 'p_joint_1', 'p_joint_2']);
   assert.ok(header.includes('p_additive_2') && header.includes('p_image_global_0') && header.includes('p_t1c_1'));
   const rows = readOracleCsv(file, 3);
-  const plan = planMenV2({ seed: 4, scale: 0.1 });
+  const plan = planMen({ seed: 4, scale: 0.1 });
   assert.equal(rows.length, plan.length);
   for (const r of rows) for (const p of Object.values(r.p)) assert.ok(Math.abs(p[0] + p[1] + p[2] - 1) < 1e-8);
   const cohort = await loadCohort(out);

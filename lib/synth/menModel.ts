@@ -1,13 +1,14 @@
-import { normalCdf } from '../../metrics';
-import { Rng, deriveSeed } from '../../util/random';
-import type { Split } from '../spec';
+import { normalCdf } from '../metrics';
+import { Rng, deriveSeed } from '../util/random';
+import type { Split } from '../data/spec';
+import { SPLITS } from '../data/spec';
+import { scaledCount } from './derm7ptRelease';
 import type { OracleRow } from './oracle';
 import { fitLogistic, softmaxRef } from './oracle';
-import { menSlots, Noise3, renderHead, TISSUE } from './men';
 
 /**
- * Synthetic MEN, version 2: a generative model with crossmodal interaction, decisive local detail,
- * complementary MRI sequences and an exact oracle (issue #10). Version 1 (`men.ts`) stays as it was.
+ * Synthetic MEN: a generative model with crossmodal interaction, decisive local detail, complementary MRI
+ * sequences and an exact oracle (menRender.ts draws the voxels, men.ts writes the cohort).
  *
  * What is drawn, from what (y = 0 Grade_1, 1 Grade_2_invasion, 2 Grade_2_noninvasion):
  *   y                      fixed per split (MEN_COUNTS); the oracle's prior is the cohort's class mix.
@@ -38,11 +39,14 @@ import { menSlots, Noise3, renderHead, TISSUE } from './men';
  * t2 0.697 / 0.660 / 0.650, adc 0.592 / 0.571 / 0.585, image_global 0.659 / 0.623 / 0.635;
  * null control joint − additive 0.000 / 0.000 / 0.000.
  */
-export const MEN_V2_VERSION = '2.0';
+export const MEN_COHORT_VERSION = '2.0';
 export type MenInteraction = 'context' | 'none';
 
-/** Default patients per split and grade (as version 1). */
-export const MEN_V2_COUNTS: Record<Split, readonly [number, number, number]> = {
+/**
+ * Default patients per split and grade (354 in all). The test split is the larger held-out one, so that a
+ * macro AUC over three classes is not dominated by a handful of Grade 2 cases.
+ */
+export const MEN_COUNTS: Record<Split, readonly [number, number, number]> = {
   train: [108, 36, 48],
   valid: [30, 10, 14],
   test: [60, 20, 28],
@@ -53,7 +57,7 @@ export const MEN_LOCATIONS = ['convexity', 'parasagittal', 'skull base', 'poster
 const SKULL_BASE = 2;
 
 type Table = readonly (readonly number[])[];
-export const MEN_V2_TABLES = {
+export const MEN_TABLES = {
   location: [[0.26, 0.17, 0.45, 0.08, 0.04], [0.28, 0.23, 0.39, 0.06, 0.04], [0.32, 0.22, 0.36, 0.06, 0.04]] as Table,
   /** P(male | y). */
   male: [0.3, 0.42, 0.4],
@@ -70,7 +74,7 @@ export const MEN_V2_TABLES = {
   /** P(tongues | y, site): off the skull base, at the skull base, and the null control's (site-free). */
   tongues: { off: [0.04, 0.92, 0.05], skullBase: [0.85, 0.06, 0.8], none: [0.3, 0.6, 0.3] },
 };
-const T = MEN_V2_TABLES;
+const T = MEN_TABLES;
 
 export interface MenRecord {
   location: number;
@@ -87,7 +91,7 @@ export interface MenFindings {
   cleftLost: number;
   tongues: number;
 }
-export interface PlannedPatientV2 {
+export interface PlannedPatient {
   id: string;
   split: Split;
   label: number;
@@ -193,19 +197,28 @@ export function menAdditiveWeights(interaction: MenInteraction): number[][] {
 }
 const menAdditiveCache = new Map<MenInteraction, number[][]>();
 
-export function menOracleRow(p: PlannedPatientV2, interaction: MenInteraction): OracleRow {
+export function menOracleRow(p: PlannedPatient, interaction: MenInteraction): OracleRow {
   const q = menPosteriors(p.record, p.findings, interaction);
   const additive = softmaxRef(menAdditiveWeights(interaction), [1, ...logRatio(q.tabular), ...logRatio(q.image)]);
   const { joint, ...rest } = q;
   return { id: p.id, split: p.split, label: p.label, p: { joint, additive, ...rest } };
 }
 
+/** One slot per patient of the class counts × scale (at least one per class and split), split by split, unshuffled. */
+export function menSlots(counts: Record<Split, readonly number[]>, scale: number): { split: Split; label: number }[] {
+  const slots: { split: Split; label: number }[] = [];
+  for (const split of SPLITS) counts[split].forEach((n, label) => {
+    for (let i = 0; i < scaledCount(n, scale); i++) slots.push({ split, label });
+  });
+  return slots;
+}
+
 /** Draw every patient (no voxels). Deterministic in (seed, scale, interaction). */
-export function planMenV2(opts: { seed: number; scale?: number; interaction?: MenInteraction }): PlannedPatientV2[] {
+export function planMen(opts: { seed: number; scale?: number; interaction?: MenInteraction }): PlannedPatient[] {
   const scale = opts.scale ?? 1;
   const interaction = opts.interaction ?? 'context';
   const rng = new Rng(deriveSeed(opts.seed, 'men-v2-plan'));
-  const slots = menSlots(MEN_V2_COUNTS, scale);
+  const slots = menSlots(MEN_COUNTS, scale);
   rng.shuffle(slots);
   return slots.map((s, k) => {
     const { record, findings } = drawMenCase(rng, s.label, interaction);
@@ -226,81 +239,4 @@ export function planMenV2(opts: { seed: number; scale?: number; interaction?: Me
       renderSeed: rng.nextUint32(),
     };
   });
-}
-
-/**
- * Render the three volumes [D, H, W] of a version-2 patient. Each finding is drawn only in its sequence:
- * enhancement texture and the tongues in T1c (the tongues are iso-intense to brain on T2 and ADC), the
- * necrosis and the CSF cleft in T2, the tumour's ADC in ADC. The tongues are a cluster of finger-like
- * protrusions over one ≈ 60° stretch of the brain interface, 0.2–0.3 of the half-width long (≥ 5 voxels
- * at 48 px); the cleft, where kept, is 0.08 wide (≈ 2 voxels at 48 px).
- */
-export function renderMenVolumesV2(p: PlannedPatientV2, size: readonly [number, number, number]): Float32Array[] {
-  const [D, H, W] = size;
-  const rng = new Rng(p.renderSeed);
-  const f = p.findings;
-  const n = D * H * W;
-  const vols = [new Float32Array(n), new Float32Array(n), new Float32Array(n)];
-  const shapeNoise = new Noise3(rng, 6);
-  const fingerNoise = new Noise3(rng, 13);
-  const textureNoise = new Noise3(rng, 9);
-  const enhNoise = new Noise3(rng, 8);
-  const necroNoise = new Noise3(rng, 7);
-  const biasNoise = new Noise3(rng, 3);
-  const angle = rng.uniform(0, 2 * Math.PI);
-  const ca = Math.cos(angle);
-  const sa = Math.sin(angle);
-  const bDura = rng.uniform(-0.8, -0.6);
-  const radii = [rng.uniform(0.7, 0.9), rng.uniform(1.1, 1.3), rng.uniform(0.7, 0.9)];
-  const bumpy = rng.uniform(0.03, 0.07);
-  const tongueDir = rng.uniform(-1.0, 1.0); // angle of the invaded stretch in the (a, db) plane, off the dura
-  const tongueLen = f.tongues ? rng.uniform(0.2, 0.3) : 0;
-  const cleftDir = rng.uniform(-1.2, 1.2);
-  const cleft = 0.08;
-  const necroThresh = [2, 0.5, 0.2][f.necrosis];
-  const enhAmp = f.heteroEnhancement ? 0.35 : 0.05;
-  const tumourT1 = rng.uniform(1.2, 1.45);
-  const tumourT2 = rng.uniform(0.68, 0.78);
-  const tumourAdc = (f.lowAdc ? 0.62 : 1.0) + rng.normal(0, 0.04);
-  const necroT2 = 1.35;
-  const oedema = rng.uniform(0.03, 0.1);
-  const gains = [rng.uniform(0.8, 1.25), rng.uniform(0.8, 1.25), rng.uniform(0.9, 1.1)];
-  const noiseSd = rng.uniform(0.03, 0.05);
-  const out = [0, 0, 0];
-  renderHead(vols, size, { ca, sa, bDura, gains, noiseSd, biasAmp: 0.08, biasNoise }, rng, (a, b, c) => {
-    const db = b - bDura;
-    const rho = Math.sqrt((a / radii[0]) ** 2 + (db / radii[1]) ** 2 + (c / radii[2]) ** 2);
-    const rEdge = 1 + bumpy * shapeNoise.at(a, b, c);
-    const excess = rho - rEdge;
-    const theta = Math.atan2(a / radii[0], db / radii[1]); // 0 = deepest point, ±π/2 = along the dura
-    const inStretch = Math.exp(-(((theta - tongueDir) / 0.5) ** 2));
-    const finger = tongueLen * inStretch * Math.max(0, fingerNoise.at(a * 3, b * 3, c * 3) * 1.6 + 0.2);
-    const noCleft = f.cleftLost ? Math.exp(-(((theta - cleftDir) / 0.7) ** 2)) : 0;
-    const brain = textureNoise.at(a * 2, b * 2, c * 2) > 0.1 ? TISSUE.gm : TISSUE.wm;
-    if (db < 0.04) {
-      const tail = Math.exp(-Math.abs(a) * 1.5);
-      return excess < 0 ? [tumourT1, tumourT2, tumourAdc] : tail > 0.3 ? TISSUE.dura : TISSUE.bone;
-    }
-    if (excess < 0) {
-      const necrotic = necroNoise.at(a * 1.3, b * 1.3, c * 1.3) > necroThresh + 0.2 * rho;
-      out[0] = tumourT1 * (1 + enhAmp * enhNoise.at(a * 2.5, b * 2.5, c * 2.5));
-      out[1] = necrotic ? necroT2 : tumourT2;
-      out[2] = tumourAdc;
-    } else if (excess < finger) {
-      // Enhancing tongue: tumour on T1c, brain-like on T2 and ADC.
-      out[0] = tumourT1;
-      out[1] = brain[1];
-      out[2] = brain[2];
-    } else if (excess < cleft * (1 - noCleft)) {
-      // CSF cleft: bright on T2; on T1c and ADC drawn as brain (the cleft is read on T2).
-      out[0] = brain[0];
-      out[1] = TISSUE.csf[1];
-      out[2] = brain[2];
-    } else {
-      const w = 1 - Math.min(1, Math.max(0, (excess - oedema * 0.5) / (oedema * 0.5)));
-      for (let k = 0; k < 3; k++) out[k] = brain[k] + ([0.5, 1.2, 1.4][k] - brain[k]) * w * 0.6;
-    }
-    return out;
-  });
-  return vols;
 }

@@ -2,10 +2,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
-import { auditLeakage, inspectCohort, loadCohort, planDerm7pt, synthDerm7pt } from '../../lib/data';
+import { auditLeakage, inspectCohort, loadCohort } from '../../lib/data';
+import { planDerm7pt, synthDerm7pt } from '../../lib/synth';
+import type { PlannedCase } from '../../lib/synth';
 import { parseCsv } from '../../lib/util/csv';
 import { DERM7PT_COLUMNS } from '../../lib/data/derm7pt';
-import { tmpDir } from './fixtures';
+import { tmpDir } from '../data/fixtures';
 
 test('plan at scale 1 has the release counts: 1011 rows, NEV/MEL per split, 9 shared files', () => {
   const plan = planDerm7pt({ seed: 1 });
@@ -20,7 +22,7 @@ test('plan at scale 1 has the release counts: 1011 rows, NEV/MEL per split, 9 sh
   assert.ok(plan.filter((c) => c.label === 1).every((c) => c.meta.management === 'excision'));
   const off = planDerm7pt({ seed: 1, leak: false }).filter((c) => c.label === 1);
   assert.ok(off.some((c) => c.meta.management !== 'excision'));
-  // The seven-point score matches the drawn criteria (2 points per major, 1 per minor criterion).
+  // The seven-point score matches the recorded criteria (2 points per major, 1 per minor criterion).
   for (const c of plan.slice(0, 200)) {
     const m = c.meta;
     const s =
@@ -33,13 +35,31 @@ test('plan at scale 1 has the release counts: 1011 rows, NEV/MEL per split, 9 sh
       +(m.regression_structures !== 'absent');
     assert.equal(Number(m.seven_point_score), s);
   }
-  // Melanoma shows the atypical values far more often.
-  const rate = (label: number, f: (m: Record<string, string>) => boolean) => {
-    const sel = plan.filter((c) => c.label === label);
-    return sel.filter((c) => f(c.meta)).length / sel.length;
-  };
-  assert.ok(rate(1, (m) => m.pigment_network === 'atypical') > rate(0, (m) => m.pigment_network === 'atypical') + 0.25);
-  assert.ok(rate(1, (m) => m.blue_whitish_veil === 'present') > 2 * rate(0, (m) => m.blue_whitish_veil === 'present'));
+  // The recorded checklist describes the drawn findings.
+  for (const c of plan) {
+    assert.equal(c.meta.dots_and_globules, ['absent', 'regular', 'irregular'][c.findings.dots]);
+    assert.equal(c.meta.pigment_network === 'atypical', c.findings.network === 2 || c.findings.network === 4);
+  }
+});
+
+test('plan: the record says how to read the dermoscopy (context), and nothing of it under the null control', () => {
+  const rate = (cases: readonly PlannedCase[], f: (c: PlannedCase) => boolean) => cases.filter(f).length / cases.length;
+  const irregularDots = (c: PlannedCase) => c.findings.dots === 2;
+  // Context: a MEL rated easy shows the melanoma table's findings; one rated difficult mostly the nevus table's.
+  const mel = planDerm7pt({ seed: 2, scale: 2 }).filter((c) => c.label === 1);
+  const low = rate(mel.filter((c) => c.record.difficulty === 0), irregularDots);
+  const high = rate(mel.filter((c) => c.record.difficulty === 2), irregularDots);
+  assert.ok(low > high + 0.3, `MEL irregular dots: difficulty low ${low}, high ${high}`);
+  // Acral sites show the parallel pattern instead of a network, and only there.
+  const all = planDerm7pt({ seed: 2, scale: 2 });
+  for (const c of all) assert.equal(c.findings.network >= 3, c.record.location === 7, `case ${c.row}`);
+  // Null control: the findings follow the class alone, whatever the difficulty or site.
+  const none = planDerm7pt({ seed: 2, scale: 2, interaction: 'none' });
+  const melNone = none.filter((c) => c.label === 1);
+  const lowN = rate(melNone.filter((c) => c.record.difficulty === 0), irregularDots);
+  const highN = rate(melNone.filter((c) => c.record.difficulty === 2), irregularDots);
+  assert.ok(Math.abs(lowN - highN) < 0.15, `null control: difficulty low ${lowN}, high ${highN}`);
+  assert.ok(none.every((c) => c.findings.network < 3));
 });
 
 test('generator is deterministic per seed and writes the release_v0 layout', async () => {

@@ -19,17 +19,16 @@ export interface SynthSummary {
   /** Free-form lines (leak on/off, design notes). */
   notes: string[];
   seconds: number;
-  /** Cohort design version (e.g. '2.0'; '1' for the legacy design) and its interaction knob. */
-  version?: string;
-  interaction?: string;
-  /** Oracle AUC per split and evidence subset (version 2: see oracle.ts), from `<out>/oracle.csv`. */
-  oracle?: Record<string, Record<string, number>>;
+  /** Cohort design version (as in `<out>/cohort.json`) and its interaction knob. */
+  version: string;
+  interaction: string;
+  /** Oracle AUC per split and evidence subset (oracle.ts), as in `<out>/oracle.csv`. */
+  oracle: Record<string, Record<string, number>>;
 }
 
 export function formatSynthSummary(s: SynthSummary): string {
   const classes = Object.keys(Object.values(s.splits)[0] ?? {});
-  const design = s.version ? `, version ${s.version}${s.interaction ? `, interaction ${s.interaction}` : ''}` : '';
-  const lines = [`synthetic ${s.dataset} → ${s.out}  (seed ${s.seed}, scale ${s.scale}${design}, ${s.files} image files, ${s.seconds.toFixed(1)} s)`];
+  const lines = [`synthetic ${s.dataset} → ${s.out}  (seed ${s.seed}, scale ${s.scale}, version ${s.version}, interaction ${s.interaction}, ${s.files} image files, ${s.seconds.toFixed(1)} s)`];
   lines.push(`  ${'split'.padEnd(8)}${classes.map((c) => c.padStart(22)).join('')}`);
   for (const [split, counts] of Object.entries(s.splits)) lines.push(`  ${split.padEnd(8)}${classes.map((c) => String(counts[c] ?? 0).padStart(22)).join('')}`);
   const ex = Object.entries(s.excluded);
@@ -40,6 +39,6 @@ export function formatSynthSummary(s: SynthSummary): string {
     for (const f of s.findings) lines.push(`    ${f.name.padEnd(34)}${classes.map((c) => `${c} ${(f.byClass[c] ?? 0).toFixed(2)}`).join('  ')}`);
   }
   for (const n of s.notes) lines.push(`  ${n}`);
-  if (s.oracle) lines.push(formatOracleAucs(s.oracle));
+  lines.push(formatOracleAucs(s.oracle));
   return lines.join('\n');
 }
