@@ -15,6 +15,8 @@ export interface SynthOptions {
   interaction?: 'context' | 'none';
   /** Reproduce the dataset's record-field leak (default true); only for entries with `leak: true`. */
   leak?: boolean;
+  /** Blank record cells: a rate in [0, 1] and the mechanism (only for entries with `missing: true`). */
+  missingness?: { rate: number; mechanism: 'mcar' | 'mnar' };
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -25,6 +27,8 @@ export interface SynthEntry {
   unit: string;
   /** Whether the cohort reproduces a leak of the real release that `leak: false` turns off. */
   leak: boolean;
+  /** Whether the generator can blank record cells with an exact oracle (`missingness`). */
+  missing: boolean;
 }
 
 /**
@@ -33,8 +37,8 @@ export interface SynthEntry {
  * dataset registry itself.
  */
 export const SYNTH_REGISTRY = {
-  derm7pt: { generate: (o) => synthDerm7pt(o), unit: 'cases', leak: true },
-  men: { generate: (o) => synthMen(o), unit: 'patients', leak: false },
+  derm7pt: { generate: (o) => synthDerm7pt(o), unit: 'cases', leak: true, missing: true },
+  men: { generate: (o) => synthMen(o), unit: 'patients', leak: false, missing: false },
 } satisfies { [K in DatasetKey]?: SynthEntry };
 
 /** The keys of the datasets that have a synthetic generator (`cfcml synth` choices), in registry order. */

@@ -2,7 +2,7 @@ import { formatMetricsTable } from '../../metrics';
 import { SPLITS, type Split } from '../../data/spec';
 import { getDatasetSpec } from '../../data';
 import { parseMaskFields } from '../../data/mask';
-import { maskedOracle } from '../../data/maskedOracle';
+import { maskedOracle } from '../../synth/maskedOracle';
 import { evaluateRun, evaluateRunMasked, type CheckpointKind } from '../../train';
 import { RunDirectory } from '../../train/runDirectory';
 import { bool, num, str, type CommandSpec } from '../args';
