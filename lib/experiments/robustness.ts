@@ -87,7 +87,7 @@ export function robustnessFigure(c: RobustnessCurves): Figure {
   const data: PlotlyObject[] = c.variants.map((v, i) => ({
     type: 'scatter',
     mode: 'lines+markers',
-    name: `${v.variant} (${Math.max(...v.n)} seeds)`,
+    name: `${v.variant} (${Math.max(...v.n)} seed${Math.max(...v.n) === 1 ? '' : 's'})`,
     x: v.fractions,
     y: v.mean,
     error_y: { type: 'data', array: v.sd.map((s) => (Number.isFinite(s) ? s : 0)), visible: true, thickness: 1 },
@@ -102,7 +102,8 @@ export function robustnessFigure(c: RobustnessCurves): Figure {
       title: { text: `${c.dataset}${c.group ? ` (${c.group})` : ''}: ${c.split} AUC with record cells masked` },
       xaxis: { title: { text: 'fraction of record cells masked' }, range: [-0.03, 1.03] },
       yaxis: { title: { text: `${c.split} AUC` } },
-      legend: { x: 0.02, xanchor: 'left', y: 0.02, yanchor: 'bottom' },
+      // Outside the plot: the curves span the whole width.
+      legend: { x: 1.02, xanchor: 'left', y: 0.5, yanchor: 'middle' },
     },
   };
 }
