@@ -101,6 +101,15 @@ test('cfcml synth derm7pt --missing 0.3: meta.csv blanks the planned cells, the 
   });
   const json = JSON.parse(fs.readFileSync(path.join(cohort, 'cohort.json'), 'utf8'));
   assert.deepEqual(json.missing, MCAR);
+  // Everything but the blank cells is the cohort of the same seed without --missing (same pictures, same
+  // records); rate 0 is no option at all.
+  const complete = planDerm7pt({ seed: 3, scale: 0.1 });
+  assert.deepEqual(planDerm7pt({ seed: 3, scale: 0.1, missingness: { rate: 0, mechanism: 'mcar' } }), complete);
+  plan.forEach((p, i) => {
+    const q = complete[i];
+    assert.deepEqual([p.record, p.findings, p.renderSeed, p.sameFile], [q.record, q.findings, q.renderSeed, q.sameFile]);
+    for (const [k, v] of Object.entries(p.meta)) assert.ok(v === q.meta[k] || v === '', `${p.meta.case_num} ${k}`);
+  });
 });
 
 test('training on a cohort with blank cells works for every variant (tiny, 1 epoch)', async () => {
