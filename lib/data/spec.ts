@@ -72,6 +72,8 @@ export interface TrainPreset {
   /** StepLR: multiply the learning rate by `stepGamma` every `stepEvery` epochs after warm-up. */
   stepEvery: number;
   stepGamma: number;
+  /** After warm-up: 'step' (StepLR above; the authors', and the default) or 'cosine' (to 0 over `epochs`). */
+  schedule?: 'step' | 'cosine';
   /** HRM loss weights (H8). */
   hrm: { sam: number; up: number; cp: number };
   /**
@@ -96,8 +98,22 @@ export interface TrainPreset {
    * epoch is kept.
    */
   minEpochs?: number;
+  /** What the loader does when a cohort's volumes differ in grid (shape or voxel spacing); default `resize`. */
+  volumeGrid?: VolumeGridPolicy;
   model: ModelPreset;
 }
+
+/**
+ * Volumes of one modality whose grids differ (canonical shape or voxel spacing), see docs/DATA.md:
+ * - `resize`: every grid is resized to the preset's `imageSize` (trilinear), whatever its spacing, so a
+ *   voxel's physical size differs between volumes that differ in field of view;
+ * - `refuse`: loading stops and names the grids found and a file of each;
+ * - `resample`: every volume is first resampled (trilinear) to the modality's most common spacing and
+ *   then cropped or padded about its centre to the field of view of the most common grid, so that a voxel
+ *   means the same millimetres in every volume before the resize to `imageSize`.
+ */
+export type VolumeGridPolicy = 'resize' | 'refuse' | 'resample';
+export const VOLUME_GRID_POLICIES: readonly VolumeGridPolicy[] = ['resize', 'refuse', 'resample'];
 
 export type PresetName = 'paper' | 'cpu' | 'tiny';
 export const PRESET_NAMES: readonly PresetName[] = ['paper', 'cpu', 'tiny'];

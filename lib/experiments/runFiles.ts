@@ -65,7 +65,7 @@ export async function readRunEmbeddings(runDir: string, split: 'valid' | 'test' 
   const { cohort, config, tabular, model } = await loadRunModel(runDir);
   try {
     const cases = cohort.cases.filter((c) => c.split === split);
-    const images = await ImageCache.load(cohort, { size: config.train.imageSize, cases });
+    const images = await ImageCache.load(cohort, { size: config.train.imageSize, cases, volumeGrid: config.train.volumeGrid });
     const p = await predict(model, cohort.spec, cases, images, tabular, { embeddings: true });
     const vs = variantSpec(config.variant);
     const modalities = [...(vs.useImages ? cohort.spec.imageModalities.map((m) => m.name) : []), ...(vs.useTabular ? ['tabular'] : [])];

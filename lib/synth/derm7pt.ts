@@ -5,7 +5,7 @@ import { writeFileAtomic, writeJsonAtomic } from '../util/fs';
 import { Rng } from '../util/random';
 import { DERM7PT_COLUMNS } from '../data/derm7pt';
 import { SPLITS } from '../data/spec';
-import type { Derm7ptInteraction, Derm7ptMissingness, PlannedCase } from './derm7ptModel';
+import type { Derm7ptInteraction, Derm7ptMissingness, NestedLayout, PlannedCase } from './derm7ptModel';
 import { DERM7PT_COHORT_VERSION, derm7ptAdditiveWeights, derm7ptOracleRow, planDerm7pt } from './derm7ptModel';
 import { caseViews, drawLentigines, makeLesions } from './derm7ptRender';
 import { drawLesion } from './lesion';
@@ -30,6 +30,8 @@ export interface SynthDerm7ptOptions {
   interaction?: Derm7ptInteraction;
   /** Blank record cells (derm7ptModel.ts, `Derm7ptMissingness`); absent: a complete record, as without the option. */
   missingness?: Derm7ptMissingness;
+  /** The nested layout for learning curves (fixed test and validation cases, nested training sets). */
+  nested?: NestedLayout;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -38,13 +40,13 @@ const DEFAULTS = { scale: 1, leak: true, dermSize: [192, 192] as const, clinicSi
 /**
  * Write a synthetic Derm7pt release_v0 folder (derm7ptModel.ts): meta/, images/, and beside them
  * `oracle.csv` (the exact posteriors) and `cohort.json` (design version, settings, oracle AUCs).
- * Deterministic in (seed, scale, leak, sizes, interaction).
+ * Deterministic in (seed, scale, leak, sizes, interaction, nested).
  */
 export async function synthDerm7pt(opts: SynthDerm7ptOptions): Promise<SynthSummary> {
   const o = { ...DEFAULTS, ...opts };
   const t0 = Date.now();
   const missingness = o.missingness && o.missingness.rate > 0 ? o.missingness : undefined;
-  const plan = planDerm7pt({ seed: o.seed, scale: o.scale, leak: o.leak, interaction: o.interaction, missingness });
+  const plan = planDerm7pt({ seed: o.seed, scale: o.scale, leak: o.leak, interaction: o.interaction, nested: o.nested, missingness });
   const root = path.resolve(o.out);
   fs.mkdirSync(path.join(root, 'meta'), { recursive: true });
   fs.mkdirSync(path.join(root, 'images'), { recursive: true });
@@ -74,6 +76,7 @@ export async function synthDerm7pt(opts: SynthDerm7ptOptions): Promise<SynthSumm
     leak: o.leak,
     seed: o.seed,
     scale: o.scale,
+    ...(o.nested ? { layout: { nested: true, validScale: o.nested.validScale } } : {}),
     // Only with missingness, so that a complete cohort's cohort.json is the one written without the option.
     ...(missingness ? { missing: missingness } : {}),
     additiveWeights: namedWeights(derm7ptAdditiveWeights(o.interaction, missingness)),
@@ -98,6 +101,9 @@ export async function synthDerm7pt(opts: SynthDerm7ptOptions): Promise<SynthSumm
       o.interaction === 'context'
         ? 'interaction context: the record (difficulty, acral site) says how to read the dermoscopic findings'
         : 'interaction none: null control, image and record independent given the class (additive log-odds)',
+      ...(o.nested
+        ? [`nested layout: test and validation (${o.nested.validScale}× the release's) cases are the same at every --scale; training cases nest (scale k ⊂ every larger scale)`]
+        : []),
       'oracle.csv and cohort.json are written beside meta/ and images/ (the loaders do not read them)',
       ...(missingness
         ? [

@@ -2,7 +2,7 @@ import { CfcmlError } from '../util/errors';
 import { Rng, deriveSeed } from '../util/random';
 import { DERM7PT_COLUMNS } from '../data/derm7pt';
 import type { Split } from '../data/spec';
-import { derm7ptFiles, derm7ptSlots, drawDiagnosis, sevenPointScore } from './derm7ptRelease';
+import { DERM7PT_COUNTS, derm7ptFileNames, derm7ptFiles, derm7ptSlots, drawDiagnosis, scaledCount, sevenPointScore } from './derm7ptRelease';
 import type { OracleRow } from './oracle';
 import { fitLogistic, logit, softmaxRef } from './oracle';
 import { sigmoid } from './raster';
@@ -143,6 +143,13 @@ export interface Derm7ptPlanOptions {
   interaction?: Derm7ptInteraction;
   /** Blank record cells (absent or rate 0: none, and the plan is exactly the one without the option). */
   missingness?: Derm7ptMissingness;
+  /** The nested layout for learning curves (planNested); absent: the release's layout, shuffled. */
+  nested?: NestedLayout;
+}
+
+/** The nested layout's validation size, as a multiple of the release's validation counts. */
+export interface NestedLayout {
+  validScale: number;
 }
 
 /**
@@ -361,39 +368,18 @@ function checklist(f: DermFindings, rng: Rng): Record<string, string> {
   return { seven_point_score: String(sevenPointScore(criteria)), ...criteria };
 }
 
-/** Draw every row of the synthetic meta.csv (no pixels). Deterministic in (seed, scale, leak, interaction, missingness). */
+/** Draw every row of the synthetic meta.csv (no pixels). Deterministic in (seed, scale, leak, interaction, nested, missingness). */
 export function planDerm7pt(opts: Derm7ptPlanOptions): PlannedCase[] {
+  if (opts.nested) return planNested(opts, opts.nested);
   const scale = opts.scale ?? 1;
-  const leak = opts.leak ?? true;
-  const interaction = opts.interaction ?? 'context';
   const rng = new Rng(deriveSeed(opts.seed, 'derm7pt-v2-plan'));
   const slots = derm7ptSlots(scale);
   rng.shuffle(slots);
-  const plan = slots.map((s, row): PlannedCase => {
-    const diagnosis = drawDiagnosis(rng, s.label);
-    // Left-out lesions (BCC, SK, ...) are drawn from a NEV/MEL mixture: they look like either.
-    const y = s.label >= 0 ? s.label : rng.bernoulli(0.35) ? 1 : 0;
-    const { record, findings } = drawDermCase(rng, y, interaction);
-    const excisionP = sigmoid(-1.9 + 0.9 * +(record.elevation > 0) + 0.8 * record.difficulty);
-    const management = leak && s.label === 1 ? 'excision' : rng.bernoulli(excisionP) ? 'excision' : rng.bernoulli(0.65) ? 'clinical follow up' : 'no further examination';
-    const { caseNum, sameFile, derm, clinic } = derm7ptFiles(row, scale);
-    const meta: Record<string, string> = {
-      case_num: String(caseNum),
-      diagnosis,
-      ...checklist(findings, rng),
-      level_of_diagnostic_difficulty: DIFFICULTY_LEVELS[record.difficulty],
-      elevation: ELEVATION_LEVELS[record.elevation],
-      location: LOCATION_LEVELS[record.location],
-      sex: SEX_LEVELS[record.sex],
-      management,
-      clinic,
-      derm,
-      case_id: `SYN${String(caseNum).padStart(4, '0')}`,
-      notes: row % 97 === 5 ? 'synthetic, drawn by cfcml v2; "no real patient"' : '',
-    };
-    for (const c of DERM7PT_COLUMNS) if (meta[c] === undefined) throw new Error(`planDerm7pt: column ${c} not filled`);
-    return { row, split: s.split, label: s.label, diagnosis, record, findings, meta, renderSeed: rng.nextUint32(), sameFile, missing: [] };
-  });
+  return withMissingness(slots.map((s, row) => planCase(rng, s, row, derm7ptFiles(row, scale), opts)), opts);
+}
+
+/** Blank the plan's record cells by `opts.missingness` (none, or rate 0: the plan as it is). */
+function withMissingness(plan: PlannedCase[], opts: Derm7ptPlanOptions): PlannedCase[] {
   const m = opts.missingness;
   if (!m || m.rate === 0) return plan;
   if (!(m.rate >= 0 && m.rate <= 1)) throw new CfcmlError(`missing rate must be in [0, 1], got ${m.rate}`);
@@ -408,4 +394,79 @@ export function planDerm7pt(opts: Derm7ptPlanOptions): PlannedCase[] {
     }
   }
   return plan;
+}
+
+/**
+ * The nested layout, for learning curves (`cfcml synth --nested`): every case is drawn from its own stream,
+ * seeded by (seed, split, class, index within the class), so a case does not depend on how many others
+ * there are. meta.csv holds the test split first (the release's counts, at every scale), then validation
+ * (`validScale` × the release's counts, the same at every training scale), then training (`scale` × the
+ * release's counts). So the test and validation rows — ids, record, pixels, oracle rows, file names — are
+ * the same at every scale, and the training cases of a scale are the first ones of each class of every
+ * larger scale: a learning curve over scales measures the training data and nothing else. Within a split,
+ * rows are ordered by a key each case draws first, which keeps the order of a smaller scale's cases.
+ */
+function planNested(opts: Derm7ptPlanOptions, nested: NestedLayout): PlannedCase[] {
+  const counts: Record<Split, number> = { test: 1, valid: nested.validScale, train: opts.scale ?? 1 };
+  const drawn: { key: number; rng: Rng; slot: { split: Split; label: number }; sameFile: boolean }[] = [];
+  for (const split of NESTED_SPLIT_ORDER) {
+    const c = DERM7PT_COUNTS[split];
+    const perClass: [number, number][] = [
+      [0, scaledCount(c.NEV, counts[split])],
+      [1, scaledCount(c.MEL, counts[split])],
+      [-1, scaledCount(c.other, counts[split], 0)],
+    ];
+    const inSplit: (typeof drawn)[number][] = [];
+    for (const [label, n] of perClass) {
+      for (let k = 0; k < n; k++) {
+        const rng = new Rng(deriveSeed(opts.seed, 'derm7pt-nested', split, label, k));
+        const key = rng.uniform();
+        inSplit.push({ key, rng, slot: { split, label }, sameFile: rng.bernoulli(NESTED_SAME_FILE_RATE) });
+      }
+    }
+    inSplit.sort((a, b) => a.key - b.key);
+    drawn.push(...inSplit);
+  }
+  return withMissingness(drawn.map((d, row) => planCase(d.rng, d.slot, row, derm7ptFileNames(row, d.sameFile), opts)), opts);
+}
+
+/** Splits in the order the nested layout writes them (fixed-size splits first, so their rows never move). */
+const NESTED_SPLIT_ORDER: readonly Split[] = ['test', 'valid', 'train'];
+
+/** The release's share of cases whose clinic and derm image are one file (9 of 1011). */
+const NESTED_SAME_FILE_RATE = 9 / 1011;
+
+/** One case of the plan, drawn from `rng` (the order of the draws is part of the design: do not reorder). */
+function planCase(
+  rng: Rng,
+  s: { split: Split; label: number },
+  row: number,
+  files: { caseNum: number; sameFile: boolean; derm: string; clinic: string },
+  opts: Derm7ptPlanOptions,
+): PlannedCase {
+  const leak = opts.leak ?? true;
+  const interaction = opts.interaction ?? 'context';
+  const diagnosis = drawDiagnosis(rng, s.label);
+  // Left-out lesions (BCC, SK, ...) are drawn from a NEV/MEL mixture: they look like either.
+  const y = s.label >= 0 ? s.label : rng.bernoulli(0.35) ? 1 : 0;
+  const { record, findings } = drawDermCase(rng, y, interaction);
+  const excisionP = sigmoid(-1.9 + 0.9 * +(record.elevation > 0) + 0.8 * record.difficulty);
+  const management = leak && s.label === 1 ? 'excision' : rng.bernoulli(excisionP) ? 'excision' : rng.bernoulli(0.65) ? 'clinical follow up' : 'no further examination';
+  const { caseNum, sameFile, derm, clinic } = files;
+  const meta: Record<string, string> = {
+    case_num: String(caseNum),
+    diagnosis,
+    ...checklist(findings, rng),
+    level_of_diagnostic_difficulty: DIFFICULTY_LEVELS[record.difficulty],
+    elevation: ELEVATION_LEVELS[record.elevation],
+    location: LOCATION_LEVELS[record.location],
+    sex: SEX_LEVELS[record.sex],
+    management,
+    clinic,
+    derm,
+    case_id: `SYN${String(caseNum).padStart(4, '0')}`,
+    notes: row % 97 === 5 ? 'synthetic, drawn by cfcml v2; "no real patient"' : '',
+  };
+  for (const c of DERM7PT_COLUMNS) if (meta[c] === undefined) throw new Error(`planDerm7pt: column ${c} not filled`);
+  return { row, split: s.split, label: s.label, diagnosis, record, findings, meta, renderSeed: rng.nextUint32(), sameFile, missing: [] };
 }

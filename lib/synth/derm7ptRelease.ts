@@ -99,9 +99,13 @@ export function derm7ptSlots(scale: number): { split: Split; label: number }[] {
  */
 export function derm7ptFiles(row: number, scale: number): { caseNum: number; sameFile: boolean; derm: string; clinic: string } {
   const nSame = scaledCount(9, scale);
+  return derm7ptFileNames(row, row < nSame * 7 && row % 7 === 3);
+}
+
+/** The image file names of meta.csv row `row`; with `sameFile` the clinic column names the derm file. */
+export function derm7ptFileNames(row: number, sameFile: boolean): { caseNum: number; sameFile: boolean; derm: string; clinic: string } {
   const caseNum = row + 1;
   const folder = `A${String(Math.floor(row / 30) + 1).padStart(2, '0')}`;
-  const sameFile = row < nSame * 7 && row % 7 === 3;
   const derm = `${folder}/Sd${String(caseNum).padStart(4, '0')}.${caseNum % 2 ? 'jpg' : 'JPG'}`;
   const clinic = sameFile ? derm : `${folder}/Sc${String(caseNum).padStart(4, '0')}.${caseNum % 3 ? 'jpg' : 'JPG'}`;
   return { caseNum, sameFile, derm, clinic };

@@ -4,6 +4,7 @@ import { getPreset } from '../data/datasets';
 import type { DatasetSpec, PresetName, Split, TrainPreset } from '../data/spec';
 import type { Variant } from '../model/types';
 import { CfcmlError } from '../util/errors';
+import { LR_SCHEDULES } from './schedule';
 import { hrmWeightsFor, type HrmWeights } from './loss';
 import type { TrainOptions } from './options';
 
@@ -118,7 +119,7 @@ export function runDirFor(options: Pick<TrainOptions, 'out'>, config: Pick<Resol
 }
 
 /** The preset fields `--set` may change, with their type (optional fields included, nested as `model.x`, `hrm.x`). */
-const SETTABLE: Record<string, 'number' | 'integer' | 'boolean'> = {
+const SETTABLE: Record<string, 'number' | 'integer' | 'boolean' | readonly string[]> = {
   epochs: 'integer',
   batchSize: 'integer',
   lr: 'number',
@@ -127,6 +128,7 @@ const SETTABLE: Record<string, 'number' | 'integer' | 'boolean'> = {
   warmupEpochs: 'integer',
   stepEvery: 'integer',
   stepGamma: 'number',
+  schedule: LR_SCHEDULES,
   tau: 'number',
   balancedBatches: 'boolean',
   augment: 'boolean',
@@ -150,7 +152,7 @@ const SETTABLE: Record<string, 'number' | 'integer' | 'boolean'> = {
  * refused with the list of known ones.
  */
 export function parsePresetOverrides(text: string): NonNullable<TrainOptions['overrides']> {
-  const flat: Record<string, number | boolean> = {};
+  const flat: Record<string, number | boolean | string> = {};
   for (const item of text.split(',').map((s) => s.trim()).filter(Boolean)) {
     const eq = item.indexOf('=');
     if (eq <= 0) throw new CfcmlError(`--set expects key=value, got '${item}'`, { where: '--set' });
@@ -158,7 +160,10 @@ export function parsePresetOverrides(text: string): NonNullable<TrainOptions['ov
     const raw = item.slice(eq + 1).trim();
     const type = SETTABLE[key];
     if (!type) throw new CfcmlError(`--set: unknown preset field '${key}'; known: ${Object.keys(SETTABLE).join(', ')}`, { where: '--set' });
-    if (type === 'boolean') {
+    if (Array.isArray(type)) {
+      if (!type.includes(raw)) throw new CfcmlError(`--set ${key}: expected one of ${type.join(', ')}, got '${raw}'`, { where: '--set' });
+      flat[key] = raw;
+    } else if (type === 'boolean') {
       if (raw !== 'true' && raw !== 'false') throw new CfcmlError(`--set ${key}: expected true or false, got '${raw}'`, { where: '--set' });
       flat[key] = raw === 'true';
     } else {

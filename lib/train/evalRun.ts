@@ -69,7 +69,7 @@ export async function evaluateRun(runDir: string, opts: { split?: Split; data?: 
   try {
     const cases = cohort.cases.filter((c) => c.split === split);
     if (cases.length === 0) throw new CfcmlError(`the ${split} split is empty`, { where: cohort.root });
-    const images = await ImageCache.load(cohort, { size: config.train.imageSize, cases });
+    const images = await ImageCache.load(cohort, { size: config.train.imageSize, cases, volumeGrid: config.train.volumeGrid });
     const predictions = await predict(model, cohort.spec, cases, images, tabular);
     const predictionsFile = run.writePredictions(split, predictions, cohort.spec);
     return { split, predictions, metrics: metricsOf(predictions, cohort.spec), predictionsFile };

@@ -105,6 +105,7 @@ export class Trainer {
     const t0 = Date.now();
     const images = await ImageCache.load(cohort, {
       size: train.imageSize,
+      volumeGrid: train.volumeGrid,
       onProgress: (done, total) => {
         if (done === total) progress.message(`images: ${total} cases decoded at ${train.imageSize.join('×')} in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
       },

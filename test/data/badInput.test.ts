@@ -285,7 +285,7 @@ test('MEN: missing sequence, 4D NIfTI, non-gzip .nii.gz, NaN/Inf voxels, patient
   find(ps, { file: p1.dir, value: 't2_bbox.nii.gz' }, "missing sequence 't2'", `patient '${p1.id}'`);
   const four = find(ps, { file: path.join(p2.dir, 't1_bbox.nii.gz') }, 'a 4D volume with dims [10, 10, 6, 3]');
   assert.match(four.expected ?? '', /3D volume/);
-  find(ps, { file: path.join(p3.dir, 'adc_bbox.nii.gz') }, 'named .nii.gz but neither gzip data nor a NIfTI-1 header');
+  find(ps, { file: path.join(p3.dir, 'adc_bbox.nii.gz') }, 'named .nii.gz but neither gzip data nor a NIfTI header');
   const nan = find(ps, { file: path.join(p4.dir, 't2_bbox.nii.gz') }, '2 non-finite voxel(s)', 'the first NaN at (x 5, y 0, z 0)');
   assert.equal(nan.expected, 'finite intensities');
   find(ps, { file: 'clinical.csv', column: idCol, value: p5.id }, `patient '${p5.id}'`, 'has no row in the clinical CSV');

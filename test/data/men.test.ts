@@ -11,7 +11,7 @@ import { tmpDir } from './fixtures';
 
 const SIZE = [8, 16, 16] as const;
 
-test('NIfTI round trip through nifti-reader-js', async () => {
+test('NIfTI round trip through the NIfTI reader', async () => {
   const dir = tmpDir('nii');
   const data = Float32Array.from({ length: 4 * 3 * 2 }, (_, i) => i * 0.5);
   const file = path.join(dir, 'v.nii.gz');

@@ -64,7 +64,7 @@ test('a real-format Derm7pt folder with blank cells in three fields loads, repor
   for (const [f, k] of [['difficulty', 4], ['location', 5], ['sex', 3]] as const) assert.ok(Math.abs(nullShare(f) - 1 / k) < 0.1, `${f}: ${nullShare(f)}`);
   assert.equal(nullShare('elevation'), 0);
   // Inspect: each field's rate, over all cases, per split and per class (the counts recomputed here).
-  const r = inspectCohort(cohort);
+  const r = await inspectCohort(cohort);
   for (const f of r.fields) {
     assert.equal(f.missing.count, cohort.cases.filter((c) => c.tabular[f.name] === null).length, f.name);
     assert.ok(Math.abs(f.missing.rate - nullShare(f.name)) < 1e-12);
@@ -138,7 +138,7 @@ test('a MEN folder with a blank numeric field loads, trains and evaluates; the f
   const k = enc.fields.findIndex((f) => f.name === 'adc');
   const X = enc.encode(cohort.cases);
   cohort.cases.forEach((c, i) => assert.equal(Number.isNaN(X[i * enc.fields.length + k]), c.tabular.adc === null));
-  assert.match(formatInspectReport(inspectCohort(cohort)), /adc\s+\d+\.\d% \(train/);
+  assert.match(formatInspectReport(await inspectCohort(cohort)), /adc\s+\d+\.\d% \(train/);
   const out = path.join(root, 'men-blank-run');
   const run = await train({ data: dir, preset: 'tiny', epochs: 1, seed: 2, progress: 'none', out });
   assert.ok(Number.isFinite(run.testMetrics!.auc));

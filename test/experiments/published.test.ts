@@ -44,6 +44,8 @@ for (const name of PUBLISHED) {
         assert.deepEqual(r.diffAuc?.perSeed ?? null, q.diffAuc?.perSeed ?? null, `${r.variant} ΔAUC per seed`);
         assert.equal(r.delong?.p ?? null, q.delong?.p ?? null, `${r.variant} DeLong p`);
         assert.equal(r.pHolm, q.pHolm, `${r.variant} Holm p`);
+        assert.deepEqual(r.bootstrap, q.bootstrap, `${r.variant} seed × case bootstrap (CI, p)`);
+        assert.equal(r.pBootHolm, q.pBootHolm, `${r.variant} bootstrap Holm p`);
         assert.deepEqual(r.best, q.best, `${r.variant} best marks`);
         assert.deepEqual(r.tabularUsed, q.tabularUsed, `${r.variant} tabular fields`);
       });
@@ -57,7 +59,12 @@ test('docs/results/ablation: the README headline numbers (full, no-hrm, late-fus
   assert.equal(row('full').metrics.auc.mean.toFixed(3), '0.630');
   assert.equal(row('no-hrm').metrics.auc.mean.toFixed(3), '0.677');
   assert.equal(row('late-fusion').metrics.auc.mean.toFixed(3), '0.659');
-  assert.ok(row('no-hrm').pHolm < 0.001, `no-hrm Holm ${row('no-hrm').pHolm}`);
+  assert.ok(row('no-hrm').pHolm < 0.001, `no-hrm DeLong Holm ${row('no-hrm').pHolm}`);
+  // The primary test of the per-seed ΔAUC (seed × case bootstrap): no-hrm's gain is not significant after Holm.
+  assert.equal(row('no-hrm').bootstrap?.p.toFixed(3), '0.005');
+  assert.equal(row('no-hrm').pBootHolm.toFixed(3), '0.055');
+  assert.equal(row('no-hrm').bootstrap?.lower.toFixed(3), '0.016');
+  assert.equal(row('late-fusion').pBootHolm.toFixed(3), '0.990');
   assert.equal(row('no-hrm').metrics.auc.values.length, 5);
   assert.equal(r.groups[0].oracle?.auc.joint.toFixed(3), '0.891');
 });

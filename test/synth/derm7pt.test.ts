@@ -94,7 +94,7 @@ test('generator is deterministic per seed and writes the release_v0 layout', asy
   const excludedTotal = cohort.excluded.reduce((s, e) => s + e.count, 0);
   assert.equal(excludedTotal, Object.values(sa.excluded).reduce((s, v) => s + v, 0));
   assert.ok(excludedTotal > 0);
-  const rep = inspectCohort(cohort);
+  const rep = await inspectCohort(cohort);
   assert.deepEqual(rep.splits.train, sa.splits.train);
   assert.deepEqual(Object.keys(rep.imageSizes), ['clinic', 'derm']);
   assert.equal(rep.imageSizes.derm['192x192'], cohort.cases.length);

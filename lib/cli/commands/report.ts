@@ -6,7 +6,7 @@ import { bool, str, type CommandSpec } from '../args';
 
 export const reportCommand: CommandSpec = {
   name: 'report',
-  summary: "a sweep's table (mean ± sd over seeds, DeLong + Holm vs full, oracle ceiling) as CSV/Markdown/LaTeX, and its figures",
+  summary: "a sweep's table (mean ± sd over seeds; ΔAUC vs full with a seed × case bootstrap CI and p, DeLong on the seed ensemble, Holm; oracle ceiling; reference rows; AUC per stratum) as CSV/Markdown/LaTeX, and its figures (with a learning curve over nested cohorts)",
   positionals: [{ name: 'sweep', help: 'sweep folder (holds sweep.json)', required: true }],
   options: [
     { name: 'out', type: 'string', metavar: '<dir>', help: 'where to write (default <sweep>/report)' },

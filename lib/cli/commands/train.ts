@@ -1,5 +1,5 @@
 import { DATASET_KEYS } from '../../data/registry';
-import { PRESET_NAMES } from '../../data/spec';
+import { PRESET_NAMES, VOLUME_GRID_POLICIES, type VolumeGridPolicy } from '../../data/spec';
 import { formatMetricsTable } from '../../metrics';
 import { VARIANTS, type Variant } from '../../model/types';
 import { train, TRAIN_DEFAULTS } from '../../train';
@@ -20,6 +20,7 @@ export const trainCommand: CommandSpec = {
     { name: 'batch-size', type: 'integer', min: 1, help: "batch size (preset's by default)" },
     { name: 'lr', type: 'number', positive: true, help: "learning rate (preset's by default)" },
     { name: 'image-size', type: 'integer', min: 8, help: "square image size H = W (preset's by default)" },
+    { name: 'volume-grid', type: 'string', choices: VOLUME_GRID_POLICIES, help: "volumes that differ in shape or voxel size: resize each to the image size (default), refuse, or resample to the common voxel size first (docs/DATA.md)" },
     { name: 'set', type: 'string', metavar: '<k=v,…>', help: 'other preset fields, e.g. model.tokenNorm=false,hrmWarmupEpochs=0,hrm.sam=0.01' },
     { name: 'seed', type: 'integer', default: TRAIN_DEFAULTS.seed, help: 'seed of initialisation, batching, augmentation, dropout' },
     { name: 'out', type: 'string', metavar: '<dir>', help: 'run directory (default runs/<dataset>-<variant>-seed<seed>)' },
@@ -43,7 +44,7 @@ export const trainCommand: CommandSpec = {
       batchSize: num(a, 'batch-size'),
       lr: num(a, 'lr'),
       imageSize: num(a, 'image-size'),
-      overrides: str(a, 'set') === undefined ? undefined : parsePresetOverrides(str(a, 'set')!),
+      overrides: withVolumeGrid(str(a, 'set') === undefined ? undefined : parsePresetOverrides(str(a, 'set')!), str(a, 'volume-grid') as VolumeGridPolicy | undefined),
       seed: num(a, 'seed'),
       out: str(a, 'out'),
       excludeFields: ex === 'auto' || ex === 'none' ? ex : ex.split(',').map((s) => s.trim()).filter(Boolean),
@@ -73,3 +74,8 @@ export const trainCommand: CommandSpec = {
     return 0;
   },
 };
+
+/** `--volume-grid` is a preset field like those of `--set`: recorded in the run's configuration, so evaluation agrees. */
+function withVolumeGrid<T extends object>(overrides: T | undefined, volumeGrid: VolumeGridPolicy | undefined): (T & { volumeGrid?: VolumeGridPolicy }) | undefined {
+  return volumeGrid === undefined ? overrides : { ...(overrides ?? ({} as T)), volumeGrid };
+}
