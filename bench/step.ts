@@ -26,10 +26,10 @@ import { tabularInputSpec } from '../lib/data/tabular';
 import { umap } from '../lib/gap/umap';
 import { hrmLosses, hrmTotal } from '../lib/hrm';
 import { createModel, type CFCMLConfig, type CFCMLModel } from '../lib/model';
-import { saveCheckpoint } from '../lib/train/checkpoint';
+import { saveCheckpoint } from '../lib/run/checkpoint';
 import { cfcmlLoss } from '../lib/train/loss';
 import { Adam } from '../lib/train/optimizer';
-import { fullBatchGradients, type StepBatch } from '../lib/train/splitStep';
+import { fullBatchGradients, type StepBatch } from '../lib/run/splitStep';
 import { Rng } from '../lib/util/random';
 
 interface Options {

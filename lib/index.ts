@@ -2,8 +2,8 @@
  * cfcml — coarse-to-fine crossmodal learning (CFCML) for diagnosis from medical images + tabular records.
  *
  * The public API on one page, in the order data flows (docs/ARCHITECTURE.md). Everything else is internal
- * but importable by its path, e.g. `require('cfcml/dist/lib/train/checkpoint')` or, in this repository,
- * `import { encodeCheckpoint } from '../lib/train/checkpoint'`.
+ * but importable by its path, e.g. `require('cfcml/dist/lib/run/checkpoint')` or, in this repository,
+ * `import { encodeCheckpoint } from './run/checkpoint'`.
  */
 
 // ── Backend: tfjs-node(-gpu) / wasm with cfcml's kernels / cpu, chosen once ───────────────────────────
@@ -68,7 +68,7 @@ export { predict, metricsOf } from './train/evaluate';
 export type { Predictions } from './train/evaluate';
 export { evaluateRun } from './train/evalRun';
 export type { EvalRunResult } from './train/evalRun';
-export { RunDirectory } from './train/runDirectory';
+export { RunDirectory } from './run/runDirectory';
 
 // ── Metrics (checked against scikit-learn) ─────────────────────────────────────────────────────────────
 export { computeMetrics, formatMetricsTable } from './metrics/compute';

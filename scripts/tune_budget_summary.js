@@ -10,7 +10,7 @@
  */
 const fs = require('fs');
 const path = require('path');
-const { RunDirectory } = require('../dist/lib/train/runDirectory');
+const { RunDirectory } = require('../dist/lib/run/runDirectory');
 const { mean, sd } = require('../dist/lib/experiments/stats');
 const { replayEarlyStopping } = require('../dist/lib/train/earlyStopping');
 

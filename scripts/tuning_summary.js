@@ -8,7 +8,7 @@
  */
 const fs = require('fs');
 const path = require('path');
-const { RunDirectory } = require('../dist/lib/train/runDirectory');
+const { RunDirectory } = require('../dist/lib/run/runDirectory');
 const { mean, sd } = require('../dist/lib/experiments/stats');
 
 const root = process.argv[2];

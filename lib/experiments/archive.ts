@@ -15,7 +15,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { RunDirectory } from '../train/runDirectory';
+import { RunDirectory } from '../run/runDirectory';
 import { CfcmlError } from '../util/errors';
 import { writeFileAtomic } from '../util/fs';
 import { formatCsv, parseCsv } from '../util/csv';

@@ -20,7 +20,7 @@ import { variantSpec } from '../model/variants';
 import type { Variant } from '../model/types';
 import { delongTest, seedCaseBootstrap, weightedAucOfRows, weightedMacroAuc, type BinaryMetrics, type Metrics, type MulticlassMetrics } from '../metrics';
 import { CfcmlError } from '../util/errors';
-import { RunDirectory, type PredictionsTable } from '../train/runDirectory';
+import { RunDirectory, type PredictionsTable } from '../run/runDirectory';
 import { checkOneBudget, runSettings, type RunSettings } from './settings';
 import { averageProbs, holm, mean, sd } from './stats';
 import { readSweep, type SweepRun, type SweepSpec } from './sweep';

@@ -1,14 +1,14 @@
 /**
- * lib/experiments' view of a run directory. Every file name, writer and reader is lib/train's RunDirectory
- * (lib/train/runDirectory.ts); these are the thin wrappers the report, the figures and notebook 06 call,
+ * lib/experiments' view of a run directory. Every file name, writer and reader is lib/run's RunDirectory
+ * (lib/run/runDirectory.ts); these are the thin wrappers the report, the figures and notebook 06 call,
  * with a run's absent history read as no epochs.
  */
 import type { Split } from '../data/spec';
-import { RunDirectory, type PredictionsTable, type RunFailure, type RunMetricsFile, type RunOptionsFile, type RunState } from '../train/runDirectory';
+import { RunDirectory, type PredictionsTable, type RunFailure, type RunMetricsFile, type RunOptionsFile, type RunState } from '../run/runDirectory';
 import type { EpochRecord } from '../train/options';
 import type { RobustnessFile } from '../train/evalRun';
 
-export type { RunFailure, RunState } from '../train/runDirectory';
+export type { RunFailure, RunState } from '../run/runDirectory';
 
 /** Whether a run finished (metrics.json), was interrupted (last.ckpt), crashed (failed.json) or never started. */
 export function runState(runDir: string): RunState {

@@ -1,5 +1,5 @@
-export { displayBundle, displayHtml, displayMarkdown, displayPng, inNotebook } from './display';
-export type { DisplayTarget } from './display';
+export { displayBundle, displayHtml, displayMarkdown, displayPng, inNotebook } from '../util/display';
+export type { DisplayTarget } from '../util/display';
 export { showTable, formatTable } from './table';
 export type { Row } from './table';
 export { loadDanfo } from './danfo';

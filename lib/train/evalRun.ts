@@ -7,10 +7,10 @@ import { maskCases, maskLabel, type FieldMask } from '../data/mask';
 import { CfcmlError } from '../util/errors';
 import { writeJsonAtomic } from '../util/fs';
 import { buildModel } from './build';
-import { unpackWeights } from './checkpoint';
+import { unpackWeights, warnPassedOver } from '../run/checkpoint';
 import type { ResolvedConfig } from './config';
 import { metricsOf, predict, type Predictions } from './evaluate';
-import { RunDirectory, type CheckpointKind } from './runDirectory';
+import { RunDirectory, type CheckpointKind } from '../run/runDirectory';
 
 export interface EvalRunResult {
   split: Split;
@@ -41,8 +41,11 @@ export async function loadRunModel(runDir: string, opts: { data?: string; checkp
   const kind = opts.checkpoint ?? 'best';
   if (!run.hasCheckpoint(kind)) throw new CfcmlError(`no ${RunDirectory.FILES.checkpoint(kind)} in the run directory (was the run trained?)`, { where: runDir });
   await initBackend({ quiet: true });
-  const ck = run.loadCheckpoint(kind);
-  const checkpointFile = run.checkpointFile(kind);
+  // A finished run's best.ckpt must be of its selected epoch (best.prev.ckpt holds an earlier selection).
+  const selected = kind === 'best' && run.has(RunDirectory.FILES.metrics) ? run.readMetrics().bestEpoch : undefined;
+  const good = run.loadCheckpoint(kind, (c) => (selected === undefined || c.meta.epoch === selected ? undefined : `holds epoch ${c.meta.epoch}, the selected one is ${selected}`));
+  warnPassedOver(good, 'using');
+  const { content: ck, file: checkpointFile } = good;
   const config = ck.meta.config;
   const cohort = await loadCohort(opts.data ?? config.data, { dataset: config.dataset });
   if (cohort.fingerprint !== ck.meta.fingerprint) {

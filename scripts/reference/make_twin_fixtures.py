@@ -2,7 +2,7 @@
 batch, for `full` and two other variants, 2-D (Derm7pt-like) and 3-D (MEN-like), at small sizes.
 
 For each case it writes test/fixtures/reference/twin/<dims>-<variant>.ckpt in cfcml's checkpoint format
-(lib/train/checkpoint.ts), so the test reads it with cfcml's own decoder:
+(a safetensors file, lib/run/checkpoint.ts), so the test reads it with cfcml's own decoder:
   meta:    config (a CFCMLConfig without encoder), labels, hrm weights, tau, loss terms, parameter count
   w:<key>  the weights, cfcml keys and layouts (the test loads them with model.setWeightData)
   g:<key>  d total / d weight, in cfcml layout

@@ -32,3 +32,35 @@ test('SLURM job array: sbatch → runs in the shared sweep folder → cfcml repo
     }
   }
 });
+
+// Preemption on the same real SLURM (scripts/slurm/test-requeue.sh): one array task `scontrol requeue`d
+// twice mid-training, another sent SIGUSR1 as before a time limit (it requeues itself); the sweep's report,
+// metrics and predictions must equal an uninterrupted sweep's byte for byte. Under CI=true a SLURM that
+// cannot be started fails the test instead of skipping it.
+test('SLURM preemption: requeued array tasks resume from last.ckpt; the report equals an uninterrupted sweep', (t) => {
+  if (process.env.CFCML_SKIP_SLURM === '1') return t.skip('CFCML_SKIP_SLURM=1');
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cfcml-slurm-requeue-'));
+  const r = spawnSync('bash', [path.join(repo, 'scripts', 'slurm', 'test-requeue.sh'), work], {
+    encoding: 'utf8',
+    env: { ...process.env, CFCML_CLI: path.join(__dirname, '../../bin/cfcml.js'), CFCML_BACKEND: 'wasm' },
+    timeout: 15 * 60 * 1000,
+  });
+  if (r.status === 3) {
+    const why = r.stdout.trim().split('\n').pop();
+    if (process.env.CI === 'true') assert.fail(`CI=true and SLURM cannot be started here: ${why}`);
+    return t.skip(`SLURM not available here: ${why}`);
+  }
+  assert.equal(r.status, 0, `test-requeue.sh exited ${r.status}\n${r.stdout}\n${r.stderr}`);
+  assert.match(r.stdout, /slurm: scontrol requeue \d+_0 \(2\)/);
+  assert.match(r.stdout, /^PASS: 3 stops mid-training/m);
+  // Each resume continued a part-done run: the second requeue of task 0 resumed later than the first.
+  const resumed = /slurm: task 0: after epoch (\d+), step (\d+) of epoch \d+;after epoch (\d+), step (\d+)/.exec(r.stdout);
+  assert.ok(resumed, r.stdout);
+  const [e1, s1, e2, s2] = resumed.slice(1).map(Number);
+  assert.ok(e2 > e1 || (e2 === e1 && s2 > s1), `second resume (${e2}/${s2}) after the first (${e1}/${s1})`);
+  for (const s of [1, 2]) {
+    const dir = path.join(work, 'sweep', 'runs', 'full', `seed${s}`);
+    assert.deepEqual(fs.readFileSync(path.join(dir, 'metrics.json')), fs.readFileSync(path.join(work, 'ref', 'runs', 'full', `seed${s}`, 'metrics.json')));
+    assert.ok(!fs.existsSync(path.join(dir, 'failed.json')));
+  }
+});

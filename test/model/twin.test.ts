@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../../lib/backend';
 import { relError } from '../../lib/backend/testing';
 import { createModel, type CFCMLConfig } from '../../lib/model';
-import { loadCheckpoint, type NamedArray } from '../../lib/train/checkpoint';
+import { loadCheckpoint, type NamedArray } from '../../lib/run/checkpoint';
 import { cfcmlLoss, type HrmWeights } from '../../lib/train/loss';
 
 /**

@@ -7,8 +7,8 @@ import * as path from 'path';
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../../lib/backend';
 import { synthDerm7pt } from '../../lib/synth';
-import { loadCheckpoint } from '../../lib/train/checkpoint';
-import type { RunCheckpointMeta } from '../../lib/train/checkpoint';
+import { loadCheckpoint } from '../../lib/run/checkpoint';
+import type { RunCheckpointMeta } from '../../lib/run/checkpoint';
 import { Trainer, train, type EpochRecord } from '../../lib/train';
 import {
   checkFiniteLoss,
@@ -20,7 +20,7 @@ import {
   RunInterruptedError,
   RunLock,
   type StopSignal,
-} from '../../lib/train/runGuard';
+} from '../../lib/run/runGuard';
 import { Rng } from '../../lib/util/random';
 import { formatCsv, parseCsv } from '../../lib/util/csv';
 import { CfcmlError } from '../../lib/util/errors';
@@ -113,10 +113,10 @@ test('kill -9 at random moments: the run directory stays sound, --resume continu
   console.log(`# kill -9: ${kills} kills, ${takeovers} stale-lock takeovers, ${partialResumes} mid-epoch resumes`);
 });
 
-test('SIGINT/SIGTERM: the step finishes, a checkpoint is written, the exact resume command is printed, exit 130/143; resuming gives the uninterrupted result', async () => {
+test('SIGINT/SIGTERM/SIGUSR1: the step finishes, a checkpoint is written, the exact resume command is printed, exit 130/143/138; resuming gives the uninterrupted result', async () => {
   const ref = path.join(root, 'ref'); // from the kill -9 test (same arguments)
   if (!fs.existsSync(path.join(ref, 'metrics.json'))) assert.equal(cfcml('train', ...TRAIN_ARGS, '--out', ref).code, 0);
-  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGUSR1'] as const) {
     const out = path.join(root, `sig-${sig}`);
     const child = spawn(process.execPath, [bin, 'train', ...TRAIN_ARGS, '--out', out], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let all = '';
@@ -140,7 +140,7 @@ test('SIGINT/SIGTERM: the step finishes, a checkpoint is written, the exact resu
       }, 50);
     });
     const code = await exited;
-    assert.equal(code, sig === 'SIGINT' ? 130 : 143, all);
+    assert.equal(code, { SIGINT: 130, SIGTERM: 143, SIGUSR1: 138 }[sig], all);
     assert.match(stderr, new RegExp(`interrupted by ${sig} in epoch \\d after step \\d+; checkpoint written to .*last\\.ckpt`));
     const resume = /resume with: (.*)/.exec(stderr)?.[1];
     assert.ok(resume, stderr);

@@ -3,8 +3,8 @@ import { SPLITS, type Split } from '../../data/spec';
 import { getDatasetSpec } from '../../data';
 import { parseMaskFields } from '../../data/mask';
 import { maskedOracle } from '../../synth/maskedOracle';
-import { evaluateRun, evaluateRunMasked, type CheckpointKind } from '../../train';
-import { RunDirectory } from '../../train/runDirectory';
+import { evaluateRun, evaluateRunMasked } from '../../train';
+import { RunDirectory, type CheckpointKind } from '../../run';
 import { bool, num, str, type CommandSpec } from '../args';
 
 export const evalCommand: CommandSpec = {

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { createSweep, parsePresets, parseSeeds, parseVariants, runLocal, trainCommand, writeSlurmArray } from '../../experiments';
-import { shq } from '../../experiments/slurm';
+import { shq, SLURM_SIGNAL_BEFORE } from '../../experiments/slurm';
 import { parsePresetOverrides } from '../../train/config';
 import { CfcmlError } from '../../util/errors';
 import { bool, num, str, type CommandSpec } from '../args';
@@ -28,6 +28,7 @@ export const sweepCommand: CommandSpec = {
     { name: 'time', type: 'string', metavar: '<hh:mm:ss>', help: 'slurm: time limit per array task' },
     { name: 'partition', type: 'string', help: 'slurm: partition' },
     { name: 'max-parallel', type: 'integer', help: 'slurm: at most this many array tasks at once (--array=0-K%N)' },
+    { name: 'signal-before', type: 'integer', min: 1, default: SLURM_SIGNAL_BEFORE, metavar: '<seconds>', help: 'slurm: stop at a step boundary and requeue this long before --time runs out' },
     { name: 'dry-run', type: 'boolean', help: 'print the train command of every run and stop' },
   ],
   epilog:
@@ -60,6 +61,7 @@ export const sweepCommand: CommandSpec = {
         time: str(a, 'time'),
         partition: str(a, 'partition'),
         maxParallel: num(a, 'max-parallel'),
+        signalBefore: num(a, 'signal-before'),
       });
       console.log(`wrote ${file} (${tasks} array tasks; finished runs left out)\nsubmit: sbatch ${file}\nthen:   cfcml report ${root}`);
       return 0;

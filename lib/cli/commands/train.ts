@@ -6,7 +6,7 @@ import { train, TRAIN_DEFAULTS } from '../../train';
 import { parsePresetOverrides } from '../../train/config';
 import type { PresetName } from '../../data/spec';
 import { bool, formatCommandLine, num, str, type CommandSpec } from '../args';
-import { RunInterruptedError } from '../../train/runGuard';
+import { RunInterruptedError } from '../../run/runGuard';
 
 export const trainCommand: CommandSpec = {
   name: 'train',

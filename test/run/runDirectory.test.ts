@@ -5,9 +5,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { DERM7PT, MEN } from '../../lib/data/datasets';
 import type { CaseRecord, Cohort } from '../../lib/data/types';
-import { packRunCheckpoint, unpackOptimizerState, unpackWeights, type RunCheckpointMeta } from '../../lib/train/checkpoint';
+import { packRunCheckpoint, unpackOptimizerState, unpackWeights, type RunCheckpointMeta } from '../../lib/run/checkpoint';
 import { resolveTrainConfig, runDirFor, splitCases, TRAIN_DEFAULTS } from '../../lib/train/config';
-import { RunDirectory } from '../../lib/train/runDirectory';
+import { RunDirectory } from '../../lib/run/runDirectory';
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'cfcml-rundir-'));
 

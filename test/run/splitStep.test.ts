@@ -4,12 +4,12 @@ import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../../lib/backend';
 import { relError } from '../../lib/backend/testing';
 import { createModel, type CFCMLConfig } from '../../lib/model';
-import { fullBatchGradients, planMicroBatch, shardRanges, splitGradients, type StepBatch, type StepLossOptions } from '../../lib/train/splitStep';
+import { fullBatchGradients, planMicroBatch, shardRanges, splitGradients, type StepBatch, type StepLossOptions } from '../../lib/run/splitStep';
 import { CfcmlError } from '../../lib/util/errors';
 import { dermLike, menLike, randomInputs } from '../model/helpers';
 
 /**
- * The step split at z (lib/train/splitStep.ts) gives the full batch's gradients: shards are forwarded to z,
+ * The step split at z (lib/run/splitStep.ts) gives the full batch's gradients: shards are forwarded to z,
  * the loss and dL/dz are computed once on the gathered batch, each shard is back-propagated with its rows of
  * dL/dz. Dropout stays on (rate 0.2 in the test configs): the classifier runs once on the gathered batch
  * with the step's seed, so its masks are those of the unsplit step.

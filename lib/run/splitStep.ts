@@ -4,8 +4,8 @@ import type { Linear } from '../model/layers';
 import type { CFCMLModel } from '../model/types';
 import { CfcmlError } from '../util/errors';
 import { Rng } from '../util/random';
-import { cfcmlLoss, type HrmWeights } from './loss';
-import { lossGradients, stackLossTerms } from './step';
+import { cfcmlLoss, type HrmWeights } from '../train/loss';
+import { lossGradients, stackLossTerms } from '../train/step';
 
 /**
  * The exact gradient of one training step, split at the embeddings z (METHOD.md: the HRM losses and their

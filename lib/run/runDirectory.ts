@@ -5,16 +5,16 @@ import type { Metrics } from '../metrics';
 import { CfcmlError } from '../util/errors';
 import { formatCsv, parseCsv, requireColumns } from '../util/csv';
 import { writeFileAtomic, writeJsonAtomic } from '../util/fs';
-import { loadCheckpoint, saveCheckpoint, type CheckpointContent, type RunCheckpointMeta } from './checkpoint';
-import type { ResolvedConfig } from './config';
-import type { Predictions } from './evaluate';
-import type { EpochRecord } from './options';
+import { loadGoodCheckpoint, previousCheckpointFile, saveCheckpoint, type CheckpointContent, type GoodCheckpoint, type RunCheckpointMeta } from './checkpoint';
+import type { ResolvedConfig } from '../train/config';
+import type { Predictions } from '../train/evaluate';
+import type { EpochRecord } from '../train/options';
 
 /** `options.json`: the resolved configuration plus where it came from. */
 export interface RunOptionsFile extends ResolvedConfig {
   fingerprint: string;
   cfcmlVersion: string;
-  /** The numerics fingerprint of the process that trained it (lib/train/numerics.ts); absent in runs made before it existed. */
+  /** The numerics fingerprint of the process that trained it (lib/run/numerics.ts); absent in runs made before it existed. */
   numerics?: string;
 }
 
@@ -57,6 +57,7 @@ export type CheckpointKind = 'best' | 'last';
  *   options.json            ResolvedConfig + data fingerprint + cfcml version (written when a run starts)
  *   history.json / .csv     one EpochRecord per epoch (rewritten after every epoch)
  *   best.ckpt / last.ckpt   weights of the selected epoch / weights + Adam state of the last epoch
+ *   best.prev.ckpt / …      the checkpoint each write replaced (docs/CHECKPOINTS.md)
  *   metrics.json            selected epoch, valid and test metrics (written at the end)
  *   predictions_<split>.csv id,label,prob_0..prob_{C-1} of the selected model
  *   train.log / failed.json the sweep runner's log of `cfcml train` and its failure record (lib/experiments)
@@ -68,6 +69,8 @@ export class RunDirectory {
     historyCsv: 'history.csv',
     metrics: 'metrics.json',
     checkpoint: (kind: CheckpointKind) => `${kind}.ckpt`,
+    /** The checkpoint a write replaced, kept until the next write (lib/run/checkpoint.ts, saveCheckpoint). */
+    previousCheckpoint: (kind: CheckpointKind) => `${kind}.prev.ckpt`,
     predictions: (split: Split) => `predictions_${split}.csv`,
     /** Written by the sweep runner (and the SLURM task wrapper): the train command's stdout + stderr. */
     log: 'train.log',
@@ -75,7 +78,7 @@ export class RunDirectory {
     failed: 'failed.json',
     /** `cfcml eval --mask-fields`: test metrics with record cells masked, per mask (lib/train/evalRun.ts). */
     robustness: 'robustness.json',
-    /** Held while a process trains into the directory (lib/train/runGuard.ts, RunLock). */
+    /** Held while a process trains into the directory (lib/run/runGuard.ts, RunLock). */
     lock: '.lock',
   } as const;
 
@@ -100,14 +103,14 @@ export class RunDirectory {
     const F = RunDirectory.FILES;
     if (this.has(F.metrics)) return 'done';
     if (this.has(F.failed)) return 'failed';
-    if (this.has(F.checkpoint('last'))) return 'partial';
+    if (this.hasCheckpoint('last')) return 'partial';
     return 'missing';
   }
 
   /** Start afresh: remove the outputs of an earlier run in this folder (other files are left alone), create it. */
   reset(): void {
     const F = RunDirectory.FILES;
-    for (const f of [F.checkpoint('last'), F.checkpoint('best'), F.historyCsv, F.historyJson, F.metrics, F.predictions('test'), F.predictions('valid')]) {
+    for (const f of [F.checkpoint('last'), F.checkpoint('best'), F.previousCheckpoint('last'), F.previousCheckpoint('best'), F.historyCsv, F.historyJson, F.metrics, F.predictions('test'), F.predictions('valid')]) {
       fs.rmSync(this.file(f), { force: true });
     }
     fs.mkdirSync(this.dir, { recursive: true });
@@ -143,20 +146,26 @@ export class RunDirectory {
     return h;
   }
 
+  /** Whether the run has a checkpoint of this kind (the latest, or the one it replaced). */
   hasCheckpoint(kind: CheckpointKind): boolean {
-    return fs.existsSync(this.checkpointFile(kind));
+    return fs.existsSync(this.checkpointFile(kind)) || fs.existsSync(previousCheckpointFile(this.checkpointFile(kind)));
   }
 
   checkpointFile(kind: CheckpointKind): string {
     return this.file(RunDirectory.FILES.checkpoint(kind));
   }
 
+  /** Write `<kind>.ckpt` verified, keeping the one it replaces as `<kind>.prev.ckpt`. */
   saveCheckpoint(kind: CheckpointKind, content: CheckpointContent<RunCheckpointMeta>): void {
-    saveCheckpoint(this.checkpointFile(kind), content);
+    saveCheckpoint(this.checkpointFile(kind), content, { keepPrevious: true });
   }
 
-  loadCheckpoint(kind: CheckpointKind): CheckpointContent<RunCheckpointMeta> {
-    return loadCheckpoint<RunCheckpointMeta>(this.checkpointFile(kind));
+  /**
+   * The newest checkpoint of this kind that verifies (`<kind>.ckpt`, else `<kind>.prev.ckpt`) and that `accept`
+   * does not turn down; `rejected` says which files were passed over and why. Throws when none is good.
+   */
+  loadCheckpoint(kind: CheckpointKind, accept?: (c: CheckpointContent<RunCheckpointMeta>) => string | undefined): GoodCheckpoint<RunCheckpointMeta> {
+    return loadGoodCheckpoint<RunCheckpointMeta>(this.checkpointFile(kind), accept);
   }
 
   writeMetrics(m: RunMetricsFile): void {

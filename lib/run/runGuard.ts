@@ -3,29 +3,21 @@ import * as os from 'os';
 import * as path from 'path';
 import { CfcmlError } from '../util/errors';
 import { RunDirectory } from './runDirectory';
-import { LOSS_TERM_NAMES, LOSS_TERMS, type LossValues } from './lossTerms';
+import { LOSS_TERM_NAMES, LOSS_TERMS, type LossValues } from '../train/lossTerms';
+import type { PartialEpoch } from '../train/options';
+
+export type { PartialEpoch };
 
 /**
  * Guards of a training run against the faults of long, unattended runs (issue #13):
  * - `RunLock`: one process per run directory (a lock file holding pid, host and start time; a stale lock of
  *   a dead process on this host is taken over with a warning);
  * - `probeRunDir`: the run directory is writable and has room for the checkpoints, checked before training;
- * - `StopSignal`: SIGINT/SIGTERM ask the run to stop after the current step (a checkpoint is written, the
+ * - `StopSignal`: SIGINT/SIGTERM/SIGUSR1 ask the run to stop after the current step (a checkpoint is written, the
  *   exact resume command printed, and the process exits non-zero); a second signal exits at once;
  * - `checkFiniteLoss`: a NaN/Inf loss stops the run naming the epoch, step and loss term, before anything
  *   is saved, so the last good checkpoint stays the selected one.
  */
-
-/**
- * An epoch stopped part-way (a signal, or a checkpoint every N steps): `step` steps of epoch `epoch`
- * (0-based) are done and `sums` holds their loss terms' running sums. Stored in last.ckpt; the next
- * `trainEpoch` continues from there, so the run's numbers equal an uninterrupted run's.
- */
-export interface PartialEpoch {
-  epoch: number;
-  step: number;
-  sums: LossValues;
-}
 
 /** What a lock file holds. */
 export interface LockOwner {
@@ -211,9 +203,23 @@ export function probeRunDir(dir: string, needBytes = 0): void {
   }
 }
 
-/** Bytes the run directory needs: best.ckpt (weights) + last.ckpt (weights + two Adam moments), each twice while a new one is written, + slack. */
+/**
+ * Bytes the run directory needs: best.ckpt (weights) + last.ckpt (weights + two Adam moments), each three
+ * times while a new one is written (the current one, the previous one kept, the new one), + slack.
+ */
 export function checkpointBytes(paramCount: number): number {
-  return 2 * (4 * paramCount + 12 * paramCount) + 4 * 2 ** 20;
+  return 3 * (4 * paramCount + 12 * paramCount) + 4 * 2 ** 20;
+}
+
+/**
+ * The signals that stop a run at a step boundary. A listener on SIGUSR1 also keeps Node from starting its
+ * inspector on it.
+ */
+export const STOP_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGUSR1'];
+
+/** 128 + the signal's number: the exit status a shell reports for a process a signal ended. */
+export function signalExitCode(sig: NodeJS.Signals): number {
+  return 128 + (os.constants.signals[sig] ?? 0);
 }
 
 /** A training run stopped by a signal; the CLI prints `message` and exits with `exitCode` (128 + signal number). */
@@ -229,12 +235,13 @@ export class RunInterruptedError extends CfcmlError {
   }
 
   get exitCode(): number {
-    return this.signal === 'SIGINT' ? 130 : this.signal === 'SIGTERM' ? 143 : 1;
+    return signalExitCode(this.signal);
   }
 }
 
 /**
- * SIGINT/SIGTERM turned into a request the training loop checks after every step. While installed, the
+ * SIGINT/SIGTERM/SIGUSR1 (Ctrl-C; a cluster's preemption, requeue or time limit; SLURM's `--signal`) turned
+ * into a request the training loop checks after every step. While installed, the
  * first signal sets `requested` (the run writes a checkpoint and stops); a second one exits at once with
  * 128 + signal (the last checkpoint on disk is complete, atomic writes see to that).
  */
@@ -244,11 +251,11 @@ export class StopSignal {
 
   static install(opts: { signals?: NodeJS.Signals[]; onSignal?: (s: NodeJS.Signals) => void } = {}): StopSignal {
     const s = new StopSignal();
-    for (const sig of opts.signals ?? (['SIGINT', 'SIGTERM'] as NodeJS.Signals[])) {
+    for (const sig of opts.signals ?? STOP_SIGNALS) {
       const h = () => {
         if (s.requested) {
           process.stderr.write(`\n${sig} again: exiting now (the last checkpoint on disk is complete)\n`);
-          process.exit(sig === 'SIGINT' ? 130 : 143);
+          process.exit(signalExitCode(sig));
         }
         s.requested = sig;
         opts.onSignal?.(sig);

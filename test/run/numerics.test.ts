@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 /**
- * The numerics fingerprint (lib/train/numerics.ts) is a property of the arithmetic: the same in two processes
+ * The numerics fingerprint (lib/run/numerics.ts) is a property of the arithmetic: the same in two processes
  * with the same kernels, different as soon as one kernel rounds differently (here the stock wasm Sum/Mean,
  * which accumulate in float32, instead of the project's float64 ones), and it leaves no tensor behind.
  * The backend is set up once per process, so each case runs in a child.
@@ -16,7 +16,7 @@ const child = (stockSum: boolean) => `
 const tf = require('@tensorflow/tfjs');
 const { initBackend } = require(${JSON.stringify(path.join(LIB, 'backend'))});
 const k = require(${JSON.stringify(path.join(LIB, 'backend/kernels'))});
-const { numericsFingerprint } = require(${JSON.stringify(path.join(LIB, 'train/numerics'))});
+const { numericsFingerprint } = require(${JSON.stringify(path.join(LIB, 'run/numerics'))});
 (async () => {
   await initBackend({ backend: 'wasm', quiet: true });
   if (${stockSum}) {
