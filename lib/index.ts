@@ -31,7 +31,7 @@ export { inspectCohort, formatInspectReport } from './data/inspect';
 export type { InspectReport } from './data/inspect';
 export { auditLeakage, formatLeakageReport, aucOf } from './data/audit';
 export type { LeakageReport, FieldLeakage } from './data/audit';
-export { TabularEncoder } from './data/tabular';
+export { TabularEncoder, tabularInputSpec } from './data/tabular';
 export { ImageCache } from './data/imageCache';
 export { BatchSampler } from './data/sampler';
 export { makeBatch, disposeBatch } from './data/batch';
@@ -43,6 +43,9 @@ export type { Variant, ModelPreset, CFCMLConfig, CFCMLModel, ForwardOptions, For
 export { variantSpec } from './model/variants';
 export type { VariantSpec } from './model/variants';
 export { residualEncoder } from './model/residualEncoder';
+export { backboneEncoder } from './model/backbone';
+export { swinEncoder, loadSwinWeights, stageGeometry, shiftedWindowMask, SWIN_T } from './model/swin';
+export type { SwinOptions, StageGeometry } from './model/swin';
 
 // ── Fine stage (H1–H8): prototypes and the HRM anchor losses ────────────────────────────────────────────
 export { hrmLosses, hrmTotal, anchorLoss, HRM_DEFAULTS } from './hrm/losses';

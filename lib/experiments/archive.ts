@@ -109,7 +109,7 @@ export function archiveSweep(root: string, out: string): ArchiveResult {
   }
   // The grid first (extended, as `cfcml sweep --out` extends it), then the runs; metrics.json last in each
   // run, so an archive interrupted part-way holds no run that looks finished but lacks files.
-  createSweep(dst, { data: spec.data, presets: spec.presets, variants: spec.variants, seeds: spec.seeds, trainArgs: spec.trainArgs });
+  createSweep(dst, { data: spec.data, presets: spec.presets, variants: spec.variants, seeds: spec.seeds, settings: spec.settings, trainArgs: spec.trainArgs });
   for (const data of spec.data) {
     const from = oracleFileOf(src, data);
     const to = archivedCohortDir(dst, data);

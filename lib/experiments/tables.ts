@@ -168,6 +168,37 @@ export function tableMarkdown(report: SweepReport, digits = 3): string {
   return out.join('\n');
 }
 
+/**
+ * The short table a front page quotes: per variant the seeds, test and validation AUC (mean ± sd), the paired
+ * per-seed ΔAUC to full with its seed × case bootstrap 95% CI and Holm-adjusted p (the primary test), and
+ * Holm's p of DeLong on the seed ensembles (the second); then the oracle ceilings; the best test AUC in bold.
+ * One table per group. test/docs/numbers.test.ts requires the README's copy to equal it.
+ */
+export function summaryMarkdown(report: Pick<SweepReport, 'groups'>, digits = 3): string {
+  const out: string[] = [];
+  for (const g of report.groups) {
+    const best = Math.max(...g.rows.map((r) => r.metrics.auc?.mean ?? -1));
+    out.push(
+      '| variant | seeds | test AUC | valid AUC | ΔAUC vs full (per seed) | 95% CI (seeds × cases) | p Holm (bootstrap) | p Holm (DeLong, ensemble) |',
+      '|---|---|---|---|---|---|---|---|',
+    );
+    for (const r of g.rows) {
+      const auc = r.metrics.auc;
+      const cell = auc ? meanSd(auc.mean, auc.sd, digits, ' ± ') : '–';
+      const diff = r.diffAuc ? `${signed(r.diffAuc.mean, digits)}${Number.isFinite(r.diffAuc.sd) ? ` ± ${r.diffAuc.sd.toFixed(digits)}` : ''}` : '–';
+      const ci = r.bootstrap ? `[${signed(r.bootstrap.lower, digits)}, ${signed(r.bootstrap.upper, digits)}]` : '–';
+      const valid = r.validAuc ? meanSd(r.validAuc.mean, r.validAuc.sd, digits, ' ± ') : '–';
+      out.push(`| \`${r.variant}\` | ${r.seeds.join(',')} | ${auc && auc.mean === best ? `**${cell}**` : cell} | ${valid} | ${diff} | ${ci} | ${formatP(r.pBootHolm, '< ')} | ${formatP(r.pHolm, '< ')} |`);
+    }
+    const a = g.oracle?.auc;
+    if (a) {
+      const v = (x: number | undefined) => (x === undefined ? '–' : x.toFixed(digits));
+      out.push(`| oracle: all evidence (ceiling) | | ${v(a.joint)} | | | | | |`, `| oracle: best additive (late fusion's ceiling) | | ${v(a.additive)} | | | | | |`);
+    }
+  }
+  return out.join('\n');
+}
+
 /** The strata section of a group: test AUC per stratum of the record, with the oracle's on the same cases. */
 function strataMarkdown(g: GroupReport, digits: number): string[] {
   const variants = Object.keys(g.strata[0].variants);

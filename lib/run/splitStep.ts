@@ -133,7 +133,7 @@ export function splitGradients(model: CFCMLModel, batch: StepBatch, opts: StepLo
 
   // 3. Back-propagate each shard with its rows of dL/dz; sum the weight gradients.
   const clfNames = new Set(clfVars.map((v) => v.name));
-  const encVars = model.weights.map((w) => w.variable).filter((v) => !clfNames.has(v.name));
+  const encVars = model.weights.map((w) => w.variable).filter((v) => v.trainable && !clfNames.has(v.name));
   ranges.forEach(([start, size], k) => {
     const g = tf.tidy(() => {
       const r = tf.variableGrads(() => {

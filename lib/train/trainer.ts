@@ -6,7 +6,7 @@ import type { Metrics } from '../metrics';
 import type { CFCMLModel } from '../model';
 import { CfcmlError } from '../util/errors';
 import { deriveSeed } from '../util/random';
-import { buildModel, buildOptimizer } from './build';
+import { buildModel, buildOptimizer, loadBackboneWeights } from './build';
 import { packRunCheckpoint, unpackOptimizerState, unpackWeights, warnPassedOver, type GoodCheckpoint, type RunCheckpointMeta } from '../run/checkpoint';
 import { resolveTrainConfig, runDirFor, splitCases, TRAIN_DEFAULTS, type ResolvedConfig } from './config';
 import { metricsOf, predict, type Predictions } from './evaluate';
@@ -111,11 +111,23 @@ export class Trainer {
       },
     });
     const model = buildModel(spec, config, tabular);
+    // Before memory planning, so that a file that does not fit is refused at once (a resumed run then loads
+    // its checkpoint over these weights).
+    loadBackboneWeights(model, train.model);
     const encoderParams = model.weights.filter((w) => w.group === 'encoder').reduce((n, w) => n + w.variable.size, 0);
     progress.message(
       `model: ${config.variant}, ${model.paramCount().toLocaleString('en-US')} parameters (encoders ${encoderParams.toLocaleString('en-US')}); ` +
         `${splits.train.length} train / ${splits.valid.length} valid / ${splits.test.length} test cases`,
     );
+    const bb = train.model;
+    if (bb.backbone === 'swin') {
+      const frozen = bb.freezeStages ?? 0;
+      progress.message(
+        `backbone: Swin, ${bb.backboneWeights ? `weights ${bb.backboneWeights}` : 'random initialisation'}` +
+          (frozen > 0 ? `, stages 1–${frozen} frozen` : '') +
+          (frozen > 0 && !bb.backboneWeights ? ' (at their random initialisation: give --weights <model.safetensors> for the pretrained ones)' : ''),
+      );
+    }
     const optimizer = buildOptimizer(model, train);
     const sampler = new BatchSampler(
       splits.train.map((c) => c.label),
@@ -370,7 +382,7 @@ export class Trainer {
     this.optimizer.setState(
       unpackOptimizerState(
         ck,
-        this.model.weights.map((w) => w.key),
+        this.model.weights.filter((w) => w.variable.trainable).map((w) => w.key),
         file,
       ),
     );

@@ -71,7 +71,12 @@ test('docs/results/ablation: the README headline numbers (full, no-hrm, late-fus
 
 test('npm run paper -- --archived: the tables and figures from the archive, no cohort and no training', () => {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'cfcml-paper-'));
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'paper.js'), '--archived', '--only', 'null-control', '--out', out], { encoding: 'utf8', cwd: ROOT });
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'paper.js'), '--archived', '--only', 'null-control', '--out', out], {
+    encoding: 'utf8',
+    cwd: ROOT,
+    // The CLI of this build (build/), not dist/, which the unit tier does not rebuild.
+    env: { ...process.env, CFCML_CLI: path.join(__dirname, '../../bin/cfcml.js') },
+  });
   assert.equal(r.status, 0, r.stdout + r.stderr);
   assert.match(r.stdout, /null-control: report of the archive .*docs\/results\/null-control/);
   assert.doesNotMatch(r.stdout, /\$ cfcml (sweep|synth)/, 'nothing trained, no cohort made');

@@ -2,7 +2,7 @@
  * `npm run docs` for real, on notebook 00 (executed afresh): the site loads offline from the file system
  * in headless Chromium, with no console error; the index links to the page; on the page the code is
  * highlighted, the maths rendered by the local MathJax, and the figure drawn by the local plotly.js.
- * Skipped when Chromium or nbconvert is missing (`npm run setup` installs them).
+ * Skipped when Chromium or nbconvert is missing (`npm run setup` installs them); under CI=true that fails.
  */
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,6 +12,7 @@ import * as path from 'path';
 import { spawnSync } from 'child_process';
 import { chromium } from 'playwright-core';
 import { chromiumPath } from '../../lib/plots/render';
+import { needTool } from '../helpers/tools';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const PY = process.env.CFCML_PYTHON || '/usr/bin/python3';
@@ -19,8 +20,8 @@ const out = fs.mkdtempSync(path.join(os.tmpdir(), 'cfcml-site-'));
 after(() => fs.rmSync(out, { recursive: true, force: true }));
 
 test('npm run docs: an offline site whose pages draw their figures and maths without console errors', async (t) => {
-  if (!fs.existsSync(chromiumPath())) return t.skip(`no Chromium at ${chromiumPath()}`);
-  if (spawnSync(PY, ['-c', 'import nbconvert, nbclient'], { stdio: 'ignore' }).status !== 0) return t.skip('no nbconvert/nbclient (npm run setup)');
+  if (!needTool(t, fs.existsSync(chromiumPath()), `no Chromium at ${chromiumPath()}`)) return;
+  if (!needTool(t, spawnSync(PY, ['-c', 'import nbconvert, nbclient'], { stdio: 'ignore' }).status === 0, 'no nbconvert/nbclient (npm run setup)')) return;
   const built = spawnSync('bash', ['scripts/docs.sh', '--out', out, '00'], { cwd: ROOT, encoding: 'utf8', timeout: 600_000 });
   assert.equal(built.status, 0, `docs build failed:\n${built.stdout}\n${built.stderr}`);
   for (const f of ['index.html', '00-smoke.html', 'assets/plotly.js', 'assets/mathjax/MathJax.js']) {

@@ -210,3 +210,37 @@ test('one budget, checked after each run too: a sweep that finishes a run unlike
   assert.ok(fs.existsSync(path.join(small, 'runs', 'late-fusion', 'seed2', 'metrics.json')), 'the run that revealed the mix finished');
   assert.ok(!fs.existsSync(path.join(small, 'runs', 'late-fusion', 'seed3')), 'nothing more was started');
 });
+
+test('a sweep file with named settings: one group per setting, each run trained with its overrides, finished runs skipped', () => {
+  const out = path.join(root, 'sweep-settings');
+  const file = path.join(root, 'grid.json');
+  fs.writeFileSync(
+    file,
+    JSON.stringify({
+      data,
+      out,
+      variants: 'late-fusion',
+      seeds: '3',
+      preset: 'tiny',
+      set: 'epochs=1',
+      settings: [
+        { name: 'slow', set: 'lr=1e-4' },
+        { name: 'fast', set: 'lr=2e-3' },
+      ],
+    }),
+  );
+  const first = cfcml('sweep', '--config', file);
+  assert.equal(first.code, 0, first.out + first.err);
+  assert.match(first.out, /2 runs \(2 settings × 1 variants × 1 seeds\)/);
+  assert.match(first.out, /2 trained, 0 already finished, 0 failed/);
+  const lr = (setting: string) => json(path.join(out, 'runs', setting, 'late-fusion', 'seed3', 'options.json')).train;
+  assert.deepEqual([lr('slow').lr, lr('fast').lr, lr('slow').epochs], [1e-4, 2e-3, 1]);
+  assert.deepEqual(readSweep(out).settings?.map((s) => s.name), ['slow', 'fast']);
+  // The report keeps the settings apart (one budget per group), and a second invocation trains nothing.
+  const rep = cfcml('report', out);
+  assert.equal(rep.code, 0, rep.out + rep.err);
+  assert.match(fs.readFileSync(path.join(out, 'report', 'table.md'), 'utf8'), /— slow \(preset tiny[\s\S]*— fast \(preset tiny/);
+  const again = cfcml('sweep', '--config', file, '--seeds', '3');
+  assert.equal(again.code, 0, again.out + again.err);
+  assert.match(again.out, /0 trained, 2 already finished, 0 failed/);
+});

@@ -4,22 +4,24 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { needTool } from '../helpers/tools';
 
 // A real single-node SLURM on this machine (scripts/slurm/start-slurm.sh installs and starts it): a
 // 2 variants × 2 seeds job array of the tiny preset, submitted with sbatch, read back with `cfcml report`.
-// Skipped, with the reason, only where SLURM cannot be started (not root, no apt-get) or CFCML_SKIP_SLURM=1.
+// Skipped, with the reason, only where SLURM cannot be started (not root, no apt-get) or CFCML_SKIP_SLURM=1;
+// under CI=true either is a failure (test/helpers/tools.ts).
 const repo = path.join(__dirname, '../../..');
 const script = path.join(repo, 'scripts', 'slurm', 'test-array.sh');
 
 test('SLURM job array: sbatch → runs in the shared sweep folder → cfcml report', (t) => {
-  if (process.env.CFCML_SKIP_SLURM === '1') return t.skip('CFCML_SKIP_SLURM=1');
+  if (!needTool(t, process.env.CFCML_SKIP_SLURM !== '1', 'CFCML_SKIP_SLURM=1')) return;
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cfcml-slurm-test-'));
   const r = spawnSync('bash', [script, work], {
     encoding: 'utf8',
     env: { ...process.env, CFCML_CLI: path.join(__dirname, '../../bin/cfcml.js'), CFCML_BACKEND: 'wasm' },
     timeout: 15 * 60 * 1000,
   });
-  if (r.status === 3) return t.skip(`SLURM not available here: ${r.stdout.trim().split('\n').pop()}`);
+  if (!needTool(t, r.status !== 3, `SLURM not available here: ${r.stdout.trim().split('\n').pop()}`)) return;
   assert.equal(r.status, 0, `test-array.sh exited ${r.status}\n${r.stdout}\n${r.stderr}`);
   assert.match(r.stdout, /table\.csv: 2 variants × 2 seeds/);
   const outs = fs.readdirSync(path.join(work, 'sweep', 'slurm')).filter((f) => /^out-\d+_\d\.txt$/.test(f));
