@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import { initBackend } from '../../lib/backend';
+import { evalCommand } from '../../lib/cli/commands/eval';
 import { synthCommand } from '../../lib/cli/commands/synth';
 import { parseArgs } from '../../lib/cli/args';
 import { loadDerm7pt } from '../../lib/data';
@@ -155,6 +156,22 @@ test('robustness: eval --mask-fields masks the same cells for every variant, rec
   assert.deepEqual(points['tabular-only'].map((p) => p.oracle), full.map((p) => p.oracle));
   // Masking every record cell leaves tabular-only with one input for all cases: one score, AUC 0.5.
   assert.equal(points['tabular-only'][2].auc, 0.5);
+
+  // The CLI: field names mask those fields in every case; the point joins the fraction points in robustness.json.
+  const fullDir = path.join(sweep, spec.runs.find((r) => r.variant === 'full')!.dir);
+  const lines: string[] = [];
+  const log = console.log;
+  console.log = (...a: unknown[]) => lines.push(a.join(' '));
+  try {
+    assert.equal(await evalCommand.run(parseArgs(evalCommand, ['--run', fullDir, '--mask-fields', 'sex,location', '--json'])), 0);
+  } finally {
+    console.log = log;
+  }
+  const named = JSON.parse(lines.join('\n')).points[0];
+  assert.equal(named.mask, 'fields=sex+location');
+  assert.ok(named.missingShare >= 0.5 && named.missingShare < 1, `${named.missingShare}`);
+  const stored = JSON.parse(fs.readFileSync(path.join(fullDir, 'robustness.json'), 'utf8'));
+  assert.deepEqual(stored.points.map((p: { mask: string }) => p.mask), ['fraction=0', 'fraction=0.5', 'fraction=1', 'fields=sex+location']);
 
   const report = buildReport(sweep, spec);
   const curves = robustnessCurves(sweep, spec, report.groups[0])!;
