@@ -126,3 +126,5 @@ export type { SweepSpec, SweepRun, SweepReport, GroupReport, VariantRow } from '
 export { tableCsv, tableMarkdown, tableTex, writeTables, formatP, holm, averageProbs } from './experiments';
 export { readRunPredictions, readRunMetrics, readRunHistory, readRunOptions } from './experiments';
 export { ablationFigure, rocBandFigure, sweepCurvesFigure, writeFigures, gapFigures } from './experiments';
+export { robustnessCurves, robustnessCsv, robustnessFigure, readRunRobustness } from './experiments';
+export type { RobustnessCurves } from './experiments';

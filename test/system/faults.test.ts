@@ -182,14 +182,14 @@ test('a bad folder: train refuses listing every problem, and no run directory is
   const train = new Set(parseCsv(fs.readFileSync(path.join(bad, 'meta', 'train_indexes.csv'), 'utf8')).rows.map((r) => Number(r.indexes)));
   const [i, j] = t.rows.map((r, k) => [r, k] as const).filter(([r, k]) => train.has(k) && /nevus|melanoma/.test(r.diagnosis)).map(([, k]) => k);
   t.rows[i].sex = 'alien';
-  t.rows[j].sex = '';
+  t.rows[j].sex = 'm/f';
   fs.writeFileSync(meta, formatCsv(t.header, t.rows));
   const out = path.join(root, 'bad-run');
   const r = cfcml('train', '--data', bad, '--preset', 'tiny', '--out', out);
   assert.equal(r.code, 2);
   assert.match(r.err, /2 problems in the Derm7pt folder/);
   assert.match(r.err, new RegExp(`meta\\.csv: row ${i + 2}, column 'sex': unknown category 'alien'`));
-  assert.match(r.err, new RegExp(`meta\\.csv: row ${j + 2}, column 'sex': empty value`));
+  assert.match(r.err, new RegExp(`meta\\.csv: row ${j + 2}, column 'sex': unknown category 'm/f'`));
   assert.ok(!fs.existsSync(out));
 });
 
