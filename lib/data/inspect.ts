@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { checkPhoto } from './imageCheck';
 import { formatGrids, gridKey, surveyVolumeGrids, type VolumeGridSurvey } from './imageCache';
 import { SPLITS } from './spec';
-import type { Cohort } from './types';
+import type { CaseRecord, Cohort } from './types';
 import { formatProblem, type Problem, type ProblemList } from '../util/problems';
 
 /**
@@ -26,10 +26,38 @@ export interface InspectReport {
     kind: 'categorical' | 'numeric';
     levels?: Record<string, number>;
     numeric?: { min: number; mean: number; max: number };
+    /** Cells left empty (a missing marker): rate over all cases, per split and per class. */
+    missing: MissingRates;
   }[];
   warnings: string[];
   /** Problems that make the folder unusable for training: every one found (the first `shown`, then a count). */
   problems: { total: number; shown: Problem[] };
+}
+
+/** How often a field is missing: count and rate over all cases, and the rate per split and per class. */
+export interface MissingRates {
+  count: number;
+  rate: number;
+  bySplit: Record<string, number>;
+  byClass: Record<string, number>;
+}
+
+/** Missing rates of one field over `cases` (a rate over no cases is 0). */
+export function missingRates(cohort: Pick<Cohort, 'spec'>, cases: readonly CaseRecord[], field: string): MissingRates {
+  const rate = (xs: readonly CaseRecord[]) => (xs.length ? xs.filter((c) => c.tabular[field] === null).length / xs.length : 0);
+  const count = cases.filter((c) => c.tabular[field] === null).length;
+  return {
+    count,
+    rate: rate(cases),
+    bySplit: Object.fromEntries(SPLITS.map((s) => [s, rate(cases.filter((c) => c.split === s))])),
+    byClass: Object.fromEntries(cohort.spec.classes.map((cls, y) => [cls, rate(cases.filter((c) => c.label === y))])),
+  };
+}
+
+/** `12.5% (train 10.0%, valid 20.0%, test 15.0%; NEV 11.0%, MEL 14.0%)`. */
+export function formatMissingRates(m: MissingRates): string {
+  const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+  return `${pct(m.rate)} (${Object.entries(m.bySplit).map(([s, r]) => `${s} ${pct(r)}`).join(', ')}; ${Object.entries(m.byClass).map(([c, r]) => `${c} ${pct(r)}`).join(', ')})`;
 }
 
 export interface InspectOptions {
@@ -98,16 +126,18 @@ export async function inspectCohort(cohort: Cohort, opts: InspectOptions = {}): 
     imageSizes[m.name] = sizes;
   }
   const fields: InspectReport['fields'] = spec.tabular.map((f) => {
+    const missing = missingRates(cohort, cohort.cases, f.name);
     if (f.kind === 'categorical') {
       const levels: Record<string, number> = Object.fromEntries(f.levels.map((l) => [l, 0]));
-      for (const c of cohort.cases) levels[String(c.tabular[f.name])]++;
-      return { name: f.name, kind: f.kind, levels };
+      for (const c of cohort.cases) if (c.tabular[f.name] !== null) levels[String(c.tabular[f.name])]++;
+      return { name: f.name, kind: f.kind, levels, missing };
     }
-    const xs = cohort.cases.map((c) => Number(c.tabular[f.name]));
-    if (xs.length === 0) return { name: f.name, kind: f.kind };
+    const xs = cohort.cases.filter((c) => c.tabular[f.name] !== null).map((c) => Number(c.tabular[f.name]));
+    if (xs.length === 0) return { name: f.name, kind: f.kind, missing };
     return {
       name: f.name,
       kind: f.kind,
+      missing,
       numeric: { min: Math.min(...xs), mean: xs.reduce((a, b) => a + b, 0) / (xs.length || 1), max: Math.max(...xs) },
     };
   });
@@ -141,6 +171,8 @@ export function formatInspectReport(r: InspectReport): string {
     if (f.levels) lines.push(`    ${f.name.padEnd(12)} ${Object.entries(f.levels).map(([l, n]) => `${l} ${n}`).join(' | ')}`);
     else if (f.numeric) lines.push(`    ${f.name.padEnd(12)} min ${f.numeric.min.toPrecision(3)}, mean ${f.numeric.mean.toPrecision(3)}, max ${f.numeric.max.toPrecision(3)}`);
   }
+  lines.push('  missing cells per field (all cases; per split; per class):');
+  for (const f of r.fields) lines.push(`    ${f.name.padEnd(12)} ${f.missing.count ? formatMissingRates(f.missing) : 'none'}`);
   if (r.problems.total > 0) {
     lines.push(`  PROBLEMS (${r.problems.total}; training refuses this folder until they are fixed; counts above leave those cases out):`);
     for (const p of r.problems.shown) lines.push(`    - ${formatProblem(p)}`);

@@ -31,6 +31,8 @@ export interface CategoricalField {
   column: string;
   kind: 'categorical';
   levels: readonly string[];
+  /** Cell values that mean "not recorded" for this field, replacing the dataset's `missing` list. */
+  missing?: readonly string[];
 }
 
 /** A numeric tabular field; `range` is the plausible range (values outside it are reported, not clipped). */
@@ -40,6 +42,8 @@ export interface NumericField {
   kind: 'numeric';
   range: readonly [number, number];
   unit?: string;
+  /** Cell values that mean "not recorded" for this field, replacing the dataset's `missing` list. */
+  missing?: readonly string[];
 }
 
 export type TabularField = CategoricalField | NumericField;
@@ -125,6 +129,20 @@ export interface DatasetSpec {
   /** For binary tasks, the positive class (AUC, sensitivity): Derm7pt MEL = 1. */
   positiveClass?: number;
   tabular: readonly TabularField[];
+  /**
+   * Cell values that mean "not recorded" in every tabular field (compared trimmed and case-insensitively;
+   * a field's own `missing` list replaces it). Absent: `DEFAULT_MISSING_MARKERS`. A level of a categorical
+   * field always reads as that level, even if it is spelt like a marker.
+   */
+  missing?: readonly string[];
   /** Preset hyper-parameters: `paper` (the authors'), `cpu` (minutes on 2 cores), `tiny` (tests). */
   presets: Record<PresetName, TrainPreset>;
+}
+
+/** What an empty or unrecorded cell looks like in the clinical tables cfcml reads (docs/DATA.md, "Missing cells"). */
+export const DEFAULT_MISSING_MARKERS: readonly string[] = ['', 'NA', 'N/A', 'nan', 'null', 'none', 'unknown', '?', '-'];
+
+/** The cell values that mean "missing" for `field` of `spec`. */
+export function missingMarkers(spec: Pick<DatasetSpec, 'missing'>, field: Pick<TabularField, 'missing'>): readonly string[] {
+  return field.missing ?? spec.missing ?? DEFAULT_MISSING_MARKERS;
 }

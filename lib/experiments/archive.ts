@@ -26,7 +26,7 @@ import { createSweep, readSweep, SWEEP_FILE } from './sweep';
 
 const F = RunDirectory.FILES;
 /** The files of a finished run that an archive keeps (those present are copied; options and metrics must be). */
-export const ARCHIVED_FILES: readonly string[] = [F.options, F.metrics, F.historyJson, F.historyCsv, F.predictions('valid'), F.predictions('test'), F.log];
+export const ARCHIVED_FILES: readonly string[] = [F.options, F.metrics, F.historyJson, F.historyCsv, F.predictions('valid'), F.predictions('test'), F.log, F.robustness];
 
 export interface ArchiveResult {
   /** Finished runs copied now. */

@@ -10,6 +10,7 @@ import { oracleRocSeries, readOracleCsv } from '../synth/oracle';
 import { rocCurve } from '../metrics';
 import { hexToRgba, learningCurveFigure, metricBars, paletteColor, type CurvePoint, referenceLine, saveFigure, withCeilings, trainingCurves, type Figure, type HistoryRow, type MetricRow, type PlotlyObject } from '../plots';
 import { readRunHistory, readRunPredictions, runState } from './runFiles';
+import { robustnessCurves, robustnessFigure } from './robustness';
 import { ceilingEntries, type GroupReport, type SweepReport } from './report';
 import { mean, sd } from './stats';
 import type { SweepSpec } from './sweep';
@@ -205,6 +206,8 @@ export function sweepFigures(root: string, spec: SweepSpec, report: SweepReport,
     const roc = rocBandFigure(root, spec, g, positiveClass);
     if (roc) figs[`roc${suffix}`] = roc;
     figs[`curves${suffix}`] = sweepCurvesFigure(root, spec, g);
+    const robustness = robustnessCurves(root, spec, g);
+    if (robustness) figs[`robustness${suffix}`] = robustnessFigure(robustness);
     const strata = strataFigure(g);
     if (strata) figs[`strata${suffix}`] = strata;
   }

@@ -18,5 +18,7 @@ export { sweepGap, gapCsv, gapFigure, umapPanel, gapFigures, GAP_MEASURES } from
 export type { GapRow, GapMeasure } from './gap';
 export { archiveSweep, ARCHIVED_COHORT_FILES, ARCHIVED_FILES } from './archive';
 export type { ArchiveResult } from './archive';
-export { runState, readRunEmbeddings, readRunFailure, readRunHistory, readRunMetrics, readRunOptions, readRunPredictions } from './runFiles';
+export { runState, readRunEmbeddings, readRunFailure, readRunHistory, readRunMetrics, readRunOptions, readRunPredictions, readRunRobustness } from './runFiles';
+export { robustnessCurves, robustnessCsv, robustnessFigure } from './robustness';
+export type { RobustnessCurve, RobustnessCurves } from './robustness';
 export type { RunEmbeddings, RunFailure, RunState } from './runFiles';

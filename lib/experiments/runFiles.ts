@@ -6,6 +6,7 @@
 import type { Split } from '../data/spec';
 import { RunDirectory, type PredictionsTable, type RunFailure, type RunMetricsFile, type RunOptionsFile, type RunState } from '../run/runDirectory';
 import type { EpochRecord } from '../train/options';
+import type { RobustnessFile } from '../train/evalRun';
 
 export type { RunFailure, RunState } from '../run/runDirectory';
 
@@ -72,4 +73,10 @@ export async function readRunEmbeddings(runDir: string, split: 'valid' | 'test' 
   } finally {
     model.dispose();
   }
+}
+
+/** robustness.json (`cfcml eval --mask-fields`), or null when the run was not evaluated with masks. */
+export function readRunRobustness(runDir: string): RobustnessFile | null {
+  const run = new RunDirectory(runDir);
+  return run.has(RunDirectory.FILES.robustness) ? run.readJson<RobustnessFile>(RunDirectory.FILES.robustness) : null;
 }

@@ -80,6 +80,11 @@ export interface TabularInputSpec {
   kind: 'categorical' | 'numeric';
   /** Number of levels (categorical only). */
   levels?: number;
+  /**
+   * The field has a learned missing token (lib/model/tabularTokenizer.ts): all fields or none. Absent (the
+   * configs of the PyTorch twin's original fixtures): no missing token and no parameters for it.
+   */
+  missing?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------------------

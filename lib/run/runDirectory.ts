@@ -76,6 +76,8 @@ export class RunDirectory {
     log: 'train.log',
     /** Written by the sweep runner when `cfcml train` fails: exit code and the log's tail. */
     failed: 'failed.json',
+    /** `cfcml eval --mask-fields`: test metrics with record cells masked, per mask (lib/train/evalRun.ts). */
+    robustness: 'robustness.json',
     /** Held while a process trains into the directory (lib/run/runGuard.ts, RunLock). */
     lock: '.lock',
   } as const;
@@ -205,7 +207,8 @@ export class RunDirectory {
     fs.rmSync(this.file(RunDirectory.FILES.failed), { force: true });
   }
 
-  private readJson<T>(name: string): T {
+  /** A JSON file of the run directory, parsed; a CfcmlError naming the file when it is absent or unparsable. */
+  readJson<T>(name: string): T {
     const file = this.file(name);
     if (!fs.existsSync(file)) throw new CfcmlError(`no ${name} in the run directory`, { where: this.dir });
     try {

@@ -5,7 +5,7 @@ import { writeFileAtomic, writeJsonAtomic } from '../util/fs';
 import { Rng } from '../util/random';
 import { DERM7PT_COLUMNS } from '../data/derm7pt';
 import { SPLITS } from '../data/spec';
-import type { Derm7ptInteraction, NestedLayout, PlannedCase } from './derm7ptModel';
+import type { Derm7ptInteraction, Derm7ptMissingness, NestedLayout, PlannedCase } from './derm7ptModel';
 import { DERM7PT_COHORT_VERSION, derm7ptAdditiveWeights, derm7ptOracleRow, planDerm7pt } from './derm7ptModel';
 import { caseViews, drawLentigines, makeLesions } from './derm7ptRender';
 import { drawLesion } from './lesion';
@@ -28,6 +28,8 @@ export interface SynthDerm7ptOptions {
   clinicSize?: readonly [number, number];
   /** 'context' (default: the record says how to read the image) or 'none' (the additive null control). */
   interaction?: Derm7ptInteraction;
+  /** Blank record cells (derm7ptModel.ts, `Derm7ptMissingness`); absent: a complete record, as without the option. */
+  missingness?: Derm7ptMissingness;
   /** The nested layout for learning curves (fixed test and validation cases, nested training sets). */
   nested?: NestedLayout;
   onProgress?: (done: number, total: number) => void;
@@ -43,7 +45,8 @@ const DEFAULTS = { scale: 1, leak: true, dermSize: [192, 192] as const, clinicSi
 export async function synthDerm7pt(opts: SynthDerm7ptOptions): Promise<SynthSummary> {
   const o = { ...DEFAULTS, ...opts };
   const t0 = Date.now();
-  const plan = planDerm7pt({ seed: o.seed, scale: o.scale, leak: o.leak, interaction: o.interaction, nested: o.nested });
+  const missingness = o.missingness && o.missingness.rate > 0 ? o.missingness : undefined;
+  const plan = planDerm7pt({ seed: o.seed, scale: o.scale, leak: o.leak, interaction: o.interaction, nested: o.nested, missingness });
   const root = path.resolve(o.out);
   fs.mkdirSync(path.join(root, 'meta'), { recursive: true });
   fs.mkdirSync(path.join(root, 'images'), { recursive: true });
@@ -63,7 +66,7 @@ export async function synthDerm7pt(opts: SynthDerm7ptOptions): Promise<SynthSumm
   }
   await images.flush();
   writeMeta(root, plan);
-  const oracle = plan.filter((c) => c.label >= 0).map((c) => derm7ptOracleRow(c, o.interaction));
+  const oracle = plan.filter((c) => c.label >= 0).map((c) => derm7ptOracleRow(c, o.interaction, missingness));
   writeOracleCsv(path.join(root, 'oracle.csv'), 'case_num', oracle, 2);
   const aucs = oracleAucs(oracle, 2);
   writeJsonAtomic(path.join(root, 'cohort.json'), {
@@ -74,7 +77,9 @@ export async function synthDerm7pt(opts: SynthDerm7ptOptions): Promise<SynthSumm
     seed: o.seed,
     scale: o.scale,
     ...(o.nested ? { layout: { nested: true, validScale: o.nested.validScale } } : {}),
-    additiveWeights: namedWeights(derm7ptAdditiveWeights(o.interaction)),
+    // Only with missingness, so that a complete cohort's cohort.json is the one written without the option.
+    ...(missingness ? { missing: missingness } : {}),
+    additiveWeights: namedWeights(derm7ptAdditiveWeights(o.interaction, missingness)),
     oracleAuc: aucs,
   });
   const { splits, excluded } = summaryCounts(plan);
@@ -100,6 +105,11 @@ export async function synthDerm7pt(opts: SynthDerm7ptOptions): Promise<SynthSumm
         ? [`nested layout: test and validation (${o.nested.validScale}× the release's) cases are the same at every --scale; training cases nest (scale k ⊂ every larger scale)`]
         : []),
       'oracle.csv and cohort.json are written beside meta/ and images/ (the loaders do not read them)',
+      ...(missingness
+        ? [
+            `record cells left blank (${missingness.mechanism}, rate ${missingness.rate}): ${plan.filter((c) => c.label >= 0).reduce((n, c) => n + c.missing.length, 0)} of ${4 * plan.filter((c) => c.label >= 0).length} evidence cells of the task cases; the oracle marginalises them`,
+          ]
+        : []),
     ],
     seconds: (Date.now() - t0) / 1000,
     version: DERM7PT_COHORT_VERSION,

@@ -1,3 +1,4 @@
+import { CfcmlError } from '../util/errors';
 import { Rng, deriveSeed } from '../util/random';
 import { DERM7PT_COLUMNS } from '../data/derm7pt';
 import type { Split } from '../data/spec';
@@ -49,16 +50,13 @@ import { sigmoid } from './raster';
  * The oracle (`derm7ptPosteriors`) enumerates the only parts of the record the findings depend on
  * (difficulty × acral or not), so every posterior is exact. It conditions on the record without
  * `management` (the trainer leaves the leak out; without the leak it carries no evidence given the rest).
- * The parameters were fixed from oracle numbers alone (see DERM7PT_COHORT_VERSION), before any network was
+ * The parameters were fixed from oracle numbers alone (DERM7PT_COHORT_VERSION), before any network was
  * trained on the cohort.
  */
 
 /**
- * Version 2.0, frozen from oracle numbers alone before any network was trained on it. Test split, seeds
- * 1 / 2 / 3 (test/fixtures/reference/oracle_auc.json; scikit-learn agrees with lib/metrics to 1e-9):
- *   joint 0.891 / 0.910 / 0.898, additive 0.777 / 0.792 / 0.810, tabular 0.628 / 0.702 / 0.741,
- *   image 0.752 / 0.737 / 0.727, clinic 0.711 / 0.684 / 0.687, derm 0.710 / 0.666 / 0.648,
- *   image_global 0.612 / 0.536 / 0.586; null control (`none`) joint − additive 0.001 / 0.000 / 0.000.
+ * The design's version, written to cohort.json. Frozen from oracle numbers alone before any network was
+ * trained on it (docs/DATA.md, "The oracle at the freeze"): a change of the tables below is a new version.
  */
 export const DERM7PT_COHORT_VERSION = '2.0';
 export type Derm7ptInteraction = 'context' | 'none';
@@ -131,6 +129,8 @@ export interface PlannedCase {
   renderSeed: number;
   /** Clinic and derm images are one file (the dermoscopic one), as in 9 cases of the release. */
   sameFile: boolean;
+  /** Record fields left blank in meta.csv (`missingness`); empty without it. */
+  missing: DermField[];
 }
 
 export interface Derm7ptPlanOptions {
@@ -138,6 +138,8 @@ export interface Derm7ptPlanOptions {
   scale?: number;
   leak?: boolean;
   interaction?: Derm7ptInteraction;
+  /** Blank record cells (absent or rate 0: none, and the plan is exactly the one without the option). */
+  missingness?: Derm7ptMissingness;
   /** The nested layout for learning curves (planNested); absent: the release's layout, shuffled. */
   nested?: NestedLayout;
 }
@@ -145,6 +147,49 @@ export interface Derm7ptPlanOptions {
 /** The nested layout's validation size, as a multiple of the release's validation counts. */
 export interface NestedLayout {
   validScale: number;
+}
+
+/**
+ * Synthetic missingness of the record (`cfcml synth derm7pt --missing RATE [--missing-mechanism mnar]`).
+ * Each of a case's record cells (difficulty, elevation, location, sex, management) is left blank
+ * independently:
+ *   mcar — with probability `rate`, whatever the case (missing completely at random);
+ *   mnar — with probability min(1, 1.25 · rate) for a NEV and 0.5 · rate for a MEL: a suspicious lesion
+ *          gets a complete record, a banal one a sketchy record (missingness depends on the hidden class,
+ *          so it is evidence; about `rate` of the cells are blank at the release's class mix).
+ * Lesions left out of the task (BCC, SK, …) are blanked as under mcar. The draws come from their own
+ * stream (seeded by the cohort seed), so the rest of the plan and every picture are those of the same seed
+ * without missingness.
+ */
+export interface Derm7ptMissingness {
+  rate: number;
+  mechanism: 'mcar' | 'mnar';
+}
+export const MISSING_MECHANISMS = ['mcar', 'mnar'] as const;
+
+/** The record fields the oracle conditions on (management is left out: see the file comment). */
+export type DermField = keyof DermRecord;
+export const DERM_FIELDS: readonly DermField[] = ['difficulty', 'elevation', 'location', 'sex'];
+/** meta.csv column of each record field, management included. */
+const RECORD_COLUMNS: Record<DermField | 'management', string> = {
+  difficulty: 'level_of_diagnostic_difficulty',
+  elevation: 'elevation',
+  location: 'location',
+  sex: 'sex',
+  management: 'management',
+};
+
+/** Probability that one record cell of a class-y case is blank (y = -1: a left-out lesion). */
+export function blankProbability(m: Derm7ptMissingness, y: number): number {
+  if (m.mechanism === 'mcar' || y < 0) return m.rate;
+  return y === 0 ? Math.min(1, 1.25 * m.rate) : 0.5 * m.rate;
+}
+
+/** P(this pattern of blank evidence fields | y): evidence under mnar, a constant (dropped) under mcar. */
+function patternLikelihood(m: Derm7ptMissingness | undefined, missing: readonly DermField[], y: number): number {
+  if (!m || m.mechanism === 'mcar') return 1;
+  const q = blankProbability(m, y);
+  return DERM_FIELDS.reduce((acc, k) => acc * (missing.includes(k) ? q : 1 - q), 1);
 }
 
 const T = DERM7PT_TABLES;
@@ -195,18 +240,45 @@ export function drawDermCase(rng: Rng, y: number, interaction: Derm7ptInteractio
   return { record, findings };
 }
 
-/** Posteriors P(MEL | evidence) of one case, for every evidence subset but `additive`. */
-export function derm7ptPosteriors(r: DermRecord, f: DermFindings, interaction: Derm7ptInteraction, sameFile = false): Record<string, number> {
+/**
+ * Posteriors P(MEL | evidence) of one case, for every evidence subset but `additive`, given the record's
+ * observed fields only: a field in `missing` is marginalised out. Its table factor sums to 1 over its
+ * levels and drops; where the local findings depend on it (difficulty, acral site), their likelihood is
+ * averaged over its levels under P(level | y). With `missingness` of mechanism mnar the pattern of blanks
+ * is evidence too and multiplies the record's likelihood (tabular and joint).
+ */
+export function derm7ptPosteriors(
+  r: DermRecord,
+  f: DermFindings,
+  interaction: Derm7ptInteraction,
+  sameFile = false,
+  missing: readonly DermField[] = [],
+  missingness?: Derm7ptMissingness,
+): Record<string, number> {
   const prior = [1 - DERM7PT_PRIOR, DERM7PT_PRIOR];
   const post = (lik: (y: number) => number): number => {
     const a = prior[0] * lik(0);
     const b = prior[1] * lik(1);
     return b / (a + b);
   };
-  const tab = (y: number) => T.difficulty[y][r.difficulty] * T.elevation[y][r.elevation] * T.location[y][r.location] * T.sex[y][r.sex];
+  const seen = (k: DermField) => !missing.includes(k);
+  const tab = (y: number) =>
+    (seen('difficulty') ? T.difficulty[y][r.difficulty] : 1) *
+    (seen('elevation') ? T.elevation[y][r.elevation] : 1) *
+    (seen('location') ? T.location[y][r.location] : 1) *
+    (seen('sex') ? T.sex[y][r.sex] : 1) *
+    patternLikelihood(missingness, missing, y);
   const glob = (y: number) => T.asymmetry[y][f.asymmetry] * T.colours[y][f.colours];
   const clin = (y: number) => (sameFile ? 1 : T.diameter[y][f.diameterBin] * T.sunDamage[y][f.sunDamage]);
-  const localJoint = (y: number) => localLikelihood(f, y, r.difficulty, r.location === ACRAL, interaction);
+  // The local findings given the observed record: a blank difficulty or location is averaged over P(· | y).
+  const localJoint = (y: number) => {
+    const pa = T.location[y][ACRAL];
+    const sites: [boolean, number][] = seen('location') ? [[r.location === ACRAL, 1]] : [[true, pa], [false, 1 - pa]];
+    const levels: [number, number][] = seen('difficulty') ? [[r.difficulty, 1]] : [0, 1, 2].map((d) => [d, T.difficulty[y][d]]);
+    let s = 0;
+    for (const [d, wd] of levels) for (const [acral, wa] of sites) s += wd * wa * localLikelihood(f, y, d, acral, interaction);
+    return s;
+  };
   // Image evidence alone: sum the local likelihood over the parts of the record it depends on.
   const localMarg = (y: number) => {
     let s = 0;
@@ -232,30 +304,40 @@ export function derm7ptPosteriors(r: DermRecord, f: DermFindings, interaction: D
  * Weights of the additive oracle: logistic regression of y on [logit p_tabular, logit p_image], fit by
  * maximum likelihood on 20 000 cases drawn from the generative model itself (a fixed seed, independent of
  * the cohort's seed: it is a property of the design, not of one draw), with the cohort's class prior.
+ * With `missingness`, the 20 000 cases get blank record cells by the same rule (from a second stream, so
+ * the draws of the cases are those without it) and p_tabular is given their observed fields.
  */
-export function derm7ptAdditiveWeights(interaction: Derm7ptInteraction): number[] {
-  const cached = additiveCache.get(interaction);
+export function derm7ptAdditiveWeights(interaction: Derm7ptInteraction, missingness?: Derm7ptMissingness): number[] {
+  const m = missingness && missingness.rate > 0 ? missingness : undefined;
+  const key = m ? `${interaction}|${m.mechanism}|${m.rate}` : interaction;
+  const cached = additiveCache.get(key);
   if (cached) return cached;
   const rng = new Rng(deriveSeed(20260, 'derm7pt-v2-additive', interaction));
+  const blanks = m ? new Rng(deriveSeed(20260, 'derm7pt-additive-missing', interaction, m.mechanism, m.rate)) : undefined;
   const X: number[][] = [];
   const Y: number[] = [];
   for (let i = 0; i < 20000; i++) {
     const y = rng.bernoulli(DERM7PT_PRIOR) ? 1 : 0;
     const { record, findings } = drawDermCase(rng, y, interaction);
-    const p = derm7ptPosteriors(record, findings, interaction);
+    const missing = m && blanks ? DERM_FIELDS.filter(() => blanks.bernoulli(blankProbability(m, y))) : [];
+    const p = derm7ptPosteriors(record, findings, interaction, false, missing, m);
     X.push([logit(p.tabular), logit(p.image)]);
     Y.push(y);
   }
   const w = fitLogistic(X, Y, 2)[0];
-  additiveCache.set(interaction, w);
+  additiveCache.set(key, w);
   return w;
 }
-const additiveCache = new Map<Derm7ptInteraction, number[]>();
+const additiveCache = new Map<string, number[]>();
 
-/** The oracle row of a planned case (task cases only). */
-export function derm7ptOracleRow(c: PlannedCase, interaction: Derm7ptInteraction): OracleRow {
-  const p = derm7ptPosteriors(c.record, c.findings, interaction, c.sameFile);
-  const w = derm7ptAdditiveWeights(interaction);
+/**
+ * The oracle row of a planned case (task cases only), given its observed record: `missing` defaults to the
+ * plan's blank fields; `missingness` (the cohort's rule) makes the pattern evidence under mnar and picks the
+ * additive weights fitted under the same rule.
+ */
+export function derm7ptOracleRow(c: PlannedCase, interaction: Derm7ptInteraction, missingness?: Derm7ptMissingness, missing: readonly DermField[] = c.missing): OracleRow {
+  const p = derm7ptPosteriors(c.record, c.findings, interaction, c.sameFile, missing, missingness);
+  const w = derm7ptAdditiveWeights(interaction, missingness);
   const additive = softmaxRef([w], [1, logit(p.tabular), logit(p.image)])[1];
   const all: Record<string, number> = { joint: p.joint, additive, tabular: p.tabular, image: p.image, clinic: p.clinic, derm: p.derm, image_global: p.image_global };
   return { id: c.meta.case_num, split: c.split, label: c.label, p: Object.fromEntries(Object.entries(all).map(([k, v]) => [k, [1 - v, v]])) };
@@ -283,14 +365,32 @@ function checklist(f: DermFindings, rng: Rng): Record<string, string> {
   return { seven_point_score: String(sevenPointScore(criteria)), ...criteria };
 }
 
-/** Draw every row of the synthetic meta.csv (no pixels). Deterministic in (seed, scale, leak, interaction, nested). */
+/** Draw every row of the synthetic meta.csv (no pixels). Deterministic in (seed, scale, leak, interaction, nested, missingness). */
 export function planDerm7pt(opts: Derm7ptPlanOptions): PlannedCase[] {
   if (opts.nested) return planNested(opts, opts.nested);
   const scale = opts.scale ?? 1;
   const rng = new Rng(deriveSeed(opts.seed, 'derm7pt-v2-plan'));
   const slots = derm7ptSlots(scale);
   rng.shuffle(slots);
-  return slots.map((s, row) => planCase(rng, s, row, derm7ptFiles(row, scale), opts));
+  return withMissingness(slots.map((s, row) => planCase(rng, s, row, derm7ptFiles(row, scale), opts)), opts);
+}
+
+/** Blank the plan's record cells by `opts.missingness` (none, or rate 0: the plan as it is). */
+function withMissingness(plan: PlannedCase[], opts: Derm7ptPlanOptions): PlannedCase[] {
+  const m = opts.missingness;
+  if (!m || m.rate === 0) return plan;
+  if (!(m.rate >= 0 && m.rate <= 1)) throw new CfcmlError(`missing rate must be in [0, 1], got ${m.rate}`);
+  const blanks = new Rng(deriveSeed(opts.seed, 'derm7pt-missing', m.mechanism, m.rate));
+  for (const c of plan) {
+    // A left-out lesion's drawing class is not kept; its cells are blanked as under mcar (blankProbability(m, -1)).
+    const q = blankProbability(m, c.label);
+    for (const k of [...DERM_FIELDS, 'management'] as const) {
+      if (!blanks.bernoulli(q)) continue;
+      c.meta[RECORD_COLUMNS[k]] = '';
+      if (k !== 'management') c.missing.push(k);
+    }
+  }
+  return plan;
 }
 
 /**
@@ -324,7 +424,7 @@ function planNested(opts: Derm7ptPlanOptions, nested: NestedLayout): PlannedCase
     inSplit.sort((a, b) => a.key - b.key);
     drawn.push(...inSplit);
   }
-  return drawn.map((d, row) => planCase(d.rng, d.slot, row, derm7ptFileNames(row, d.sameFile), opts));
+  return withMissingness(drawn.map((d, row) => planCase(d.rng, d.slot, row, derm7ptFileNames(row, d.sameFile), opts)), opts);
 }
 
 /** Splits in the order the nested layout writes them (fixed-size splits first, so their rows never move). */
@@ -365,5 +465,5 @@ function planCase(
     notes: row % 97 === 5 ? 'synthetic, drawn by cfcml v2; "no real patient"' : '',
   };
   for (const c of DERM7PT_COLUMNS) if (meta[c] === undefined) throw new Error(`planDerm7pt: column ${c} not filled`);
-  return { row, split: s.split, label: s.label, diagnosis, record, findings, meta, renderSeed: rng.nextUint32(), sameFile };
+  return { row, split: s.split, label: s.label, diagnosis, record, findings, meta, renderSeed: rng.nextUint32(), sameFile, missing: [] };
 }

@@ -15,8 +15,12 @@ export {
   derm7ptAdditiveWeights,
   DERM7PT_COHORT_VERSION,
   DERM7PT_INTERACTIONS,
+  DERM_FIELDS,
+  MISSING_MECHANISMS,
+  blankProbability,
 } from './derm7ptModel';
-export type { Derm7ptInteraction, PlannedCase, DermFindings, DermRecord } from './derm7ptModel';
+export type { Derm7ptInteraction, Derm7ptMissingness, DermField, PlannedCase, DermFindings, DermRecord } from './derm7ptModel';
+export { maskedOracle } from './maskedOracle';
 export { synthMen } from './men';
 export type { SynthMenOptions } from './men';
 export { planMen, menOracleRow, menPosteriors, menAdditiveWeights, MEN_COUNTS, MEN_COHORT_VERSION } from './menModel';

@@ -15,6 +15,8 @@ export interface SynthOptions {
   interaction?: 'context' | 'none';
   /** Reproduce the dataset's record-field leak (default true); only for entries with `leak: true`. */
   leak?: boolean;
+  /** Blank record cells: a rate in [0, 1] and the mechanism (only for entries with `missing: true`). */
+  missingness?: { rate: number; mechanism: 'mcar' | 'mnar' };
   /** Derm7pt: the nested layout for learning curves (validation at `validScale` × the release's counts). */
   nested?: { validScale: number };
   onProgress?: (done: number, total: number) => void;
@@ -27,6 +29,8 @@ export interface SynthEntry {
   unit: string;
   /** Whether the cohort reproduces a leak of the real release that `leak: false` turns off. */
   leak: boolean;
+  /** Whether the generator can blank record cells with an exact oracle (`missingness`). */
+  missing: boolean;
   /** Whether the generator has the nested learning-curve layout (`nested`). */
   nested: boolean;
 }
@@ -37,8 +41,8 @@ export interface SynthEntry {
  * dataset registry itself.
  */
 export const SYNTH_REGISTRY = {
-  derm7pt: { generate: (o) => synthDerm7pt(o), unit: 'cases', leak: true, nested: true },
-  men: { generate: (o) => synthMen(o), unit: 'patients', leak: false, nested: false },
+  derm7pt: { generate: (o) => synthDerm7pt(o), unit: 'cases', leak: true, nested: true, missing: true },
+  men: { generate: (o) => synthMen(o), unit: 'patients', leak: false, nested: false, missing: false },
 } satisfies { [K in DatasetKey]?: SynthEntry };
 
 /** The keys of the datasets that have a synthetic generator (`cfcml synth` choices), in registry order. */

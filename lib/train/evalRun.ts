@@ -1,9 +1,11 @@
 import { initBackend } from '../backend';
-import { ImageCache, loadCohort, TabularEncoder, type Cohort } from '../data';
+import { ImageCache, loadCohort, TabularEncoder, type CaseRecord, type Cohort } from '../data';
 import type { Split } from '../data/spec';
 import type { Metrics } from '../metrics';
 import type { CFCMLModel } from '../model';
+import { maskCases, maskLabel, type FieldMask } from '../data/mask';
 import { CfcmlError } from '../util/errors';
+import { writeJsonAtomic } from '../util/fs';
 import { buildModel } from './build';
 import { unpackWeights, warnPassedOver } from '../run/checkpoint';
 import type { ResolvedConfig } from './config';
@@ -77,4 +79,90 @@ export async function evaluateRun(runDir: string, opts: { split?: Split; data?: 
   } finally {
     model.dispose();
   }
+}
+
+/** One point of a robustness curve: the model's metrics (and the oracle's AUCs, on a synthetic cohort) with some record cells masked. */
+export interface RobustnessPoint {
+  /** `maskLabel`: `fraction=0.25` or `fields=sex+location`. */
+  mask: string;
+  /** The fraction asked for (absent for a field list). */
+  fraction?: number;
+  /** The fields masked in every case (absent for a fraction). */
+  fields?: string[];
+  /** Share of the eligible record cells that are missing after masking (cells missing already count). */
+  missingShare: number;
+  auc: number;
+  metrics: Metrics;
+  /** The oracle's AUC per evidence subset given the same unmasked cells (synthetic cohorts that know their oracle). */
+  oracle?: Record<string, number>;
+}
+
+/** `robustness.json`: every mask evaluated on a run, keyed by (split, seed, mask). */
+export interface RobustnessFile {
+  /** The record fields the run uses: the ones a fraction masks. */
+  fields: string[];
+  points: (RobustnessPoint & { split: Split; seed: number })[];
+}
+
+/**
+ * The oracle's posteriors of `cases` given only their observed record cells, or undefined when the cohort
+ * at `root` is not a synthetic one that knows its oracle. Supplied by the caller (lib/data's synthetic
+ * models), so that training code does not depend on the generators.
+ */
+export type MaskedOracle = (root: string, cases: readonly CaseRecord[]) => { key: string; auc: number }[] | undefined;
+
+export interface EvaluateMaskedOptions {
+  split?: Split;
+  data?: string;
+  checkpoint?: CheckpointKind;
+  /** Seed of the masks (default 1): the same seed masks the same cells for every run. */
+  seed?: number;
+  oracle?: MaskedOracle;
+}
+
+/**
+ * Evaluate a run's checkpoint with record cells masked, once per mask (the model and images are loaded
+ * once), and merge the points into the run's `robustness.json` (a point with the same split, seed and mask
+ * is replaced). Predictions are not written: `predictions_<split>.csv` stays the unmasked evaluation's.
+ */
+export async function evaluateRunMasked(runDir: string, masks: readonly FieldMask[], opts: EvaluateMaskedOptions = {}): Promise<RobustnessPoint[]> {
+  const split = opts.split ?? 'test';
+  const seed = opts.seed ?? 1;
+  const { run, cohort, config, tabular, model } = await loadRunModel(runDir, opts);
+  const eligible = tabular.fields.map((f) => f.name);
+  const points: RobustnessPoint[] = [];
+  try {
+    const cases = cohort.cases.filter((c) => c.split === split);
+    if (cases.length === 0) throw new CfcmlError(`the ${split} split is empty`, { where: cohort.root });
+    for (const m of masks) {
+      if (m.kind === 'fields') {
+        const unused = m.fields.filter((f) => !eligible.includes(f));
+        if (unused.length) throw new CfcmlError(`--mask-fields: the run does not use field(s) ${unused.join(', ')} (it uses ${eligible.join(', ')})`, { where: runDir });
+      }
+    }
+    const images = await ImageCache.load(cohort, { size: config.train.imageSize, cases });
+    for (const m of masks) {
+      const masked = maskCases(cases, m, seed, eligible);
+      const predictions = await predict(model, cohort.spec, masked, images, tabular);
+      const metrics = metricsOf(predictions, cohort.spec);
+      let missing = 0;
+      for (const c of masked) for (const f of eligible) if (c.tabular[f] === null) missing++;
+      const oracle = opts.oracle?.(cohort.root, masked);
+      points.push({
+        mask: maskLabel(m),
+        ...(m.kind === 'fraction' ? { fraction: m.fraction } : { fields: m.fields }),
+        missingShare: missing / (masked.length * eligible.length),
+        auc: metrics.auc,
+        metrics,
+        ...(oracle ? { oracle: Object.fromEntries(oracle.map((o) => [o.key, o.auc])) } : {}),
+      });
+    }
+  } finally {
+    model.dispose();
+  }
+  const file = run.file(RunDirectory.FILES.robustness);
+  const before: RobustnessFile = run.has(RunDirectory.FILES.robustness) ? run.readJson<RobustnessFile>(RunDirectory.FILES.robustness) : { fields: eligible, points: [] };
+  const kept = before.points.filter((p) => !(p.split === split && p.seed === seed && points.some((q) => q.mask === p.mask)));
+  writeJsonAtomic(file, { fields: eligible, points: [...kept, ...points.map((p) => ({ split, seed, ...p }))] } satisfies RobustnessFile);
+  return points;
 }

@@ -17,5 +17,6 @@ export { learningRateAt } from './schedule';
 export { isImprovement, shouldStop, isEarlyStop, replayEarlyStopping } from './earlyStopping';
 export type { Selected, StoppingRule, ReplayResult } from './earlyStopping';
 export { Progress } from './progress';
-export { evaluateRun, loadRunModel } from './evalRun';
+export { evaluateRun, evaluateRunMasked, loadRunModel } from './evalRun';
+export type { MaskedOracle, RobustnessFile, RobustnessPoint } from './evalRun';
 export type { EvalRunResult, LoadedRunModel } from './evalRun';

@@ -147,7 +147,12 @@ class ResidualEncoder(nn.Module):
 
 
 class TabularTokenizer(nn.Module):
-    """Categorical field: an embedding row (one table, per-field offsets); numeric: x * w_k + b_k."""
+    """Categorical field: an embedding row (one table, per-field offsets); numeric: x * w_k + b_k.
+
+    Fields with 'missing': True (all or none) have a learned token m_k: a cell holding the level count
+    (categorical) or NaN (numeric) is missing, and its token is m_k (lib/model/tabularTokenizer.ts):
+    t_k = (1 - mu) * token(clean x) + mu * m_k, with the missing cells cleaned to 0 first.
+    """
 
     def __init__(self, fields, width):
         super().__init__()
@@ -161,18 +166,29 @@ class TabularTokenizer(nn.Module):
         self.embedding = nn.Embedding(tot, width) if self.cat else None
         self.scale = nn.Parameter(torch.randn(len(self.num), width)) if self.num else None
         self.bias = nn.Parameter(torch.zeros(len(self.num), width)) if self.num else None
+        with_missing = sum(1 for f in fields if f.get('missing'))
+        if with_missing not in (0, len(fields)):
+            raise ValueError('the tokenizer needs a missing token for all tabular fields or none')
+        self.missing = nn.Parameter(torch.zeros(len(fields), width)) if with_missing else None
+        self.bounds = [float(f['levels']) if f['kind'] == 'categorical' else math.inf for f in fields]
         order = self.cat + self.num
         self.inverse = [order.index(k) for k in range(len(fields))]
         self.identity = self.inverse == list(range(len(fields)))
 
     def forward(self, tab):  # [B, K] -> [B, K, D]
+        mask = None
+        if self.missing is not None:
+            miss = torch.isnan(tab) | (tab >= torch.tensor(self.bounds, dtype=tab.dtype))
+            mask = miss.to(tab.dtype).unsqueeze(2)  # [B, K, 1]
+            tab = torch.where(miss, torch.zeros_like(tab), tab)
         parts = []
         if self.embedding is not None:
             parts.append(self.embedding(tab[:, self.cat].long() + self.offsets))
         if self.scale is not None:
             parts.append(tab[:, self.num].unsqueeze(2) * self.scale + self.bias)
         t = parts[0] if len(parts) == 1 else torch.cat(parts, 1)
-        return t if self.identity else t[:, self.inverse]
+        t = t if self.identity else t[:, self.inverse]
+        return t if mask is None else (1 - mask) * t + mask * self.missing
 
 
 def token_conv(n_in, n_out):
@@ -415,6 +431,8 @@ def _entries(model):
         if t.scale is not None:
             out.append(('tabular/tokenizer/numeric/scale', t.scale, None, None, None))
             out.append(('tabular/tokenizer/numeric/bias', t.bias, None, None, None))
+        if t.missing is not None:
+            out.append(('tabular/tokenizer/missing', t.missing, None, None, None))
         tok('tabular/compress/conv', model.tab_compress)
     if model.spec['architecture'] == 'cfcml':
         D = model.config['model']['width']

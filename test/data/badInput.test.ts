@@ -11,7 +11,7 @@ import { parseCsv, formatCsv } from '../../lib/util/csv';
 import { CfcmlProblemsError, ProblemList, type Problem } from '../../lib/util/problems';
 import { editMeta, tmpDir, writeTinyDerm7pt } from './fixtures';
 
-// Every bad input of issue #13 for Derm7pt and MEN folders: each problem names file, row, column, value
+// Every kind of bad input for Derm7pt and MEN folders: each problem names file, row, column, value
 // and what was expected; a folder with several problems lists them all; loading writes nothing.
 
 /** Every file under `root` with its size and mtime, to show that loading writes nothing. */
@@ -93,8 +93,8 @@ test('Derm7pt: a renamed column is named with its likely new name; an extra colu
 
 test('Derm7pt: empty fields, unknown levels, bad indexes, duplicates, a case in two splits — all listed at once', async () => {
   const root = await freshDerm();
-  editMeta(root, 0, 'location', ''); // row 2
-  editMeta(root, 1, 'sex', 'unknown'); // row 3
+  editMeta(root, 0, 'location', 'earlobe'); // row 2 (an empty cell would be missing, not an error)
+  editMeta(root, 1, 'sex', 'alien'); // row 3
   editMeta(root, 4, 'diagnosis', ''); // row 6
   editMeta(root, 7, 'diagnosis', 'freckle'); // row 9
   editMeta(root, 6, 'derm', ''); // row 8
@@ -109,9 +109,9 @@ test('Derm7pt: empty fields, unknown levels, bad indexes, duplicates, a case in 
   assert.ok(err instanceof CfcmlProblemsError, String(err));
   assert.deepEqual(snapshot(root), before);
   const ps = [...err.problems];
-  find(ps, { file: META, row: 2, column: 'location', value: '' }, 'empty value', "'upper limbs'");
-  find(ps, { file: META, row: 3, column: 'sex', value: 'unknown' });
-  find(ps, { file: META, row: 3, column: 'sex' }, "unknown category 'unknown'", "'female', 'male'");
+  find(ps, { file: META, row: 2, column: 'location', value: 'earlobe' }, "unknown category 'earlobe'", "'upper limbs'", 'missing markers');
+  find(ps, { file: META, row: 3, column: 'sex', value: 'alien' });
+  find(ps, { file: META, row: 3, column: 'sex' }, "unknown category 'alien'", "'female', 'male'");
   find(ps, { file: META, row: 6, column: 'diagnosis', value: '' }, 'empty diagnosis');
   const unk = find(ps, { file: META, row: 9, column: 'diagnosis', value: 'freckle' }, "unknown diagnosis 'freckle'");
   assert.match(unk.expected ?? '', /'clark nevus'.*'melanoma'/);
@@ -126,7 +126,7 @@ test('Derm7pt: empty fields, unknown levels, bad indexes, duplicates, a case in 
   assert.ok(err.total >= 9, `${err.total} problems`);
   assert.match(err.message, new RegExp(`^${err.total} problems in the Derm7pt folder`));
   assert.equal(err.message.split('\n').length, err.total + 1);
-  assert.match(err.message, /meta\.csv: row 3, column 'sex': unknown category 'unknown'/);
+  assert.match(err.message, /meta\.csv: row 3, column 'sex': unknown category 'alien'/);
 
   // Up to a limit, then a count.
   const few = new ProblemList(3);

@@ -5,6 +5,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { buildReport, type SweepReport } from '../../lib/experiments/report';
+import { robustnessCsv, robustnessCurves } from '../../lib/experiments/robustness';
+import { readSweep } from '../../lib/experiments/sweep';
 
 /**
  * The results the README reports (docs/results/<sweep>/, archives made by `cfcml archive`) are what today's
@@ -85,4 +87,22 @@ test('npm run paper -- --archived: the tables and figures from the archive, no c
     assert.ok(fs.statSync(path.join(rep, 'figures', `${f}.${ext}`)).size > 1000, `${f}.${ext}`);
   }
   fs.rmSync(out, { recursive: true, force: true });
+});
+
+test('docs/results/robustness: the archived runs rebuild the published robustness curve; masking nothing gives each run\'s test AUC', () => {
+  const dir = path.join(ROOT, 'docs', 'results', 'robustness');
+  const spec = readSweep(dir);
+  const r = buildReport(dir, spec);
+  assert.equal(r.runsDone, r.runsTotal, 'every run of the grid is archived');
+  const curves = robustnessCurves(dir, spec, r.groups[0])!;
+  assert.equal(robustnessCsv(curves), fs.readFileSync(path.join(dir, 'report', 'robustness.csv'), 'utf8'));
+  assert.deepEqual(curves.variants.map((v) => v.variant), ['full', 'late-fusion', 'tabular-only']);
+  for (const v of curves.variants) {
+    const row = r.groups[0].rows.find((x) => x.variant === v.variant)!;
+    assert.equal(v.fractions[0], 0);
+    assert.ok(Math.abs(v.mean[0] - row.metrics.auc.mean) < 1e-12, `${v.variant}: unmasked point = the table's test AUC`);
+  }
+  // The oracle at fraction 0 is the cohort's own test oracle.
+  const joint = curves.oracle.find((o) => o.key === 'joint')!;
+  assert.ok(Math.abs(joint.auc[0] - r.groups[0].oracle!.auc.joint) < 1e-12);
 });

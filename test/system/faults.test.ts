@@ -25,7 +25,7 @@ import { Rng } from '../../lib/util/random';
 import { formatCsv, parseCsv } from '../../lib/util/csv';
 import { CfcmlError } from '../../lib/util/errors';
 
-// Faults during a run (issue #13): kill -9 at random moments, SIGINT/SIGTERM, a read-only run directory,
+// Faults during a run: kill -9 at random moments, SIGINT/SIGTERM, a read-only run directory,
 // a NaN loss, two processes on one run directory. The CLI tests run the real `cfcml` binary as a child.
 
 const bin = path.join(__dirname, '../../bin/cfcml.js');
@@ -182,14 +182,14 @@ test('a bad folder: train refuses listing every problem, and no run directory is
   const train = new Set(parseCsv(fs.readFileSync(path.join(bad, 'meta', 'train_indexes.csv'), 'utf8')).rows.map((r) => Number(r.indexes)));
   const [i, j] = t.rows.map((r, k) => [r, k] as const).filter(([r, k]) => train.has(k) && /nevus|melanoma/.test(r.diagnosis)).map(([, k]) => k);
   t.rows[i].sex = 'alien';
-  t.rows[j].sex = '';
+  t.rows[j].sex = 'm/f';
   fs.writeFileSync(meta, formatCsv(t.header, t.rows));
   const out = path.join(root, 'bad-run');
   const r = cfcml('train', '--data', bad, '--preset', 'tiny', '--out', out);
   assert.equal(r.code, 2);
   assert.match(r.err, /2 problems in the Derm7pt folder/);
   assert.match(r.err, new RegExp(`meta\\.csv: row ${i + 2}, column 'sex': unknown category 'alien'`));
-  assert.match(r.err, new RegExp(`meta\\.csv: row ${j + 2}, column 'sex': empty value`));
+  assert.match(r.err, new RegExp(`meta\\.csv: row ${j + 2}, column 'sex': unknown category 'm/f'`));
   assert.ok(!fs.existsSync(out));
 });
 

@@ -80,3 +80,13 @@ test('the fused update (one JS pass) gives the same bits as the 14 tfjs ops, on 
     }
   }
 });
+
+test('Adam: construction and dispose() leave no tensor behind (the zeros its moments start from included)', () => {
+  const w = tf.variable(tf.ones([3, 2]), true, 'adamLeakCheck/w');
+  const before = tf.memory().numTensors;
+  const opt = new Adam([{ key: 'w', variable: w, lrScale: 1 }]);
+  assert.equal(tf.memory().numTensors, before + 2, 'one m and one v per weight, nothing else');
+  opt.dispose();
+  assert.equal(tf.memory().numTensors, before);
+  w.dispose();
+});

@@ -1,5 +1,6 @@
 import * as path from 'path';
-import { buildReport, gapFigures, readSweep, sweepFigures, tableMarkdown, writeFigures, writeTables } from '../../experiments';
+import { buildReport, gapFigures, readSweep, robustnessCsv, robustnessCurves, sweepFigures, tableMarkdown, writeFigures, writeTables } from '../../experiments';
+import { writeFileAtomic } from '../../util/fs';
 import { closeRenderer } from '../../plots';
 import { bool, str, type CommandSpec } from '../args';
 
@@ -20,6 +21,14 @@ export const reportCommand: CommandSpec = {
     const report = buildReport(root, spec);
     const out = path.resolve(str(a, 'out') ?? path.join(root, 'report'));
     const files = writeTables(report, out);
+    // The robustness curve's numbers (runs evaluated with `cfcml eval --mask-fields`), beside the table.
+    for (const g of report.groups) {
+      const curves = robustnessCurves(root, spec, g);
+      if (!curves) continue;
+      const file = path.join(out, `robustness${g.group ? `_${g.group.replace(/[^A-Za-z0-9._-]/g, '_')}` : ''}.csv`);
+      writeFileAtomic(file, robustnessCsv(curves));
+      files.push(file);
+    }
     if (bool(a, 'figures')) {
       try {
         const figs = sweepFigures(root, spec, report);
