@@ -6,7 +6,7 @@
  *   npx tsc -p tsconfig.json && node build/bench/kernels.js [--cpu]
  */
 import * as tf from '@tensorflow/tfjs';
-import { initBackend } from '../lib/backend';
+import { initBackend, useComputePath } from '../lib/backend';
 import { registerWasmKernels, unregisterWasmKernels } from '../lib/backend/kernels';
 
 type Case = {
@@ -162,6 +162,7 @@ async function main(): Promise<void> {
   await initBackend({ backend: 'cpu', quiet: true });
   const cpu = CASES.map((c) => (withCpu ? time(c, 1) : NaN));
   await initBackend({ backend: 'wasm', quiet: true });
+  useComputePath('wasm'); // the project's wasm kernels against stock (bench/conv.ts and bench/step.ts time the native path)
   unregisterWasmKernels();
   const stock = CASES.map((c) => time(c, reps));
   registerWasmKernels();

@@ -6,7 +6,7 @@
  *        [--reps 3] [--warmup 1] [--freeze 0] [--plan] [--out bench/swin.json]
  *
  * cfcml builds Swin-T (seeded random weights), writes them by timm's names to a safetensors file with the
- * input batch, and scripts/bench/swin_timm.py loads both into timm's `swin_tiny_patch4_window7_224`. Timed:
+ * input batch, and bench/swin_timm.py loads both into timm's `swin_tiny_patch4_window7_224`. Timed:
  * the forward (four stage maps, inference) and a step (forward, loss Σ_s mean(F_s²), backward to every
  * trainable weight; no optimiser update, the same on both sides). The stage-4 outputs of both sides are compared
  * (`stage4RelDiff`): same weights and batch, so the timings compare like with like. Timings are noisy: compare
@@ -122,7 +122,7 @@ async function run(): Promise<void> {
     const batch = path.join(dir, 'batch.safetensors');
     fs.writeFileSync(weights, encodeSafetensors(store.entries.map((e, i) => ({ name: keys[i].split('/').join('.'), shape: e.variable.shape.slice(), data: e.variable.dataSync() as Float32Array }))));
     fs.writeFileSync(batch, encodeSafetensors([{ name: 'input', shape: [o.batch, o.size, o.size, 3], data: pixels }, { name: 'stage4', shape: [stage4.length], data: stage4 }]));
-    const script = path.join(__dirname, '..', '..', 'scripts', 'bench', 'swin_timm.py');
+    const script = path.join(__dirname, '..', '..', 'bench', 'swin_timm.py');
     const r = spawnSync(o.python, [script, '--timm', o.timm, '--weights', weights, '--batch', batch, '--threads', String(o.threads), '--reps', String(o.reps), '--warmup', String(o.warmup), '--freeze', String(o.freeze)], {
       encoding: 'utf8',
       env: { ...process.env, OMP_WAIT_POLICY: 'PASSIVE', OMP_NUM_THREADS: String(o.threads) },

@@ -7,8 +7,8 @@
  */
 
 // ── Backend: tfjs-node(-gpu) / wasm with cfcml's kernels / cpu, chosen once ───────────────────────────
-export { initBackend, backendReport } from './backend';
-export type { BackendName } from './backend';
+export { initBackend, backendReport, computePath, useComputePath } from './backend';
+export type { BackendName, ComputePath } from './backend';
 
 // ── Data: datasets as data (registry), loading, synthetic cohorts, audit, encoding, batches ─────────────
 export type { DatasetSpec, TrainPreset, PresetName, Split, TabularField, ImageModalitySpec } from './data/spec';

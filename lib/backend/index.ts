@@ -4,3 +4,7 @@
  */
 export { initBackend, backendReport } from './select';
 export type { BackendName, InitBackendOptions } from './select';
+export { computePath, nativeBlasAvailable, useComputePath, COMPUTE_PATHS } from './path';
+export type { ComputePath } from './path';
+export { blasStatus } from './blas';
+export type { BlasStatus } from './blas';

@@ -15,6 +15,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { registeredWasmKernels, registerWasmKernels } from './kernels';
+import { computePath, useComputePath } from './path';
 import { setWasmBackendThreaded, wantedWasmThreads } from './threads';
 
 /** XNNPACK threads of the initialised wasm backend (1 if unknown). */
@@ -80,10 +81,11 @@ async function activate(name: BackendName): Promise<string> {
       if (tf.getBackend() !== 'wasm' && !(await tf.setBackend('wasm'))) throw new Error('wasm backend failed to initialise');
       await tf.ready();
       const kernels = registerWasmKernels();
+      const products = useComputePath(); // dense products on the system BLAS where it loads (lib/backend/path.ts)
       const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
       // It finds its .wasm files beside itself (no setWasmPaths).
       const n = tf.findBackend('wasm') && threads === 1 ? wasmThreadsNow() : threads;
-      return `${simd ? 'SIMD' : 'no SIMD'}, ${n} thread${n === 1 ? '' : 's'}, ${kernels.length} project kernels`;
+      return `${simd ? 'SIMD' : 'no SIMD'}, ${n} thread${n === 1 ? '' : 's'}, ${kernels.length} project kernels, products ${products}`;
     }
     case 'cpu':
       if (!(await tf.setBackend('cpu'))) throw new Error('cpu backend failed to initialise');
@@ -143,7 +145,7 @@ export function initBackend(opts: InitBackendOptions = {}): Promise<BackendName>
   return pending;
 }
 
-/** Which backend runs, and which of this project's kernels are active on it. */
-export function backendReport(): { backend: BackendName | null; projectKernels: string[] } {
-  return { backend: picked, projectKernels: picked === 'wasm' ? registeredWasmKernels() : [] };
+/** Which backend runs, which of this project's kernels are active on it, and (wasm) the dense products' path. */
+export function backendReport(): { backend: BackendName | null; projectKernels: string[]; computePath: ReturnType<typeof computePath> | null } {
+  return { backend: picked, projectKernels: picked === 'wasm' ? registeredWasmKernels() : [], computePath: picked === 'wasm' ? computePath() : null };
 }

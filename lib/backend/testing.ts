@@ -3,6 +3,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { Rng } from '../util/random';
+import { nativeBlasAvailable, type ComputePath } from './path';
 import { BackendName, initBackend } from './select';
 
 /** Run `fn` with backend `name` active (quietly), then switch back to the previous backend. */
@@ -55,4 +56,13 @@ export async function evalOn(
     tf.dispose([...xs, ...out]);
     return data;
   });
+}
+
+/**
+ * node:test options for a test of the wasm backend's `path`: where the native BLAS (koffi + a BLAS library) is
+ * missing, the native-blas test is skipped with the reason, except under CI=true, where it runs and fails.
+ */
+export function onPath(path: ComputePath): { skip: string | false } {
+  if (path === 'wasm' || process.env.CI === 'true' || nativeBlasAvailable()) return { skip: false };
+  return { skip: 'no native BLAS here (koffi or OpenBLAS missing; `cfcml backend` says which)' };
 }

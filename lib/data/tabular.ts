@@ -49,7 +49,7 @@ export class TabularEncoder {
         throw new CfcmlError(`cannot exclude unknown tabular field '${e}'; ${spec.name} fields: ${spec.tabular.map((f) => f.name).join(', ')}`);
       }
     }
-    const fields = spec.tabular.filter((f) => !exclude.includes(f.name) && !exclude.includes(f.column));
+    const fields = tabularFields(spec, exclude);
     if (trainCases.length === 0) throw new CfcmlError('TabularEncoder.fit: no training cases');
     const stats: Record<string, NumericStats> = {};
     for (const f of fields) {
@@ -150,6 +150,11 @@ export class TabularEncoder {
     });
     return new TabularEncoder(spec, fields, { ...j.stats }, [...(j.excluded ?? [])]);
   }
+}
+
+/** The fields a model sees, in the spec's order: every field of `spec` but those named (or whose column is named) in `exclude`. */
+export function tabularFields(spec: DatasetSpec, exclude: readonly string[]): TabularField[] {
+  return spec.tabular.filter((f) => !exclude.includes(f.name) && !exclude.includes(f.column));
 }
 
 /**

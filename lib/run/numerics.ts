@@ -6,7 +6,8 @@
  * and over 40 epochs that can move a selected epoch. Settings (options.json's `train`) cannot show this, so
  * every run also records this fingerprint: a hash of the bits of one training step (loss terms and every
  * weight gradient) of two fixed probe models, a 2-D one at the Derm7pt `cpu` preset's sizes and a small 3-D
- * one, on seeded inputs. It is a property of the process (backend + kernels), computed once per process,
+ * one, on seeded inputs. It is a property of the process (backend + kernels, and on wasm the dense products'
+ * path: native BLAS or XNNPACK, lib/backend/path.ts), computed once per process and path,
  * frozen by design: the probe configurations below are not the presets, so changing a preset does not change
  * it, and it changes exactly when the arithmetic of these steps does. XNNPACK threads do not change it (their
  * results are bit-identical, test/backend/threads.test.ts).
@@ -15,6 +16,7 @@
  */
 import { createHash } from 'node:crypto';
 import * as tf from '@tensorflow/tfjs';
+import { computePath } from '../backend/path';
 import { createModel } from '../model';
 import type { CFCMLConfig } from '../model/types';
 import { fullBatchGradients, randomStepBatch } from './splitStep';
@@ -53,16 +55,21 @@ const PROBES: readonly { config: CFCMLConfig; batch: number }[] = [
   },
 ];
 
-let cached: string | null = null;
+/** Per backend and dense-product path (tests switch paths within one process). */
+const cached = new Map<string, string>();
 
 /**
  * 16 hex digits of the sha256 over the probes' step results, on the active tfjs backend (initialise it first).
  * Computed once per process (about 0.1–0.3 s on wasm); no tensor is left behind.
  */
 export function numericsFingerprint(): string {
-  if (cached !== null) return cached;
+  // The native-blas path is named too (the wasm path's hash input is unchanged, so are its fingerprints).
+  const path = tf.getBackend() === 'wasm' && computePath().path === 'native-blas' ? 'native-blas|' : '';
+  const key = `${tf.getBackend()}|${path}`;
+  const hit = cached.get(key);
+  if (hit !== undefined) return hit;
   const h = createHash('sha256');
-  h.update(`${tf.getBackend()}|`);
+  h.update(key);
   for (const { config, batch } of PROBES) {
     const model = createModel(config);
     try {
@@ -77,6 +84,7 @@ export function numericsFingerprint(): string {
       model.dispose();
     }
   }
-  cached = h.digest('hex').slice(0, 16);
-  return cached;
+  const fp = h.digest('hex').slice(0, 16);
+  cached.set(key, fp);
+  return fp;
 }

@@ -1,24 +1,36 @@
 import type { DatasetSpec, TrainPreset } from '../data/spec';
-import type { TabularEncoder } from '../data/tabular';
-import { createModel, loadSwinWeights, SWIN_T, type CFCMLModel } from '../model';
+import { tabularFields, tabularInputSpec, type TabularEncoder } from '../data/tabular';
+import { createModel, loadSwinWeights, SWIN_T, type CFCMLConfig, type CFCMLModel } from '../model';
 import { deriveSeed } from '../util/random';
 import type { ResolvedConfig } from './config';
 import { Adam } from './optimizer';
 
 /**
- * The model of a run, from its configuration: the same call for training (fresh initialisation from the
- * run's seed) and for evaluation (the same architecture, then the checkpoint's weights are loaded over it).
+ * The model configuration of a run: the dataset's modalities and classes, the preset's image size and model
+ * sizes, the run's variant and seed, and the tabular fields left after `excludedFields` (the trainer's leakage
+ * audit or --exclude). The one place a `CFCMLConfig` is made from a preset and a dataset: the trainer, the
+ * evaluation, the benchmark (bench/) and the tests all call it, so they build the same model.
  */
-export function buildModel(spec: DatasetSpec, config: Pick<ResolvedConfig, 'variant' | 'seed' | 'train'>, tabular: TabularEncoder): CFCMLModel {
-  return createModel({
+export function modelConfig(spec: DatasetSpec, config: Pick<ResolvedConfig, 'variant' | 'seed' | 'train' | 'excludedFields'>): CFCMLConfig {
+  return {
     images: spec.imageModalities.map((m) => ({ kind: m.kind, channels: m.channels })),
     imageSize: config.train.imageSize,
-    tabular: tabular.inputSpec(),
+    tabular: tabularInputSpec(tabularFields(spec, config.excludedFields)),
     numClasses: spec.classes.length,
     variant: config.variant,
     model: config.train.model,
     seed: deriveSeed(config.seed, 'init'),
-  });
+  };
+}
+
+/**
+ * The model of a run, from its configuration: the same call for training (fresh initialisation from the
+ * run's seed) and for evaluation (the same architecture, then the checkpoint's weights are loaded over it).
+ * The tabular fields are the encoder's (fitted, or restored from the checkpoint).
+ */
+export function buildModel(spec: DatasetSpec, config: Pick<ResolvedConfig, 'variant' | 'seed' | 'train'>, tabular: TabularEncoder): CFCMLModel {
+  const excludedFields = spec.tabular.filter((f) => !tabular.fields.includes(f)).map((f) => f.name);
+  return createModel(modelConfig(spec, { ...config, excludedFields }));
 }
 
 /**

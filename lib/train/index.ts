@@ -3,7 +3,7 @@ export type { RunResult } from './trainer';
 export { TRAIN_DEFAULTS, resolveTrainConfig, resolveTrainPreset, resolveExcludedFields, splitCases, runDirFor } from './config';
 export type { ResolvedConfig } from './config';
 export type { TrainOptions, EpochRecord, StepRecord } from './options';
-export { buildModel, buildOptimizer } from './build';
+export { buildModel, buildOptimizer, modelConfig } from './build';
 export { lossGradients, stackLossTerms } from './step';
 export type { GradientFn, GradientInput, Gradients } from './step';
 export { predict, metricsOf } from './evaluate';

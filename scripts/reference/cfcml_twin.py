@@ -14,7 +14,7 @@ Layout conversions (cfcml -> torch):
   CIE q/k/v kernels [D, D]              -> rows 0:D, D:2D, 2D:3D of MultiheadAttention.in_proj_weight
 Convolutions use TF's 'same' padding (extra pad at the end when the total is odd), as tfjs does.
 
-Used by scripts/reference/make_twin_fixtures.py (fidelity fixtures) and scripts/bench/twin_bench.py.
+Used by scripts/reference/make_twin_fixtures.py (fidelity fixtures) and bench/twin_bench.py.
 Runs on Debian's /usr/bin/python3 with python3-torch (1.13).
 """
 import hashlib

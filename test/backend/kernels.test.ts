@@ -5,8 +5,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
-import { initBackend } from '../../lib/backend';
-import { evalOn, randomTensor, relError, withBackend } from '../../lib/backend/testing';
+import { COMPUTE_PATHS, computePath, initBackend, useComputePath } from '../../lib/backend';
+import { nativeConvRule } from '../../lib/backend/kernels/nativeConv';
+import { evalOn, onPath, randomTensor, relError, withBackend } from '../../lib/backend/testing';
 import { Rng } from '../../lib/util/random';
 
 const TOL = 1e-4;
@@ -47,23 +48,35 @@ test('the wasm backend initialises with the project kernels', async () => {
   assert.equal(await initBackend({ backend: 'wasm', quiet: true }), 'wasm');
 });
 
-test('Conv2DBackpropFilter and Conv2DBackpropInput match cpu', async () => {
-  for (const [i, c] of CONV2D_CASES.entries()) {
-    await agree(`conv2d ${JSON.stringify(c)}`, 100 + i, [c.x, c.w], (x, w) => {
-      const y = tf.conv2d(x as tf.Tensor4D, w as tf.Tensor4D, c.s, c.pad);
-      const dy = tf.sin(tf.range(0, y.size).reshape(y.shape)); // a non-trivial upstream gradient
-      return tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, c.s, c.pad).mul(dy).sum())([x, w]);
-    });
-  }
-});
+// On native-blas, `im2col` runs every shape through im2col + sgemm (the measured rule would leave some on XNNPACK).
+for (const mode of ['wasm', 'native-blas', 'im2col'] as const) {
+  const cpath = mode === 'wasm' ? 'wasm' : 'native-blas';
+  test(`Conv2D, Conv2DBackpropFilter and Conv2DBackpropInput match cpu (${mode})`, onPath(cpath), async () => {
+    await initBackend({ backend: 'wasm', quiet: true });
+    useComputePath(cpath);
+    const rule = { ...nativeConvRule };
+    if (mode === 'im2col') for (const k of ['forward', 'filter', 'input'] as const) nativeConvRule[k] = () => true;
+    try {
+      for (const [i, c] of CONV2D_CASES.entries()) {
+        await agree(`conv2d ${JSON.stringify(c)} (${mode})`, 100 + i, [c.x, c.w], (x, w) => {
+          const y = tf.conv2d(x as tf.Tensor4D, w as tf.Tensor4D, c.s, c.pad);
+          const dy = tf.sin(tf.range(0, y.size).reshape(y.shape)); // a non-trivial upstream gradient
+          return [y, ...tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, c.s, c.pad).mul(dy).sum())([x, w])];
+        });
+      }
+      await agree(`conv2dTranspose (${mode})`, 7, [[2, 5, 5, 4], [3, 3, 3, 4]], (x, w) =>
+        tf.conv2dTranspose(x as tf.Tensor4D, w as tf.Tensor4D, [2, 10, 10, 3], 2, 'same'),
+      );
+    } finally {
+      Object.assign(nativeConvRule, rule);
+    }
+  });
+}
 
-test('conv2dTranspose (Conv2DBackpropInput forward) matches cpu', async () => {
-  await agree('conv2dTranspose', 7, [[2, 5, 5, 4], [3, 3, 3, 4]], (x, w) =>
-    tf.conv2dTranspose(x as tf.Tensor4D, w as tf.Tensor4D, [2, 10, 10, 3], 2, 'same'),
-  );
-});
-
-test('Conv3DBackpropFilterV2 and Conv3DBackpropInputV2 match cpu', async () => {
+for (const cpath of COMPUTE_PATHS)
+test(`Conv3DBackpropFilterV2 and Conv3DBackpropInputV2 match cpu (${cpath} path)`, onPath(cpath), async () => {
+  await initBackend({ backend: 'wasm', quiet: true });
+  useComputePath(cpath);
   const cases: { x: number[]; w: number[]; s: number | [number, number, number]; pad: 'same' | 'valid' }[] = [
     { x: [1, 4, 4, 4, 1], w: [3, 3, 3, 1, 1], s: 1, pad: 'same' },
     { x: [2, 6, 6, 6, 2], w: [3, 3, 3, 2, 3], s: 1, pad: 'valid' },
@@ -76,7 +89,7 @@ test('Conv3DBackpropFilterV2 and Conv3DBackpropInputV2 match cpu', async () => {
     { x: [2, 5, 8, 8, 1], w: [2, 4, 4, 1, 3], s: [2, 4, 4], pad: 'valid' },
   ];
   for (const [i, c] of cases.entries()) {
-    await agree(`conv3d ${JSON.stringify(c)}`, 200 + i, [c.x, c.w], (x, w) => {
+    await agree(`conv3d ${JSON.stringify(c)} (${cpath})`, 200 + i, [c.x, c.w], (x, w) => {
       const f = (a: tf.Tensor, b: tf.Tensor) => tf.conv3d(a as tf.Tensor5D, b as tf.Tensor5D, c.s, c.pad);
       const y = f(x, w);
       const dy = tf.cos(tf.range(0, y.size).reshape(y.shape));
@@ -92,7 +105,10 @@ test('3D pooling and its gradients match cpu', async () => {
   });
 });
 
-test('BatchMatMul / _FusedMatMul with and without transposes match cpu', async () => {
+for (const path of COMPUTE_PATHS) {
+test(`BatchMatMul / _FusedMatMul with and without transposes, and their gradients, match cpu (${path} path)`, onPath(path), async () => {
+  await initBackend({ backend: 'wasm', quiet: true });
+  useComputePath(path);
   const cases: [number[], number[], boolean, boolean][] = [
     [[64, 32], [32, 48], false, false],
     [[32, 64], [32, 48], true, false],
@@ -105,12 +121,21 @@ test('BatchMatMul / _FusedMatMul with and without transposes match cpu', async (
     [[4, 33, 17], [4, 17, 9], false, false],
   ];
   for (const [i, [a, b, ta, tb]] of cases.entries()) {
-    await agree(`matMul ${a} ${b} ${ta} ${tb}`, 400 + i, [a, b], (x, y) => tf.matMul(x, y, ta, tb));
+    await agree(`matMul ${a} ${b} ${ta} ${tb} (${path})`, 400 + i, [a, b], (x, y) => {
+      const f = (p: tf.Tensor, q: tf.Tensor) => tf.matMul(p, q, ta, tb);
+      const c = f(x, y);
+      const dy = tf.sin(tf.range(0, c.size).reshape(c.shape));
+      return [c, ...tf.grads((p: tf.Tensor, q: tf.Tensor) => f(p, q).mul(dy).sum())([x, y])];
+    });
   }
-  await agree('fused matMul', 420, [[16, 8], [12, 8], [12]], (x, y, bias) =>
-    tf.fused.matMul({ a: x as tf.Tensor2D, b: y as tf.Tensor2D, transposeB: true, bias, activation: 'relu' }),
-  );
+  for (const activation of ['linear', 'relu'] as const) {
+    await agree(`fused matMul ${activation} (${path})`, 420, [[16, 8], [12, 8], [12]], (x, y, bias) =>
+      tf.fused.matMul({ a: x as tf.Tensor2D, b: y as tf.Tensor2D, transposeB: true, bias, activation }),
+    );
+  }
+  assert.equal(computePath().path, path);
 });
+}
 
 test('Sum and Mean match cpu over several axes and sizes', async () => {
   const cases: [number[], number | number[] | undefined, boolean][] = [

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { backendReport, initBackend } from '../../lib/backend';
+import { backendReport, initBackend, nativeBlasAvailable } from '../../lib/backend';
 
 test('initBackend picks once and reports the project kernels on wasm', async () => {
   const a = initBackend({ quiet: true });
@@ -26,7 +26,7 @@ test('initBackend picks once and reports the project kernels on wasm', async () 
 test('an explicit different backend switches; the same one keeps the promise', async () => {
   assert.equal(await initBackend({ backend: 'cpu', quiet: true }), 'cpu');
   assert.equal(tf.getBackend(), 'cpu');
-  assert.deepEqual(backendReport(), { backend: 'cpu', projectKernels: [] });
+  assert.deepEqual(backendReport(), { backend: 'cpu', projectKernels: [], computePath: null });
   const p = initBackend({ backend: 'cpu', quiet: true });
   assert.equal(p, initBackend({ quiet: true }));
   assert.equal(await initBackend({ backend: 'wasm', quiet: true }), 'wasm');
@@ -59,4 +59,16 @@ test('the tfjs-node alias (plain tfjs 3.21, for danfojs) is never loaded', async
   await initBackend({ quiet: true });
   const loaded = Object.keys(require.cache).some((f) => f.includes(`${path.sep}tfjs-node${path.sep}dist`));
   assert.equal(loaded, false);
+});
+
+test('`cfcml backend` says which path the dense products take, and why', () => {
+  const cli = path.join(__dirname, '../../bin/cfcml.js');
+  const run = (env: Record<string, string>) =>
+    execFileSync(process.execPath, [cli, 'backend'], { env: { ...process.env, ...env }, cwd: path.join(__dirname, '../../..'), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const off = run({ CFCML_BLAS: 'none' });
+  assert.match(off, /^dense products: wasm \(no BLAS: CFCML_BLAS=none\)$/m);
+  assert.match(off, /^native BLAS: none \(CFCML_BLAS=none\)$/m);
+  if (nativeBlasAvailable() || process.env.CI === 'true') {
+    assert.match(run({}), /^dense products: native-blas \(default where BLAS loads; OpenBLAS found: \S+ .*1 thread\)$/m);
+  }
 });

@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import { createModel } from '../../lib/model';
 import { DERM7PT, MEN } from '../../lib/data/datasets';
 import type { DatasetSpec } from '../../lib/data/spec';
-import { tabularInputSpec } from '../../lib/data/tabular';
+import { modelConfig } from '../../lib/train/build';
 import type { CFCMLConfig } from '../../lib/model';
 import { dermLike, maxAbsDiff, menLike, randomInputs } from './helpers';
 
@@ -67,18 +67,24 @@ test('dispose frees every variable', () => {
   assert.equal(tf.memory().numTensors, n);
 });
 
-function presetConfig(spec: DatasetSpec): CFCMLConfig {
-  const p = spec.presets.cpu;
-  return {
-    images: spec.imageModalities,
-    imageSize: p.imageSize,
-    tabular: tabularInputSpec(spec.tabular),
-    numClasses: spec.classes.length,
-    variant: 'full',
-    model: p.model,
-    seed: 666,
-  };
+/** The `cpu` preset's model as the trainer builds it (lib/train/build.ts), every tabular field kept. */
+function presetConfig(spec: DatasetSpec, excludedFields: string[] = []): CFCMLConfig {
+  return modelConfig(spec, { variant: 'full', seed: 666, train: spec.presets.cpu, excludedFields });
 }
+
+test('modelConfig: the tabular fields the run leaves out are not in the model (Derm7pt without management)', () => {
+  const all = presetConfig(DERM7PT);
+  const without = presetConfig(DERM7PT, ['management']);
+  assert.equal(all.tabular.length, DERM7PT.tabular.length);
+  assert.equal(without.tabular.length, DERM7PT.tabular.length - 1);
+  const i = DERM7PT.tabular.findIndex((f) => f.name === 'management');
+  assert.deepEqual(without.tabular, all.tabular.filter((_, k) => k !== i));
+  const a = createModel(without);
+  const b = createModel(all);
+  assert.ok(a.paramCount() < b.paramCount(), `${a.paramCount()} < ${b.paramCount()}`);
+  a.dispose();
+  b.dispose();
+});
 
 test('summary() prints a table with the parameter count (cpu presets of Derm7pt and MEN)', () => {
   for (const spec of [DERM7PT, MEN]) {

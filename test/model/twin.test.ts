@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { initBackend } from '../../lib/backend';
-import { relError } from '../../lib/backend/testing';
+import { COMPUTE_PATHS, initBackend, useComputePath } from '../../lib/backend';
+import { onPath, relError } from '../../lib/backend/testing';
 import { createModel, type CFCMLConfig } from '../../lib/model';
 import { loadCheckpoint, type NamedArray } from '../../lib/run/checkpoint';
 import { cfcmlLoss, type HrmWeights } from '../../lib/train/loss';
@@ -12,7 +12,8 @@ import { cfcmlLoss, type HrmWeights } from '../../lib/train/loss';
 /**
  * cfcml against its PyTorch twin (scripts/reference/cfcml_twin.py): fixtures made by
  * scripts/reference/make_twin_fixtures.py hold fixed weights (cfcml keys and layouts), a fixed batch, and the
- * twin's logits, embeddings z, loss terms and weight gradients (float64). cfcml on wasm (float32) must match
+ * twin's logits, embeddings z, loss terms and weight gradients (float64). cfcml on wasm (float32), on both paths of its
+ * dense products (native BLAS and XNNPACK, lib/backend/path.ts), must match
  * within 1e-4 relative, per tensor: max |cfcml − twin| / max |twin|; a weight gradient where PyTorch's own float32
  * is further than that from its float64 (recorded in the fixture: LayerNorms over 2–8 channels are
  * ill-conditioned; worst 1.6e-3, 2d-full-tokennorm) may be off by twice PyTorch's own error. Dropout is 0 in the fixtures (the two
@@ -67,8 +68,9 @@ test('fixtures with missing cells: every field has a missing token and the batch
   assert.ok(categorical >= 4 && numeric >= 4, `${categorical} categorical and ${numeric} numeric missing cells`);
 });
 
-for (const file of files) {
-  test(`logits, z, loss terms and weight gradients equal the PyTorch twin's: ${file}`, () => {
+for (const file of files) for (const cpath of COMPUTE_PATHS) {
+  test(`logits, z, loss terms and weight gradients equal the PyTorch twin's: ${file} (${cpath} path)`, onPath(cpath), () => {
+    useComputePath(cpath);
     const ck = loadCheckpoint<TwinMeta>(path.join(DIR, file));
     const { config, labels, hrmWeights, tau, terms } = ck.meta;
     const arrays = new Map(ck.arrays.map((a) => [a.name, a]));

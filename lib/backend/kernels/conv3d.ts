@@ -10,7 +10,7 @@
  * height/width padding, strides and dilations go to Conv2D.
  */
 import * as tf from '@tensorflow/tfjs';
-import { free, KernelArgs, padOrCrop, run, transpose, view, WasmBackend } from './util';
+import { free, KernelArgs, padOrCrop, run, runRegistered, transpose, view, WasmBackend } from './util';
 import { patchConv3d, patchGrid } from './patchify';
 import { slice } from './slice';
 
@@ -51,7 +51,8 @@ export function conv3dVia2d(
   const xc = kd === 1 ? taps[0] : run('Concat', backend, taps as unknown as Record<string, tf.TensorInfo>, { axis: 4 }); // [B, OD, H, W, KD·C]
   if (kd > 1) free(backend, ...taps);
   const wT = transpose(backend, filter, [1, 2, 0, 3, 4]); // [KH, KW, KD, C, Cout]
-  const y = run(
+  // The path's Conv2D (im2col + BLAS where faster on native-blas, else XNNPACK).
+  const y = runRegistered(
     'Conv2D',
     backend,
     { x: view(xc, [b * od, h, w, kd * c]), filter: view(wT, [kh, kw, kd * c, co]) },

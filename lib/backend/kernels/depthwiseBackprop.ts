@@ -11,7 +11,7 @@
  * (dyz: dy with s−1 zeros inserted, as in conv2dBackpropInput.ts.)
  */
 import * as tf from '@tensorflow/tfjs';
-import { free, insertZeros, KernelArgs, run, transpose, view } from './util';
+import { free, insertZeros, KernelArgs, run, transpose, unitDilations, view } from './util';
 
 export const KERNEL_NAMES = ['DepthwiseConv2dNativeBackpropFilter', 'DepthwiseConv2dNativeBackpropInput'] as const;
 
@@ -23,8 +23,7 @@ type DwAttrs = {
 };
 
 function info(xShape: number[], wShape: number[], a: DwAttrs) {
-  const d = a.dilations ?? 1;
-  if (d !== 1 && !(Array.isArray(d) && d[0] === 1 && d[1] === 1)) {
+  if (!unitDilations(a.dilations)) {
     throw new Error('cfcml wasm depthwise gradients: dilations > 1 are not supported');
   }
   return tf.backend_util.computeConv2DInfo(

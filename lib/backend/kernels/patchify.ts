@@ -11,8 +11,7 @@
  * at the cpu preset, against a few ms here. The re-ordering is done in JavaScript, `KW·C` values at a time.
  */
 import * as tf from '@tensorflow/tfjs';
-import { batchMatMul } from './batchMatMul';
-import { free, view, WasmBackend } from './util';
+import { free, runRegistered, view, WasmBackend } from './util';
 
 type Shape5 = [number, number, number, number, number];
 
@@ -78,7 +77,7 @@ function patches(backend: WasmBackend, g: Grid, x: tf.TensorInfo): tf.TensorInfo
 }
 
 function matMul(backend: WasmBackend, a: tf.TensorInfo, b: tf.TensorInfo, transposeA: boolean, transposeB: boolean): tf.TensorInfo {
-  return batchMatMul({ inputs: { a, b }, backend, attrs: { transposeA, transposeB } }) as tf.TensorInfo;
+  return runRegistered('BatchMatMul', backend, { a, b }, { transposeA, transposeB }); // native BLAS or wasm (lib/backend/path.ts)
 }
 
 /** y = x ⊛ filter for an exact patch grid: [B, OD, OH, OW, Cout]. */

@@ -34,21 +34,34 @@ export function captureStock(name: string): void {
   if (k) stock.set(name, k.kernelFunc as unknown as Kernel);
 }
 
-/** Run the stock wasm kernel `name` (or whatever is registered now if it was never overridden). */
-export function run(
-  name: string,
-  backend: WasmBackend,
-  inputs: Record<string, tf.TensorInfo>,
-  attrs: Attrs = {},
-): tf.TensorInfo {
-  let k = stock.get(name);
-  if (!k) {
-    const reg = tf.getKernel(name, 'wasm');
-    if (!reg) throw new Error(`cfcml backend: wasm kernel ${name} is not registered`);
-    k = reg.kernelFunc as unknown as Kernel;
-  }
+/** The kernel registered for `name` on wasm now. */
+function registered(name: string): Kernel {
+  const reg = tf.getKernel(name, 'wasm');
+  if (!reg) throw new Error(`cfcml backend: wasm kernel ${name} is not registered`);
+  return reg.kernelFunc as unknown as Kernel;
+}
+
+function call(k: Kernel, backend: WasmBackend, inputs: Record<string, tf.TensorInfo>, attrs: Attrs): tf.TensorInfo {
   const out = k({ inputs, backend, attrs });
   return Array.isArray(out) ? out[0] : out;
+}
+
+/** Run the stock wasm kernel `name` (or whatever is registered now if it was never overridden). */
+export function run(name: string, backend: WasmBackend, inputs: Record<string, tf.TensorInfo>, attrs: Attrs = {}): tf.TensorInfo {
+  return call(stock.get(name) ?? registered(name), backend, inputs, attrs);
+}
+
+/**
+ * Run whatever kernel is registered for `name` now (the compute path's, lib/backend/path.ts: native BLAS or
+ * XNNPACK), not the stock one. For the products and convolutions inside a composite kernel.
+ */
+export function runRegistered(name: string, backend: WasmBackend, inputs: Record<string, tf.TensorInfo>, attrs: Attrs = {}): tf.TensorInfo {
+  return call(registered(name), backend, inputs, attrs);
+}
+
+/** Whether conv `dilations` (a number or [h, w]) are all 1. */
+export function unitDilations(d: number | number[] | undefined): boolean {
+  return d === undefined || d === 1 || (Array.isArray(d) && d.every((x) => x === 1));
 }
 
 /** Free an intermediate made by `run` (or by `backend.makeOutput`). */

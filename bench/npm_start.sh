@@ -3,9 +3,9 @@
 # Writes bench/npm_start.json (wall times, peak memory = max RSS of any process, the selected epoch's
 # validation AUC, the load average before and after: the machine may be shared). `npm run bench` copies it into
 # bench/RESULTS.md. Not looped: one run takes minutes.
-#   bash scripts/bench/npm_start.sh            (CFCML_WASM_THREADS is passed through to npm start)
+#   bash bench/npm_start.sh            (CFCML_WASM_THREADS is passed through to npm start)
 set -euo pipefail
-REPO=$(cd "$(dirname "$0")/../.." && pwd)
+REPO=$(cd "$(dirname "$0")/.." && pwd)
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 git clone -q "$REPO" "$WORK/cfcml"

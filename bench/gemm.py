@@ -1,6 +1,6 @@
 """The floor of a dense product on this CPU for PyTorch (npm run bench, "GEMM floor"): C = A @ B, float32,
 1 thread (OMP_WAIT_POLICY=PASSIVE), minimum over repetitions after warm-up. Prints one JSON line.
-    /usr/bin/python3 scripts/bench/gemm.py --shapes 512x512x512,1024x1024x1024 --reps 7 --warmup 2
+    /usr/bin/python3 bench/gemm.py --shapes 512x512x512,1024x1024x1024 --reps 7 --warmup 2
 """
 import argparse
 import json

@@ -1,7 +1,7 @@
 """PyTorch side of `npm run bench` (bench/step.ts): times the twin (scripts/reference/cfcml_twin.py) on the
 weights and the batch that cfcml saved, with a given number of threads.
 
-    OMP_WAIT_POLICY=PASSIVE /usr/bin/python3 scripts/bench/twin_bench.py --ckpt W.ckpt --batch B.ckpt \
+    OMP_WAIT_POLICY=PASSIVE /usr/bin/python3 bench/twin_bench.py --ckpt W.ckpt --batch B.ckpt \
         --threads 1 [--reps 7] [--warmup 2]
 
 W.ckpt: a cfcml checkpoint (the trainer's `w:<key>` arrays; meta.config is the model's CFCMLConfig).
@@ -20,7 +20,7 @@ import time
 import numpy as np
 import torch
 
-sys.path.insert(0, os.path.join(os.path.dirname(__file__), '..', 'reference'))
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), '..', 'scripts', 'reference'))
 from cfcml_twin import CFCMLTwin, cfcml_loss, load_cfcml, param_count, read_checkpoint, to_torch_images, weights_from_checkpoint  # noqa: E402
 
 

@@ -2,7 +2,7 @@
 safetensors, no head) on cfcml's batch; times the forward (four stage maps, no autograd) and a step (forward,
 loss Σ_s mean(F_s²), backward to every trainable weight; stages 1..--freeze under no_grad, as the authors run them).
 
-    OMP_WAIT_POLICY=PASSIVE /usr/bin/python3 scripts/bench/swin_timm.py --timm <pytorch-image-models checkout> \
+    OMP_WAIT_POLICY=PASSIVE /usr/bin/python3 bench/swin_timm.py --timm <pytorch-image-models checkout> \
         --weights model.safetensors --batch batch.safetensors --threads 1 [--reps 3] [--warmup 1] [--freeze 0]
 
 batch.safetensors: `input` [B, H, W, 3] pixel values 0..255 (float32), `stage4`: cfcml's stage-4 output, flat.

@@ -2,7 +2,7 @@
 both 2-D layouts (trustworthiness from scikit-learn, and kNN agreement: the mean share of each point's k
 nearest neighbours in the input that stay among its k nearest in the layout).
 
-    /usr/bin/python3 scripts/bench/umap_compare.py IN.json   (IN: {"X": rows, "js": umap-js layout, "k": 10,
+    /usr/bin/python3 bench/umap_compare.py IN.json   (IN: {"X": rows, "js": umap-js layout, "k": 10,
                                                                "nNeighbors": 15, "minDist": 0.1, "seed": 1})
 Prints one JSON line. umap-learn is fitted twice and the second fit is timed (the first compiles numba code).
 """
