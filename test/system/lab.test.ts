@@ -16,12 +16,12 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'fs';
-import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import { spawn, spawnSync } from 'child_process';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromiumPath } from '../../lib/plots/render';
+import { freePort } from '../helpers/net';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const PY = process.env.CFCML_PYTHON || '/usr/bin/python3';
@@ -48,17 +48,6 @@ function missingTool(): string | null {
   }
   if (spawnSync('npm', ['--version'], { stdio: 'ignore' }).status !== 0) return 'no npm to build the front end';
   return null;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const s = net.createServer();
-    s.once('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const p = (s.address() as net.AddressInfo).port;
-      s.close(() => ok(p));
-    });
-  });
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -151,17 +140,17 @@ test('JupyterLab built in lab/: notebooks 00, 03, 05 run from the Run menu, plot
     assert.match(out, /JupyterLab \(lab\/, built from npm packages\)/);
     browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 
-    const open = async (url: string, where: string): Promise<Page> => {
+    /** Open `/lab/workspaces/<workspace><rest>`: a workspace per page, so no page reopens another's tabs. */
+    const open = async (workspace: string, rest: string, where: string): Promise<Page> => {
       const page = await browser!.newPage({ viewport: { width: 1200, height: 800 } });
       watch(page, where);
-      // `reset`: start from an empty workspace, not the tabs of the previous page.
-      await page.goto(`${base}${url}${url.includes('?') ? '&' : '?'}reset&token=${token}`);
+      await page.goto(`${base}/lab/workspaces/${workspace}${rest}?token=${token}`);
       await page.waitForSelector('body[data-cfcml-lab-restored]', { state: 'attached', timeout: 120_000 });
       return page;
     };
 
     // The launcher lists the repo-local tslab kernel and a terminal.
-    const launcher = await open('/lab', 'launcher');
+    const launcher = await open('launcher', '', 'launcher');
     await launcher.waitForSelector('.jp-LauncherCard[title="TypeScript (tslab, cfcml)"]', { timeout: 60_000 });
     await launcher.waitForSelector('.jp-LauncherCard[title="Start a new terminal session"]', { timeout: 10_000 });
     await launcher.close();
@@ -171,7 +160,7 @@ test('JupyterLab built in lab/: notebooks 00, 03, 05 run from the Run menu, plot
     /** Open a notebook, Run → Run All Cells, wait until every code cell ran and its kernel is idle. */
     const runAll = async (name: string, where: string) => {
       const nbPath = `notebooks/${name}.ipynb`;
-      const page = await open(`/lab/tree/${nbPath}`, where);
+      const page = await open(where.replace(/\W+/g, '-'), `/tree/${nbPath}`, where);
       // Lab's own view of the kernel (the status bar: "TypeScript (tslab, cfcml) | Idle"); the REST
       // API's execution_state can stay "starting" until a client asks the kernel something.
       const idle = () =>
