@@ -19,16 +19,17 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../lib/backend';
-import { DERM7PT, getPreset, ImageCache, loadCohort, makeBatch, MEN, synthDerm7pt, TabularEncoder, disposeBatch } from '../lib/data';
+import { DERM7PT, getPreset, ImageCache, loadCohort, makeBatch, MEN, TabularEncoder, disposeBatch } from '../lib/data';
+import { synthDerm7pt } from '../lib/synth';
 import type { DatasetSpec } from '../lib/data/spec';
 import { tabularInputSpec } from '../lib/data/tabular';
 import { umap } from '../lib/gap/umap';
 import { hrmLosses, hrmTotal } from '../lib/hrm';
 import { createModel, type CFCMLConfig, type CFCMLModel } from '../lib/model';
-import { saveCheckpoint } from '../lib/train/checkpoint';
+import { saveCheckpoint } from '../lib/run/checkpoint';
 import { cfcmlLoss } from '../lib/train/loss';
 import { Adam } from '../lib/train/optimizer';
-import { fullBatchGradients, type StepBatch } from '../lib/train/splitStep';
+import { fullBatchGradients, type StepBatch } from '../lib/run/splitStep';
 import { Rng } from '../lib/util/random';
 
 interface Options {

@@ -2,8 +2,8 @@
  * cfcml — coarse-to-fine crossmodal learning (CFCML) for diagnosis from medical images + tabular records.
  *
  * The public API on one page, in the order data flows (docs/ARCHITECTURE.md). Everything else is internal
- * but importable by its path, e.g. `require('cfcml/dist/lib/train/checkpoint')` or, in this repository,
- * `import { encodeCheckpoint } from '../lib/train/checkpoint'`.
+ * but importable by its path, e.g. `require('cfcml/dist/lib/run/checkpoint')` or, in this repository,
+ * `import { encodeCheckpoint } from './run/checkpoint'`.
  */
 
 // ── Backend: tfjs-node(-gpu) / wasm with cfcml's kernels / cpu, chosen once ───────────────────────────
@@ -21,17 +21,17 @@ export { loadCohort } from './data/cohort';
 export type { LoadCohortOptions } from './data/cohort';
 export { loadDerm7pt, DERM7PT_COLUMNS, CHECKLIST_COLUMNS, DIAGNOSIS_GROUPS } from './data/derm7pt';
 export { loadMen } from './data/men';
-export { synthDerm7pt } from './data/synth/derm7pt';
-export { synthMen } from './data/synth/men';
-export { formatSynthSummary } from './data/synth/summary';
-export type { SynthSummary } from './data/synth/summary';
-export { readOracleCsv, oracleAucs, oracleRocSeries } from './data/synth/oracle';
-export type { OracleRow, OracleAucs } from './data/synth/oracle';
+export { synthDerm7pt } from './synth/derm7pt';
+export { synthMen } from './synth/men';
+export { formatSynthSummary } from './synth/summary';
+export type { SynthSummary } from './synth/summary';
+export { readOracleCsv, oracleAucs, oracleRocSeries } from './synth/oracle';
+export type { OracleRow, OracleAucs } from './synth/oracle';
 export { inspectCohort, formatInspectReport } from './data/inspect';
 export type { InspectReport } from './data/inspect';
 export { auditLeakage, formatLeakageReport, aucOf } from './data/audit';
 export type { LeakageReport, FieldLeakage } from './data/audit';
-export { TabularEncoder } from './data/tabular';
+export { TabularEncoder, tabularInputSpec } from './data/tabular';
 export { ImageCache } from './data/imageCache';
 export { BatchSampler } from './data/sampler';
 export { makeBatch, disposeBatch } from './data/batch';
@@ -43,6 +43,9 @@ export type { Variant, ModelPreset, CFCMLConfig, CFCMLModel, ForwardOptions, For
 export { variantSpec } from './model/variants';
 export type { VariantSpec } from './model/variants';
 export { residualEncoder } from './model/residualEncoder';
+export { backboneEncoder } from './model/backbone';
+export { swinEncoder, loadSwinWeights, stageGeometry, shiftedWindowMask, SWIN_T } from './model/swin';
+export type { SwinOptions, StageGeometry } from './model/swin';
 
 // ── Fine stage (H1–H8): prototypes and the HRM anchor losses ────────────────────────────────────────────
 export { hrmLosses, hrmTotal, anchorLoss, HRM_DEFAULTS } from './hrm/losses';
@@ -68,7 +71,7 @@ export { predict, metricsOf } from './train/evaluate';
 export type { Predictions } from './train/evaluate';
 export { evaluateRun } from './train/evalRun';
 export type { EvalRunResult } from './train/evalRun';
-export { RunDirectory } from './train/runDirectory';
+export { RunDirectory } from './run/runDirectory';
 
 // ── Metrics (checked against scikit-learn) ─────────────────────────────────────────────────────────────
 export { computeMetrics, formatMetricsTable } from './metrics/compute';
@@ -115,3 +118,5 @@ export type { SweepSpec, SweepRun, SweepReport, GroupReport, VariantRow } from '
 export { tableCsv, tableMarkdown, tableTex, writeTables, formatP, holm, averageProbs } from './experiments';
 export { readRunPredictions, readRunMetrics, readRunHistory, readRunOptions } from './experiments';
 export { ablationFigure, rocBandFigure, sweepCurvesFigure, writeFigures, gapFigures } from './experiments';
+export { robustnessCurves, robustnessCsv, robustnessFigure, readRunRobustness } from './experiments';
+export type { RobustnessCurves } from './experiments';

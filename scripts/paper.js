@@ -25,7 +25,8 @@ const archivedAt = argv.indexOf('--archived');
 const archived = archivedAt < 0 ? null : path.resolve(root, argv[archivedAt + 1] && !argv[archivedAt + 1].startsWith('--') ? argv[archivedAt + 1] : path.join('docs', 'results'));
 const config = JSON.parse(fs.readFileSync(path.resolve(opt('config', path.join(__dirname, 'paper.json'))), 'utf8'));
 const out = path.resolve(opt('out', path.join(root, 'runs', 'paper')));
-const cli = path.join(root, 'dist', 'bin', 'cfcml.js');
+// CFCML_CLI picks another build of the CLI (the tests use build/, as lib/experiments/sweep.ts cliPath does).
+const cli = process.env.CFCML_CLI ? path.resolve(process.env.CFCML_CLI) : path.join(root, 'dist', 'bin', 'cfcml.js');
 if (!fs.existsSync(cli)) {
   console.error(`paper: ${cli} is missing: run npm run build first`);
   process.exit(2);

@@ -2,6 +2,7 @@ import type { CommandSpec } from './args';
 import { archiveCommand } from './commands/archive';
 import { auditCommand } from './commands/audit';
 import { backendCommand } from './commands/backend';
+import { checkpointCommand } from './commands/checkpoint';
 import { evalCommand } from './commands/eval';
 import { inspectCommand } from './commands/inspect';
 import { mainCommand } from './commands/main';
@@ -16,3 +17,4 @@ export const COMMANDS: CommandSpec[] = [mainCommand, synthCommand, inspectComman
 COMMANDS.push(sweepCommand);
 COMMANDS.push(reportCommand);
 COMMANDS.push(archiveCommand);
+COMMANDS.push(checkpointCommand);

@@ -7,7 +7,7 @@ import { DERM7PT } from './datasets';
 import { checkPhoto } from './imageCheck';
 import { checkClassesPresent, cohortFingerprint, parseTabularCell } from './records';
 import type { DatasetSpec, Split } from './spec';
-import { SPLITS } from './spec';
+import { missingMarkers, SPLITS } from './spec';
 import type { CaseRecord, Cohort } from './types';
 
 /**
@@ -220,9 +220,9 @@ function scanDerm7pt(root: string, spec: DatasetSpec, checkImages: boolean, prob
       }
       perClass[group.label]++;
       let ok = true;
-      const tabular: Record<string, string | number> = {};
+      const tabular: Record<string, string | number | null> = {};
       for (const f of spec.tabular) {
-        const v = problems.attempt(() => parseTabularCell(f, row[f.column], metaFile, rowNo, warnings), metaFile, { value: (row[f.column] ?? '').trim() });
+        const v = problems.attempt(() => parseTabularCell(f, row[f.column], metaFile, rowNo, missingMarkers(spec, f), warnings), metaFile, { value: (row[f.column] ?? '').trim() });
         if (v === undefined) ok = false;
         else tabular[f.name] = v;
       }

@@ -1,13 +1,15 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import * as zlib from 'zlib';
+import { CfcmlError } from '../util/errors';
+import { axisCodes, gunzipIfNeeded, ioOrientation, NIFTI_DATATYPES, niftiAffine, niftiDimsProblem, niftiScaling, niftiVoxels, parseNiftiHeader, voxelSizes } from './nifti';
 
 /**
  * Cheap checks of image files before any decoding, reading only their headers and last bytes, so that a
  * loader can name every bad file of a folder at once:
  * - photos: JPEG or PNG by content (not by name), size from the header, colour or grey, complete (a JPEG
  *   ends with its EOI marker, a PNG with its IEND chunk);
- * - volumes: gzip or plain NIfTI-1 by content, a 3D header, and (float types only) finite voxels.
+ * - volumes: gzip or plain NIfTI-1/NIfTI-2 by content (read by lib/data/nifti.ts), a 3D header, a usable
+ *   affine and finite voxels.
  * Decisions: a PNG named `.jpg` and a grey photo are accepted (sharp decodes by content and makes three
  * channels) and reported as notes; a truncated file, an unknown format and an image smaller than
  * `MIN_PHOTO_SIDE` on a side are refused.
@@ -111,17 +113,24 @@ export function checkPhoto(file: string): FileCheck<PhotoInfo> {
 }
 
 export interface VolumeInfo {
-  /** [nx, ny, nz] as in the header. */
+  /** [nx, ny, nz] as stored (before reorientation). */
   dims: [number, number, number];
   datatype: number;
   gzipped: boolean;
+  /** NIfTI-1 or NIfTI-2. */
+  version: 1 | 2;
+  /** Stored orientation codes (e.g. 'LPS'), the loader reorients to RAS. */
+  orientation: string;
+  /** Voxel size in mm along canonical x, y, z. */
+  spacing: [number, number, number];
+  /** [nx, ny, nz] after reorientation to RAS. */
+  canonicalDims: [number, number, number];
 }
 
-const NIFTI_BYTES: Record<number, number> = { 2: 1, 4: 2, 8: 4, 16: 4, 64: 8, 256: 1, 512: 2, 768: 4 };
-
 /**
- * Check a NIfTI-1 volume: gzip (when the name ends in .gz) or plain, a NIfTI-1 header, 3D dims ≥ 2 per
- * axis, a known data type, and, when `voxels` is true and the type is float, that every voxel is finite.
+ * Check a NIfTI volume through the one NIfTI reader (lib/data/nifti.ts): gzip (by content) or plain,
+ * a NIfTI-1 or NIfTI-2 header, 3D dims ≥ 2 per axis, a known data type, a non-singular affine, a complete
+ * file, valid scaling, and, when `voxels` is true, that every voxel of a float volume is finite.
  */
 export function checkVolume(file: string, opts: { voxels?: boolean } = {}): FileCheck<VolumeInfo> {
   const notes: string[] = [];
@@ -131,65 +140,66 @@ export function checkVolume(file: string, opts: { voxels?: boolean } = {}): File
   } catch (e) {
     return { notes, error: { message: `cannot read volume (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` } };
   }
-  const gz = raw.length >= 2 && raw[0] === 0x1f && raw[1] === 0x8b;
   const namedGz = file.toLowerCase().endsWith('.gz');
-  let buf = raw;
-  if (gz) {
-    try {
-      buf = zlib.gunzipSync(raw);
-    } catch (e) {
-      return { notes, error: { message: `corrupt gzip data (${(e as Error).message})`, expected: 'a complete gzip-compressed NIfTI-1 file' } };
+  let stage = 'gzip';
+  let info: VolumeInfo | undefined;
+  try {
+    const { buf, gzipped } = gunzipIfNeeded(raw, file);
+    stage = 'header';
+    const h = parseNiftiHeader(buf, file);
+    if (namedGz && !gzipped) notes.push(`${file}: named .gz but not gzip-compressed; accepted (a plain NIfTI file)`);
+    const dims: [number, number, number] = [h.dim[1], h.dim[2], h.dim[3]];
+    info = { dims, datatype: h.datatype, gzipped, version: h.version, orientation: '', spacing: [0, 0, 0], canonicalDims: dims };
+    const dimsProblem = niftiDimsProblem(h);
+    if (dimsProblem) return { info, notes, error: { message: dimsProblem, expected: 'a 3D volume (dim[0] = 3, or higher dims of size 1)' } };
+    if (Math.min(...dims) < 2) return { info, notes, error: { message: `volume dims [${dims.join(', ')}]`, expected: 'at least 2 voxels on every axis' } };
+    stage = 'datatype';
+    if (!NIFTI_DATATYPES[h.datatype]) return { info, notes, error: { message: `unsupported NIfTI data type code ${h.datatype}`, expected: `one of ${Object.keys(NIFTI_DATATYPES).join(', ')}` } };
+    stage = 'affine';
+    const affine = niftiAffine(h, file);
+    const ornt = ioOrientation(affine, file);
+    const sizes = voxelSizes(affine);
+    const cd: [number, number, number] = [0, 0, 0];
+    ornt.forEach((o, i) => {
+      cd[o.axis] = dims[i];
+      info!.spacing[o.axis] = sizes[i];
+    });
+    info.canonicalDims = cd;
+    info.orientation = axisCodes(ornt);
+    stage = 'scaling';
+    niftiScaling(h, file);
+    stage = 'voxels';
+    // Integer voxels times a finite slope are finite: only float data needs decoding to check.
+    if (!opts.voxels || (h.datatype !== 16 && h.datatype !== 64)) {
+      const need = dims[0] * dims[1] * dims[2] * NIFTI_DATATYPES[h.datatype].bytes;
+      const start = Math.max(h.voxOffset, h.version === 1 ? 352 : 544);
+      if (buf.length - start < need) return { info, notes, error: { message: `truncated volume: ${Math.max(0, buf.length - start)} bytes of voxel data, dims need ${need}`, expected: 'a complete file' } };
+      return { info, notes };
     }
-  }
-  const le = buf.length >= 4 && buf.readInt32LE(0) === 348;
-  const be = buf.length >= 4 && buf.readInt32BE(0) === 348;
-  const magic = buf.length >= 348 ? buf.toString('latin1', 344, 347) : '';
-  if (!(le || be) || (magic !== 'n+1' && magic !== 'ni1')) {
-    return {
-      notes,
-      error: namedGz && !gz
-        ? { message: 'named .nii.gz but neither gzip data nor a NIfTI-1 header', expected: 'a gzip-compressed NIfTI-1 volume' }
-        : { message: 'not a NIfTI-1 file (no 348-byte header with n+1 magic)', expected: 'a NIfTI-1 volume' },
-    };
-  }
-  if (namedGz && !gz) notes.push(`${file}: named .gz but not gzip-compressed; accepted (a plain NIfTI-1 file)`);
-  const i16 = (o: number) => (le ? buf.readInt16LE(o) : buf.readInt16BE(o));
-  const dim = Array.from({ length: 8 }, (_, k) => i16(40 + 2 * k));
-  const ndim = dim[0];
-  const shown = `[${dim.slice(1, 1 + Math.max(0, Math.min(ndim, 7))).join(', ')}]`;
-  const datatype = i16(70);
-  const info: VolumeInfo = { dims: [dim[1], dim[2], dim[3]], datatype, gzipped: gz };
-  if (ndim < 3 || ndim > 7 || dim.slice(4, 1 + ndim).some((v) => v > 1)) {
-    return { info, notes, error: { message: `a ${ndim}D volume with dims ${shown}`, expected: 'a 3D volume (dim[0] = 3, or higher dims of size 1)' } };
-  }
-  if (Math.min(dim[1], dim[2], dim[3]) < 2) return { info, notes, error: { message: `volume dims ${shown}`, expected: 'at least 2 voxels on every axis' } };
-  const bytes = NIFTI_BYTES[datatype];
-  if (!bytes) return { info, notes, error: { message: `unsupported NIfTI data type code ${datatype}`, expected: `one of ${Object.keys(NIFTI_BYTES).join(', ')}` } };
-  const voxOffset = Math.max(352, Math.round(le ? buf.readFloatLE(108) : buf.readFloatBE(108)));
-  const n = dim[1] * dim[2] * dim[3];
-  if (buf.length < voxOffset + n * bytes) {
-    return { info, notes, error: { message: `truncated volume: ${buf.length - voxOffset} bytes of voxel data, dims ${shown} need ${n * bytes}`, expected: 'a complete file' } };
-  }
-  if (opts.voxels && (datatype === 16 || datatype === 64)) {
+    const data = niftiVoxels(buf, h, dims, file);
     let bad = 0;
     let firstBad = -1;
-    let firstValue = 0;
-    for (let i = 0; i < n; i++) {
-      const o = voxOffset + i * bytes;
-      const v = datatype === 16 ? (le ? buf.readFloatLE(o) : buf.readFloatBE(o)) : le ? buf.readDoubleLE(o) : buf.readDoubleBE(o);
-      if (!Number.isFinite(v)) {
-        if (bad++ === 0) {
-          firstBad = i;
-          firstValue = v;
-        }
-      }
+    for (let i = 0; i < data.length; i++) {
+      if (!Number.isFinite(data[i]) && bad++ === 0) firstBad = i;
     }
     if (bad > 0) {
-      const x = firstBad % dim[1];
-      const y = Math.floor(firstBad / dim[1]) % dim[2];
-      const z = Math.floor(firstBad / (dim[1] * dim[2]));
-      return { info, notes, error: { message: `${bad} non-finite voxel(s), the first ${firstValue} at (x ${x}, y ${y}, z ${z})`, expected: 'finite intensities' } };
+      const x = firstBad % dims[0];
+      const y = Math.floor(firstBad / dims[0]) % dims[1];
+      const z = Math.floor(firstBad / (dims[0] * dims[1]));
+      return { info, notes, error: { message: `${bad} non-finite voxel(s), the first ${data[firstBad]} at (x ${x}, y ${y}, z ${z})`, expected: 'finite intensities' } };
     }
+    return { info, notes };
+  } catch (e) {
+    if (!(e instanceof CfcmlError)) throw e;
+    // The reader's message names the file already; the check reports it without the prefix.
+    const message = e.message.startsWith(`${file}: `) ? e.message.slice(file.length + 2) : e.message;
+    const expected: Record<string, string> = {
+      gzip: 'a complete gzip-compressed NIfTI file',
+      header: namedGz && raw[0] !== 0x1f ? 'a gzip-compressed NIfTI volume' : 'a NIfTI-1 or NIfTI-2 volume',
+      affine: 'an invertible voxel-to-world transform (sform or qform)',
+      scaling: 'a finite scl_inter (or scl_slope 0: no scaling)',
+      voxels: 'a complete file',
+    };
+    return { info, notes, error: { message: stage === 'header' && namedGz && raw[0] !== 0x1f ? `named .nii.gz but neither gzip data nor a NIfTI header (${message})` : message, expected: expected[stage] } };
   }
-  return { info, notes };
 }

@@ -7,7 +7,7 @@ import { checkVolume } from './imageCheck';
 import { MEN } from './datasets';
 import { checkClassesPresent, cohortFingerprint, parseTabularCell } from './records';
 import type { DatasetSpec, Split } from './spec';
-import { SPLITS } from './spec';
+import { missingMarkers, SPLITS } from './spec';
 import type { CaseRecord, Cohort } from './types';
 
 /**
@@ -151,9 +151,9 @@ function scanMen(root: string, opts: MenLoadOptions, problems: ProblemList): Coh
           continue;
         }
         used.add(patient);
-        const tabular: Record<string, string | number> = {};
+        const tabular: Record<string, string | number | null> = {};
         for (const f of spec.tabular) {
-          const v = problems.attempt(() => parseTabularCell(f, hit.row[f.column], clinicalFile!, hit.rowNo, warnings), clinicalFile, { value: (hit.row[f.column] ?? '').trim() });
+          const v = problems.attempt(() => parseTabularCell(f, hit.row[f.column], clinicalFile!, hit.rowNo, missingMarkers(spec, f), warnings), clinicalFile, { value: (hit.row[f.column] ?? '').trim() });
           if (v === undefined) ok = false;
           else tabular[f.name] = v;
         }

@@ -17,27 +17,36 @@ export function cellWhere(file: string, row: number, column: string): string {
 /**
  * Validate one raw cell against its field: a categorical value must be one of the field's levels
  * (compared trimmed and case-insensitively, returned in the spec's spelling); a numeric one must parse to a
- * finite number. Values outside a numeric field's plausible range are pushed to `warnings`, not refused.
+ * finite number; a cell equal to one of `markers` (trimmed, case-insensitive; `missingMarkers(spec, field)`)
+ * is missing and gives `null`. A level wins over a marker spelt the same. Values outside a numeric field's
+ * plausible range are pushed to `warnings`, not refused.
  */
-export function parseTabularCell(field: TabularField, raw: string | undefined, file: string, row: number, warnings?: string[]): string | number {
+export function parseTabularCell(
+  field: TabularField,
+  raw: string | undefined,
+  file: string,
+  row: number,
+  markers: readonly string[],
+  warnings?: string[],
+): string | number | null {
   const value = (raw ?? '').trim();
   const where = cellWhere(file, row, field.column);
+  const isMissing = markers.some((m) => m.trim().toLowerCase() === value.toLowerCase());
+  const markerList = `missing markers: ${markers.map((m) => `'${m}'`).join(', ')}`;
   if (field.kind === 'categorical') {
     const hit = field.levels.find((l) => l.toLowerCase() === value.toLowerCase());
-    if (hit === undefined && value === '') {
-      throw new CfcmlError(`empty value for field '${field.name}'; allowed levels: ${field.levels.map((l) => `'${l}'`).join(', ')}`, { where });
-    }
-    if (hit === undefined) {
-      throw new CfcmlError(`unknown category '${value}' for field '${field.name}'; allowed levels: ${field.levels.map((l) => `'${l}'`).join(', ')}`, {
-        where,
-      });
-    }
-    return hit;
+    if (hit !== undefined) return hit;
+    if (isMissing) return null;
+    throw new CfcmlError(
+      `${value === '' ? 'empty value' : `unknown category '${value}'`} for field '${field.name}'; allowed levels: ${field.levels.map((l) => `'${l}'`).join(', ')}; ${markerList}`,
+      { where },
+    );
   }
-  if (value === '') throw new CfcmlError(`empty value for numeric field '${field.name}'; expected a number in [${field.range[0]}, ${field.range[1]}]`, { where });
+  if (isMissing) return null;
+  if (value === '') throw new CfcmlError(`empty value for numeric field '${field.name}'; expected a number in [${field.range[0]}, ${field.range[1]}] or one of the ${markerList}`, { where });
   const x = Number(value);
   if (!Number.isFinite(x)) {
-    throw new CfcmlError(`value '${value}' of numeric field '${field.name}' is not a finite number (NaN/empty/text)`, { where });
+    throw new CfcmlError(`value '${value}' of numeric field '${field.name}' is not a finite number nor a missing marker (${markerList})`, { where });
   }
   if (warnings && (x < field.range[0] || x > field.range[1])) {
     warnings.push(`${where}: ${field.name} = ${x} lies outside its plausible range [${field.range[0]}, ${field.range[1]}]`);

@@ -4,9 +4,6 @@ import { DERM7PT, MEN } from './datasets';
 import { isDerm7ptLayout, loadDerm7pt } from './derm7pt';
 import { isMenLayout, loadMen } from './men';
 import type { DatasetSpec } from './spec';
-import { synthDerm7pt } from './synth/derm7pt';
-import { synthMen } from './synth/men';
-import type { SynthSummary } from './synth/summary';
 import type { Cohort } from './types';
 
 /** Options every loader accepts (a loader ignores what does not apply to its layout). */
@@ -17,18 +14,9 @@ export interface DatasetLoadOptions {
   problems?: ProblemList;
 }
 
-/** Options every synthetic generator accepts (dataset-specific ones are on its own function). */
-export interface DatasetSynthOptions {
-  out: string;
-  seed: number;
-  /** Multiply the default class counts by this (default 1). */
-  scale?: number;
-  onProgress?: (done: number, total: number) => void;
-}
-
 /**
  * One dataset, as data (docs/DATA.md, "Adding a dataset"): what it is (`spec`), how to recognise its folder
- * layout, how to read it, and (optionally) how to write a synthetic cohort in the same layout.
+ * layout and how to read it. A synthetic generator in the same layout is listed in lib/synth/registry.ts.
  */
 export interface DatasetEntry {
   spec: DatasetSpec;
@@ -39,12 +27,11 @@ export interface DatasetEntry {
   /** Sub-folders where the layout may sit instead (a download that unpacks to `<dir>/release_v0`). */
   nestedIn?: readonly string[];
   load(root: string, opts: DatasetLoadOptions): Promise<Cohort>;
-  synth?(opts: DatasetSynthOptions): Promise<SynthSummary>;
 }
 
 /**
  * Every dataset the code knows, by key (the key is the `--dataset` value and `spec.name`). Loaders, the
- * layout detection, the CLI's choice lists and `cfcml synth` read this table; nothing else names a dataset.
+ * layout detection and the CLI's choice lists read this table; nothing else names a dataset.
  */
 export const DATASET_REGISTRY = {
   derm7pt: {
@@ -53,14 +40,12 @@ export const DATASET_REGISTRY = {
     detect: isDerm7ptLayout,
     nestedIn: ['release_v0'],
     load: (root, opts) => loadDerm7pt(root, { problems: opts.problems }),
-    synth: (o) => synthDerm7pt(o),
   },
   men: {
     spec: MEN,
     layout: 'train|val|test/<class>/<patient>/<sequence>.nii.gz + a clinical CSV',
     detect: (root) => isMenLayout(root),
     load: (root, opts) => loadMen(root, { clinical: opts.clinical, problems: opts.problems }),
-    synth: (o) => synthMen(o),
   },
 } satisfies Record<string, DatasetEntry>;
 
@@ -68,9 +53,6 @@ export type DatasetKey = keyof typeof DATASET_REGISTRY;
 
 /** The registry's keys, in detection order (`--dataset` choices). */
 export const DATASET_KEYS = Object.keys(DATASET_REGISTRY) as DatasetKey[];
-
-/** The keys of the datasets that have a synthetic generator (`cfcml synth` choices). */
-export const SYNTH_DATASET_KEYS = DATASET_KEYS.filter((k) => (DATASET_REGISTRY[k] as DatasetEntry).synth !== undefined);
 
 export function isDatasetKey(name: string): name is DatasetKey {
   return Object.prototype.hasOwnProperty.call(DATASET_REGISTRY, name);

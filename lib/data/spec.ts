@@ -31,6 +31,8 @@ export interface CategoricalField {
   column: string;
   kind: 'categorical';
   levels: readonly string[];
+  /** Cell values that mean "not recorded" for this field, replacing the dataset's `missing` list. */
+  missing?: readonly string[];
 }
 
 /** A numeric tabular field; `range` is the plausible range (values outside it are reported, not clipped). */
@@ -40,6 +42,8 @@ export interface NumericField {
   kind: 'numeric';
   range: readonly [number, number];
   unit?: string;
+  /** Cell values that mean "not recorded" for this field, replacing the dataset's `missing` list. */
+  missing?: readonly string[];
 }
 
 export type TabularField = CategoricalField | NumericField;
@@ -68,6 +72,8 @@ export interface TrainPreset {
   /** StepLR: multiply the learning rate by `stepGamma` every `stepEvery` epochs after warm-up. */
   stepEvery: number;
   stepGamma: number;
+  /** After warm-up: 'step' (StepLR above; the authors', and the default) or 'cosine' (to 0 over `epochs`). */
+  schedule?: 'step' | 'cosine';
   /** HRM loss weights (H8). */
   hrm: { sam: number; up: number; cp: number };
   /**
@@ -92,8 +98,22 @@ export interface TrainPreset {
    * epoch is kept.
    */
   minEpochs?: number;
+  /** What the loader does when a cohort's volumes differ in grid (shape or voxel spacing); default `resize`. */
+  volumeGrid?: VolumeGridPolicy;
   model: ModelPreset;
 }
+
+/**
+ * Volumes of one modality whose grids differ (canonical shape or voxel spacing), see docs/DATA.md:
+ * - `resize`: every grid is resized to the preset's `imageSize` (trilinear), whatever its spacing, so a
+ *   voxel's physical size differs between volumes that differ in field of view;
+ * - `refuse`: loading stops and names the grids found and a file of each;
+ * - `resample`: every volume is first resampled (trilinear) to the modality's most common spacing and
+ *   then cropped or padded about its centre to the field of view of the most common grid, so that a voxel
+ *   means the same millimetres in every volume before the resize to `imageSize`.
+ */
+export type VolumeGridPolicy = 'resize' | 'refuse' | 'resample';
+export const VOLUME_GRID_POLICIES: readonly VolumeGridPolicy[] = ['resize', 'refuse', 'resample'];
 
 export type PresetName = 'paper' | 'cpu' | 'tiny';
 export const PRESET_NAMES: readonly PresetName[] = ['paper', 'cpu', 'tiny'];
@@ -109,6 +129,20 @@ export interface DatasetSpec {
   /** For binary tasks, the positive class (AUC, sensitivity): Derm7pt MEL = 1. */
   positiveClass?: number;
   tabular: readonly TabularField[];
+  /**
+   * Cell values that mean "not recorded" in every tabular field (compared trimmed and case-insensitively;
+   * a field's own `missing` list replaces it). Absent: `DEFAULT_MISSING_MARKERS`. A level of a categorical
+   * field always reads as that level, even if it is spelt like a marker.
+   */
+  missing?: readonly string[];
   /** Preset hyper-parameters: `paper` (the authors'), `cpu` (minutes on 2 cores), `tiny` (tests). */
   presets: Record<PresetName, TrainPreset>;
+}
+
+/** What an empty or unrecorded cell looks like in the clinical tables cfcml reads (docs/DATA.md, "Missing cells"). */
+export const DEFAULT_MISSING_MARKERS: readonly string[] = ['', 'NA', 'N/A', 'nan', 'null', 'none', 'unknown', '?', '-'];
+
+/** The cell values that mean "missing" for `field` of `spec`. */
+export function missingMarkers(spec: Pick<DatasetSpec, 'missing'>, field: Pick<TabularField, 'missing'>): readonly string[] {
+  return field.missing ?? spec.missing ?? DEFAULT_MISSING_MARKERS;
 }

@@ -1,12 +1,18 @@
 import { CfcmlError } from '../util/errors';
 import type { DatasetSpec, TabularField } from './spec';
 import type { CaseRecord } from './types';
+import type { TabularInputSpec } from '../model/types';
 
 /**
  * Tabular encoding that fits the method (METHOD.md, "Tabular tokens"): one token per field —
  * a categorical field gives its level index (the model embeds it), a numeric field its value standardised
  * with *train-split* statistics only — plus a one-hot/standardised row for baselines.
  * `exclude` drops fields (e.g. the leaking `management`), so the model never sees them.
+ *
+ * A missing cell (`null` in `CaseRecord.tabular`) is encoded as `MISSING_CATEGORY(f)` = the field's level
+ * count (one past its last level) in a categorical column and as NaN in a numeric column; the model's
+ * tokenizer swaps in the field's learned missing token for either (lib/model/tabularTokenizer.ts), so the NaN
+ * never reaches arithmetic. Numeric statistics are over the observed values only.
  */
 
 export interface TabularEncoderOptions {
@@ -48,7 +54,8 @@ export class TabularEncoder {
     const stats: Record<string, NumericStats> = {};
     for (const f of fields) {
       if (f.kind !== 'numeric') continue;
-      const xs = trainCases.map((c) => TabularEncoder.numeric(f, c));
+      const xs = trainCases.filter((c) => c.tabular[f.name] !== null).map((c) => TabularEncoder.numeric(f, c));
+      if (xs.length === 0) throw new CfcmlError(`numeric field '${f.name}' (column '${f.column}') is missing in every training case: it cannot be standardised; exclude it`);
       const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
       const variance = xs.reduce((a, b) => a + (b - mean) ** 2, 0) / xs.length;
       // A constant field would divide by zero; std 1 leaves it centred at 0.
@@ -68,6 +75,7 @@ export class TabularEncoder {
 
   private levelIndex(f: TabularField & { kind: 'categorical' }, c: CaseRecord): number {
     const v = c.tabular[f.name];
+    if (v === null) return f.levels.length;
     const k = f.levels.indexOf(String(v));
     if (k < 0) {
       throw new CfcmlError(`case ${c.id}: unknown category '${v}' in column '${f.column}'; allowed levels: ${f.levels.map((l) => `'${l}'`).join(', ')}`, {
@@ -78,30 +86,39 @@ export class TabularEncoder {
   }
 
   /** What the model needs to know about each column of `encode`. */
-  inputSpec(): { kind: 'categorical' | 'numeric'; levels?: number }[] {
+  inputSpec(): TabularInputSpec[] {
     return tabularInputSpec(this.fields);
   }
 
-  /** [n*K] row-major: level index for categorical fields, standardised value for numeric ones. */
+  /**
+   * [n*K] row-major: level index for categorical fields, standardised value for numeric ones; a missing cell
+   * is the level count (categorical) or NaN (numeric), see the class comment.
+   */
   encode(cases: readonly CaseRecord[]): Float32Array {
     const K = this.fields.length;
     const out = new Float32Array(cases.length * K);
     cases.forEach((c, i) => {
       this.fields.forEach((f, k) => {
-        out[i * K + k] = f.kind === 'categorical' ? this.levelIndex(f, c) : (TabularEncoder.numeric(f, c) - this.stats[f.name].mean) / this.stats[f.name].std;
+        out[i * K + k] =
+          f.kind === 'categorical' ? this.levelIndex(f, c) : c.tabular[f.name] === null ? NaN : (TabularEncoder.numeric(f, c) - this.stats[f.name].mean) / this.stats[f.name].std;
       });
     });
     return out;
   }
 
-  /** [n*W] row-major, W = oneHotWidth: one-hot levels for categorical fields, standardised value for numeric ones. */
+  /**
+   * [n*W] row-major, W = oneHotWidth: one-hot levels for categorical fields, standardised value for numeric
+   * ones; a missing cell is all zeros (categorical) or 0, the training mean (numeric).
+   */
   oneHot(cases: readonly CaseRecord[]): Float32Array {
     const W = this.oneHotWidth;
     const out = new Float32Array(cases.length * W);
     cases.forEach((c, i) => {
       let o = i * W;
       for (const f of this.fields) {
-        if (f.kind === 'categorical') {
+        if (c.tabular[f.name] === null) {
+          o += f.kind === 'categorical' ? f.levels.length : 1;
+        } else if (f.kind === 'categorical') {
           out[o + this.levelIndex(f, c)] = 1;
           o += f.levels.length;
         } else {
@@ -135,7 +152,11 @@ export class TabularEncoder {
   }
 }
 
-/** What the model's tabular tokenizer needs of each field: its kind and, for a categorical one, its number of levels. */
-export function tabularInputSpec(fields: readonly TabularField[]): { kind: 'categorical' | 'numeric'; levels?: number }[] {
-  return fields.map((f) => (f.kind === 'categorical' ? { kind: 'categorical', levels: f.levels.length } : { kind: 'numeric' }));
+/**
+ * What the model's tabular tokenizer needs of each field: its kind, for a categorical one its number of
+ * levels, and `missing: true` (every field gets a learned missing token, so a run can be evaluated with
+ * cells masked even when its training data had none).
+ */
+export function tabularInputSpec(fields: readonly TabularField[]): TabularInputSpec[] {
+  return fields.map((f) => (f.kind === 'categorical' ? { kind: 'categorical', levels: f.levels.length, missing: true } : { kind: 'numeric', missing: true }));
 }

@@ -10,8 +10,11 @@ export interface CaseRecord {
   label: number;
   /** Absolute paths of the image files, one per image modality, in `spec.imageModalities` order. */
   imagePaths: string[];
-  /** Raw tabular values keyed by field name (`spec.tabular[k].name`): strings for categorical, numbers for numeric. */
-  tabular: Record<string, string | number>;
+  /**
+   * Raw tabular values keyed by field name (`spec.tabular[k].name`): strings for categorical, numbers for
+   * numeric, `null` for a cell the record leaves empty (one of the spec's missing markers).
+   */
+  tabular: Record<string, string | number | null>;
   /** Where the case came from, for error messages: e.g. `meta.csv row 12`. */
   source: string;
   /** Extra columns kept for exploration (Derm7pt: diagnosis, the seven checklist criteria, ...). */

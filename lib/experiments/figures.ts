@@ -5,10 +5,12 @@
  * (validation AUC per epoch, mean over seeds per variant).
  */
 import * as path from 'path';
-import { oracleRocSeries, readOracleCsv } from '../data/synth/oracle';
+import { getDatasetSpec } from '../data/registry';
+import { oracleRocSeries, readOracleCsv } from '../synth/oracle';
 import { rocCurve } from '../metrics';
-import { metricBars, paletteColor, referenceLine, saveFigure, withCeilings, trainingCurves, type Figure, type HistoryRow, type MetricRow, type PlotlyObject } from '../plots';
+import { hexToRgba, learningCurveFigure, metricBars, paletteColor, type CurvePoint, referenceLine, saveFigure, withCeilings, trainingCurves, type Figure, type HistoryRow, type MetricRow, type PlotlyObject } from '../plots';
 import { readRunHistory, readRunPredictions, runState } from './runFiles';
+import { robustnessCurves, robustnessFigure } from './robustness';
 import { ceilingEntries, type GroupReport, type SweepReport } from './report';
 import { mean, sd } from './stats';
 import type { SweepSpec } from './sweep';
@@ -110,11 +112,6 @@ export function rocBandFigure(root: string, spec: SweepSpec, g: GroupReport, pos
   };
 }
 
-function hexToRgba(hex: string, alpha: number): string {
-  const n = parseInt(hex.slice(1), 16);
-  return `rgba(${(n >> 16) & 255},${(n >> 8) & 255},${n & 255},${alpha})`;
-}
-
 /** Validation AUC per epoch, mean over the seeds of each variant (the curves model selection looked at). */
 export function sweepCurvesFigure(root: string, spec: SweepSpec, g: GroupReport): Figure {
   const byEpoch = new Map<number, HistoryRow>();
@@ -137,6 +134,68 @@ export function sweepCurvesFigure(root: string, spec: SweepSpec, g: GroupReport)
   return fig;
 }
 
+/**
+ * Test AUC per stratum of the record (report.strata): bars per variant (mean ± sd over seeds) in each stratum,
+ * the oracle's joint and additive AUC on the same cases as markers — where the joint marker stands far above
+ * the additive one, the record changes how the image reads, and only a model that learns the interaction
+ * can get there.
+ */
+export function strataFigure(g: GroupReport): Figure | null {
+  if (g.strata.length === 0) return null;
+  const label = (r: GroupReport['strata'][number]) => `${r.rule}: ${r.stratum} (${r.n})`;
+  const rows: MetricRow[] = [];
+  for (const r of g.strata) {
+    for (const [v, x] of Object.entries(r.variants)) {
+      if (!Number.isFinite(x.mean)) continue;
+      const e = Number.isFinite(x.sd) ? x.sd : 0;
+      rows.push({ variant: label(r), metric: v, value: x.mean, ci: [x.mean - e, x.mean + e] });
+    }
+  }
+  const fig = metricBars(rows, { title: `${g.dataset}${g.group ? ` (${g.group})` : ''}: test AUC per stratum of the record`, yRange: [0, 1.05], digits: null });
+  const oracleKeys = Object.keys(g.strata[0].oracle);
+  oracleKeys.forEach((k, i) => {
+    fig.data.push({
+      type: 'scatter',
+      mode: 'markers',
+      name: `oracle ${k}`,
+      x: g.strata.map(label),
+      y: g.strata.map((r) => (Number.isFinite(r.oracle[k]) ? r.oracle[k] : null)),
+      marker: { symbol: i === 0 ? 'line-ew-open' : 'line-ew', size: 28, line: { width: 2, color: i === 0 ? '#000000' : '#777777' } },
+    });
+  });
+  fig.layout.xaxis = { ...fig.layout.xaxis, title: { text: 'stratum (test cases)' } };
+  fig.layout.yaxis = { ...fig.layout.yaxis, title: { text: 'test AUC' } };
+  return fig;
+}
+
+/** Training cases of a cohort (task cases of the train split in its oracle.csv); null without an oracle. */
+function trainCasesOf(oracleFile: string | null, numClasses: number): number | null {
+  return oracleFile ? readOracleCsv(oracleFile, numClasses).filter((r) => r.split === 'train').length : null;
+}
+
+/**
+ * The learning curve of a sweep over nested cohorts of one dataset (`cfcml synth --nested` at several
+ * `--scale`s, one group each): test AUC against training cases per variant, with the standard recipe's
+ * rows where the sweep has them, and the oracle ceilings. Null unless at least two groups share the same
+ * test cases (equal oracle test AUCs) and each has an oracle to count its training cases.
+ */
+export function learningCurveOf(report: SweepReport): Figure | null {
+  const groups = report.groups.filter((g) => g.rows.length > 0 && g.oracle);
+  if (groups.length < 2 || new Set(groups.map((g) => `${g.dataset}|${g.preset}`)).size !== 1) return null;
+  const ceilings = ceilingEntries(groups[0].oracle);
+  if (!groups.every((g) => JSON.stringify(ceilingEntries(g.oracle)) === JSON.stringify(ceilings))) return null;
+  const metric = groups[0].metrics.includes('macro_auc') ? 'macro_auc' : 'auc';
+  const numClasses = getDatasetSpec(groups[0].dataset).classes.length;
+  const points: CurvePoint[] = [];
+  for (const g of groups) {
+    const n = trainCasesOf(g.oracle!.file, numClasses);
+    if (n === null) return null;
+    for (const r of g.rows) points.push({ variant: r.variant, trainCases: n, values: r.metrics[metric]?.values.filter((x) => Number.isFinite(x)) ?? [] });
+    for (const ref of g.reference) points.push({ variant: ref.name, trainCases: n, values: ref.testAuc.values });
+  }
+  return learningCurveFigure(points, { title: `${groups[0].dataset}: test ${METRIC_LABELS[metric] ?? metric} against training cases (mean ± sd over seeds)`, metric: `test ${METRIC_LABELS[metric] ?? metric}`, ceilings });
+}
+
 /** Every figure of the report, by file stem. */
 export function sweepFigures(root: string, spec: SweepSpec, report: SweepReport, positiveClass = 1): Record<string, Figure> {
   const figs: Record<string, Figure> = {};
@@ -147,7 +206,13 @@ export function sweepFigures(root: string, spec: SweepSpec, report: SweepReport,
     const roc = rocBandFigure(root, spec, g, positiveClass);
     if (roc) figs[`roc${suffix}`] = roc;
     figs[`curves${suffix}`] = sweepCurvesFigure(root, spec, g);
+    const robustness = robustnessCurves(root, spec, g);
+    if (robustness) figs[`robustness${suffix}`] = robustnessFigure(robustness);
+    const strata = strataFigure(g);
+    if (strata) figs[`strata${suffix}`] = strata;
   }
+  const curve = learningCurveOf(report);
+  if (curve) figs['learning-curve'] = curve;
   return figs;
 }
 

@@ -9,7 +9,7 @@ import { gapReport, umap } from '../gap';
 import { metricBars, umapScatter, type Figure, type MetricRow } from '../plots';
 import { formatCsv } from '../util/csv';
 import { writeFileAtomic } from '../util/fs';
-import { RunDirectory } from '../train/runDirectory';
+import { RunDirectory } from '../run/runDirectory';
 import { readRunEmbeddings, runState, type RunEmbeddings } from './runFiles';
 import type { SweepReport } from './report';
 import { mean, sd } from './stats';

@@ -8,7 +8,7 @@ import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { CfcmlError } from '../util/errors';
-import { RunDirectory, type RunFailure } from '../train/runDirectory';
+import { RunDirectory, type RunFailure } from '../run/runDirectory';
 import { checkOneBudget, finishedRunSettings } from './settings';
 import { trainCommand, type SweepRun, type SweepSpec } from './sweep';
 

@@ -15,15 +15,21 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { getDatasetSpec } from '../data/registry';
-import { oracleAucs, readOracleCsv } from '../data/synth/oracle';
+import { oracleAucs, readOracleCsv } from '../synth/oracle';
 import { variantSpec } from '../model/variants';
 import type { Variant } from '../model/types';
-import { delongTest, type BinaryMetrics, type Metrics, type MulticlassMetrics } from '../metrics';
+import { delongTest, seedCaseBootstrap, weightedAucOfRows, weightedMacroAuc, type BinaryMetrics, type Metrics, type MulticlassMetrics } from '../metrics';
 import { CfcmlError } from '../util/errors';
-import { RunDirectory, type PredictionsTable } from '../train/runDirectory';
+import { RunDirectory, type PredictionsTable } from '../run/runDirectory';
 import { checkOneBudget, runSettings, type RunSettings } from './settings';
 import { averageProbs, holm, mean, sd } from './stats';
 import { readSweep, type SweepRun, type SweepSpec } from './sweep';
+import { readReferenceRows, type ReferenceRow } from './reference';
+import { groupStrata, type StratumRow } from './strata';
+
+/** Replicates and seed of the report's seed × case bootstrap (fixed: a report is reproducible). */
+export const BOOTSTRAP_REPLICATES = 2000;
+export const BOOTSTRAP_SEED = 0;
 
 export const BINARY_METRICS = ['auc', 'auprc', 'accuracy', 'balanced_accuracy', 'sensitivity', 'specificity', 'g_mean', 'mcc', 'f1'] as const satisfies readonly (keyof BinaryMetrics)[];
 export const MULTICLASS_METRICS = ['macro_auc', 'accuracy', 'balanced_accuracy', 'macro_f1', 'weighted_f1', 'mcc'] as const satisfies readonly (keyof MulticlassMetrics)[];
@@ -46,9 +52,17 @@ export interface VariantRow {
   validAuc: Summary;
   /** Paired test-AUC differences variant − full, per seed both have; null for `full` itself. */
   diffAuc: { mean: number; sd: number; perSeed: { seed: number; diff: number }[]; wins: number } | null;
+  /**
+   * The primary test of the ΔAUC column: a paired bootstrap over training seeds × test cases (stratified by
+   * class) of the mean per-seed AUC difference, with its 95% interval and two-sided p
+   * (lib/metrics/seedCaseBootstrap.ts); null for `full` or without predictions.
+   */
+  bootstrap: { lower: number; upper: number; p: number; replicates: number } | null;
+  /** Holm-adjusted bootstrap p over the group's comparisons against full. */
+  pBootHolm: number;
   /** DeLong on seed-averaged test probabilities, variant vs full; null for `full` or when not applicable. */
   delong: { aucVariant: number; aucFull: number; z: number; p: number } | null;
-  /** Holm-adjusted p over the group's comparisons against full. */
+  /** Holm-adjusted DeLong p over the group's comparisons against full. */
   pHolm: number;
   /** Tabular fields the runs fed the model, and those the leakage audit / --exclude left out. */
   tabularUsed: string[];
@@ -80,6 +94,10 @@ export interface GroupReport {
   oracle: OracleCeiling | null;
   /** Why DeLong is or is not reported. */
   delongNote: string;
+  /** Networks trained outside the harness on the same splits (scripts/reference/standard_recipe.py). */
+  reference: ReferenceRow[];
+  /** Test AUC per stratum of the record (lib/experiments/strata.ts); empty when the dataset has none. */
+  strata: StratumRow[];
 }
 
 export interface RunProblem {
@@ -97,6 +115,11 @@ export interface SweepReport {
   problems: RunProblem[];
   notes: string[];
 }
+
+export const BOOTSTRAP_NOTE =
+  'ΔAUC vs full is the mean over seeds of the per-seed test-AUC difference (both trained with the same seed); its 95% CI and p_boot come from a paired bootstrap ' +
+  `over training seeds × test cases (cases resampled within class; ${BOOTSTRAP_REPLICATES} replicates, seed ${BOOTSTRAP_SEED}), Holm-corrected over the comparisons against full (p_boot_holm): ` +
+  'the primary test of the table. DeLong tests a different quantity, the seed ensemble (probabilities averaged over seeds), and is kept as a second column.';
 
 export const DELONG_NOTE =
   'DeLong (two-sided) compares the seed-averaged test probabilities of each variant with those of full ' +
@@ -134,8 +157,13 @@ export function archivedCohortDir(root: string, data: string): string {
  * (`archivedCohortDir`) when the cohort is not on this machine; null when neither exists.
  */
 export function oracleFileOf(root: string, data: string): string | null {
+  return cohortFileOf(root, data, ORACLE_FILE);
+}
+
+/** A file of a sweep's cohort (`rel` inside it), or the archive's copy of it; null when neither exists. */
+export function cohortFileOf(root: string, data: string, rel: string): string | null {
   for (const dir of [data, archivedCohortDir(root, data)]) {
-    const file = path.join(dir, ORACLE_FILE);
+    const file = path.join(dir, rel);
     if (fs.existsSync(file)) return file;
   }
   return null;
@@ -222,7 +250,7 @@ export function buildReport(root: string, spec: SweepSpec = readSweep(root)): Sw
     const inGroup = loaded.filter((l) => l.run.group === g);
     const first = spec.runs.find((r) => r.group === g)!;
     if (inGroup.length === 0) {
-      groups.push({ group: g, dataset: '', data: first.data, preset: first.preset, metrics: [], rows: [], oracle: null, delongNote: 'no finished run' });
+      groups.push({ group: g, dataset: '', data: first.data, preset: first.preset, metrics: [], rows: [], oracle: null, delongNote: 'no finished run', reference: [], strata: [] });
       continue;
     }
     const dsSpec = getDatasetSpec(inGroup[0].dataset);
@@ -257,6 +285,8 @@ export function buildReport(root: string, spec: SweepSpec = readSweep(root)): Sw
         metrics,
         validAuc: summary(runs.map((r) => metricValue(r.valid, 'auc'))),
         diffAuc: null,
+        bootstrap: null,
+        pBootHolm: NaN,
         delong: null,
         pHolm: NaN,
         tabularUsed: usesTab ? allTabular.filter((f) => !excluded.includes(f)) : [],
@@ -270,6 +300,16 @@ export function buildReport(root: string, spec: SweepSpec = readSweep(root)): Sw
           .map(({ r, f }) => ({ seed: r.seed, diff: metricValue(r.test, 'auc') - metricValue(f.test, 'auc') }));
         const d = perSeed.map((x) => x.diff);
         row.diffAuc = { mean: mean(d), sd: sd(d), perSeed, wins: d.filter((x) => x > 0).length };
+        if (labels && caseIds) {
+          const pairs = perSeed.map((x) => [runs.find((r) => r.seed === x.seed)!, full.find((f) => f.seed === x.seed)!] as const);
+          const va = pairs.map(([r]) => (r.predictions ? alignedProbs(r.predictions, caseIds) : null));
+          const vb = pairs.map(([, f]) => (f.predictions ? alignedProbs(f.predictions, caseIds) : null));
+          if (pairs.length > 0 && va.every((m): m is number[][] => m !== null) && vb.every((m): m is number[][] => m !== null)) {
+            const metric = binary ? weightedAucOfRows(labels, pos) : weightedMacroAuc(labels, dsSpec.classes.length);
+            const bs = seedCaseBootstrap(labels, va, vb, metric, { n: BOOTSTRAP_REPLICATES, seed: BOOTSTRAP_SEED });
+            row.bootstrap = { lower: bs.lower, upper: bs.upper, p: bs.p, replicates: bs.nValid };
+          }
+        }
         if (binary && labels) {
           const shared = new Set(perSeed.map((x) => x.seed));
           const ev = ensemble(runs.filter((r) => shared.has(r.seed)));
@@ -285,6 +325,8 @@ export function buildReport(root: string, spec: SweepSpec = readSweep(root)): Sw
     });
     const adjusted = holm(rows.map((r) => r.delong?.p ?? NaN));
     rows.forEach((r, i) => (r.pHolm = adjusted[i]));
+    const adjustedBoot = holm(rows.map((r) => r.bootstrap?.p ?? NaN));
+    rows.forEach((r, i) => (r.pBootHolm = adjustedBoot[i]));
     for (const k of metricNames) {
       const best = Math.max(...rows.map((r) => r.metrics[k].mean).filter((x) => Number.isFinite(x)));
       for (const r of rows) if (r.metrics[k].mean === best) r.best.push(k);
@@ -292,6 +334,7 @@ export function buildReport(root: string, spec: SweepSpec = readSweep(root)): Sw
     const oracleFile = oracleFileOf(root, first.data);
     const oracle = oracleFile ? readOracleFile(oracleFile, dsSpec.classes, pos) : null;
     if (!oracle) missingOracle.push(first.data);
+    const strata = binary ? groupStrata(dsSpec.name, cohortFileOf(root, first.data, path.join('meta', 'meta.csv')), oracleFile, pos, variants.map((v) => ({ variant: v, runs: byVariant(v) }))) : [];
     groups.push({
       group: g,
       dataset: dsSpec.name,
@@ -305,11 +348,14 @@ export function buildReport(root: string, spec: SweepSpec = readSweep(root)): Sw
           ? 'no finished full run: no comparison'
           : DELONG_NOTE
         : 'DeLong is for one binary AUC; this dataset has more classes, so only the per-seed paired differences are reported.',
+      reference: readReferenceRows(root, first.data),
+      strata,
     });
   }
   const notes = [
     'mean ± sd over training seeds (sample sd, n − 1); test metrics of the epoch selected on validation AUC.',
     'diff_auc = paired per-seed test-AUC difference variant − full (same seed = same data order and initialisation stream).',
+    BOOTSTRAP_NOTE,
   ];
   for (const d of missingOracle) {
     notes.push(`no oracle ceiling for ${d}: no ${ORACLE_FILE} there nor in this folder's cohorts/ (real cohorts have none; \`cfcml archive\` copies a synthetic cohort's).`);

@@ -1,13 +1,14 @@
 /**
- * lib/experiments' view of a run directory. Every file name, writer and reader is lib/train's RunDirectory
- * (lib/train/runDirectory.ts); these are the thin wrappers the report, the figures and notebook 06 call,
+ * lib/experiments' view of a run directory. Every file name, writer and reader is lib/run's RunDirectory
+ * (lib/run/runDirectory.ts); these are the thin wrappers the report, the figures and notebook 06 call,
  * with a run's absent history read as no epochs.
  */
 import type { Split } from '../data/spec';
-import { RunDirectory, type PredictionsTable, type RunFailure, type RunMetricsFile, type RunOptionsFile, type RunState } from '../train/runDirectory';
+import { RunDirectory, type PredictionsTable, type RunFailure, type RunMetricsFile, type RunOptionsFile, type RunState } from '../run/runDirectory';
 import type { EpochRecord } from '../train/options';
+import type { RobustnessFile } from '../train/evalRun';
 
-export type { RunFailure, RunState } from '../train/runDirectory';
+export type { RunFailure, RunState } from '../run/runDirectory';
 
 /** Whether a run finished (metrics.json), was interrupted (last.ckpt), crashed (failed.json) or never started. */
 export function runState(runDir: string): RunState {
@@ -64,7 +65,7 @@ export async function readRunEmbeddings(runDir: string, split: 'valid' | 'test' 
   const { cohort, config, tabular, model } = await loadRunModel(runDir);
   try {
     const cases = cohort.cases.filter((c) => c.split === split);
-    const images = await ImageCache.load(cohort, { size: config.train.imageSize, cases });
+    const images = await ImageCache.load(cohort, { size: config.train.imageSize, cases, volumeGrid: config.train.volumeGrid });
     const p = await predict(model, cohort.spec, cases, images, tabular, { embeddings: true });
     const vs = variantSpec(config.variant);
     const modalities = [...(vs.useImages ? cohort.spec.imageModalities.map((m) => m.name) : []), ...(vs.useTabular ? ['tabular'] : [])];
@@ -72,4 +73,10 @@ export async function readRunEmbeddings(runDir: string, split: 'valid' | 'test' 
   } finally {
     model.dispose();
   }
+}
+
+/** robustness.json (`cfcml eval --mask-fields`), or null when the run was not evaluated with masks. */
+export function readRunRobustness(runDir: string): RobustnessFile | null {
+  const run = new RunDirectory(runDir);
+  return run.has(RunDirectory.FILES.robustness) ? run.readJson<RobustnessFile>(RunDirectory.FILES.robustness) : null;
 }

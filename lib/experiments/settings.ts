@@ -7,7 +7,7 @@
  */
 import * as path from 'path';
 import type { TrainPreset } from '../data/spec';
-import { RunDirectory, type RunOptionsFile } from '../train/runDirectory';
+import { RunDirectory, type RunOptionsFile } from '../run/runDirectory';
 import { CfcmlError } from '../util/errors';
 import type { SweepRun } from './sweep';
 
@@ -32,7 +32,7 @@ export interface RunSettings {
   id: string;
   group: string;
   train: TrainPreset;
-  /** lib/train/numerics.ts; absent in runs trained before it was recorded (then not compared). */
+  /** lib/run/numerics.ts; absent in runs trained before it was recorded (then not compared). */
   numerics?: string;
 }
 

@@ -1,6 +1,8 @@
 /**
- * Writers of a sweep report as tables: CSV (one row per variant, `<metric>_mean`/`<metric>_sd` columns plus
- * `p_delong` and `p_holm` against full), Markdown and LaTeX (booktabs, `$\pm$`, best mean per column in bold).
+ * Writers of a sweep report as tables: CSV (one row per variant, `<metric>_mean`/`<metric>_sd` columns, the
+ * ΔAUC's bootstrap interval and p against full (the primary test), DeLong's p on the seed ensemble), Markdown
+ * and LaTeX (booktabs, `$\pm$`, best mean per column in bold), with the reference rows and oracle ceilings
+ * under the variants, and the strata table (`strata.csv`) where the dataset has one.
  */
 import * as path from 'path';
 import { formatCsv } from '../util/csv';
@@ -56,6 +58,10 @@ export function tableCsv(report: SweepReport): string {
     'diff_auc_mean',
     'diff_auc_sd',
     'diff_auc_wins',
+    'diff_auc_ci_low',
+    'diff_auc_ci_high',
+    'p_boot',
+    'p_boot_holm',
     'auc_seed_ensemble',
     'p_delong',
     'p_holm',
@@ -75,6 +81,10 @@ export function tableCsv(report: SweepReport): string {
       csvNumber(r.diffAuc?.mean),
       csvNumber(r.diffAuc?.sd),
       r.diffAuc ? `${r.diffAuc.wins}/${r.diffAuc.perSeed.length}` : '',
+      csvNumber(r.bootstrap?.lower),
+      csvNumber(r.bootstrap?.upper),
+      csvNumber(r.bootstrap?.p),
+      csvNumber(r.pBootHolm),
       csvNumber(r.delong?.aucVariant),
       csvNumber(r.delong?.p),
       csvNumber(r.pHolm),
@@ -99,7 +109,7 @@ export function tableMarkdown(report: SweepReport, digits = 3): string {
       out.push('No finished run.', '');
       continue;
     }
-    const head = ['variant', 'n', ...g.metrics.map((m) => METRIC_LABELS[m] ?? m), 'ΔAUC vs full', 'p (DeLong)', 'p (Holm)'];
+    const head = ['variant', 'n', ...g.metrics.map((m) => METRIC_LABELS[m] ?? m), 'ΔAUC vs full', '95% CI (seeds × cases)', 'p (boot)', 'p (boot, Holm)', 'p (DeLong, ensemble)', 'p (DeLong, Holm)'];
     out.push(`| ${head.join(' | ')} |`, `|${head.map((_, i) => (i === 0 ? ':--' : '--:')).join('|')}|`);
     for (const r of g.rows) {
       const cells = [
@@ -110,12 +120,26 @@ export function tableMarkdown(report: SweepReport, digits = 3): string {
           return r.best.includes(m) ? `**${c}**` : c;
         }),
         r.diffAuc ? `${meanSd(r.diffAuc.mean, r.diffAuc.sd, digits, ' ± ').replace(/^(\d)/, '+$1')} (${r.diffAuc.wins}/${r.diffAuc.perSeed.length} seeds better)` : '–',
+        r.bootstrap ? `[${signed(r.bootstrap.lower, digits)}, ${signed(r.bootstrap.upper, digits)}]` : '–',
+        formatP(r.bootstrap?.p),
+        formatP(r.pBootHolm),
         formatP(r.delong?.p),
         formatP(r.pHolm),
       ];
       out.push(`| ${cells.join(' | ')} |`);
     }
+    const aucIndex = g.metrics.findIndex((m) => m === 'auc' || m === 'macro_auc');
+    for (const ref of g.reference) {
+      const cells = g.metrics.map((_, j) => (j === aucIndex ? meanSd(ref.testAuc.mean, ref.testAuc.sd, digits, ' ± ') : ''));
+      out.push(`| *${ref.name}* | ${ref.seeds.length} | ${cells.join(' | ')} | | | | | | |`);
+    }
     out.push('');
+    if (g.reference.length > 0) {
+      out.push(
+        `Reference rows (italic): networks trained outside cfcml's harness on the same splits with a textbook recipe (${g.reference[0].file}; scripts/reference/standard_recipe.py), test AUC mean ± sd over their seeds, selected on validation; not part of the tests against full.`,
+        '',
+      );
+    }
     const ceiling = ceilingEntries(g.oracle);
     if (g.oracle && ceiling.length > 0) {
       const others = Object.entries(g.oracle.auc).filter(([k]) => !ceiling.some(([c]) => c === k));
@@ -132,6 +156,7 @@ export function tableMarkdown(report: SweepReport, digits = 3): string {
       tab.set(key, [...(tab.get(key) ?? []), r.variant]);
     }
     out.push('Tabular fields used:', ...[...tab].map(([k, vs]) => `- ${vs.join(', ')}: ${k}`), '');
+    if (g.strata.length > 0) out.push(...strataMarkdown(g, digits));
     out.push(`${g.delongNote}`, '');
   }
   out.push('Notes:', ...report.notes.map((n) => `- ${n}`), '');
@@ -141,6 +166,68 @@ export function tableMarkdown(report: SweepReport, digits = 3): string {
     out.push('');
   }
   return out.join('\n');
+}
+
+/**
+ * The short table a front page quotes: per variant the seeds, test and validation AUC (mean ± sd), the paired
+ * per-seed ΔAUC to full with its seed × case bootstrap 95% CI and Holm-adjusted p (the primary test), and
+ * Holm's p of DeLong on the seed ensembles (the second); then the oracle ceilings; the best test AUC in bold.
+ * One table per group. test/docs/numbers.test.ts requires the README's copy to equal it.
+ */
+export function summaryMarkdown(report: Pick<SweepReport, 'groups'>, digits = 3): string {
+  const out: string[] = [];
+  for (const g of report.groups) {
+    const best = Math.max(...g.rows.map((r) => r.metrics.auc?.mean ?? -1));
+    out.push(
+      '| variant | seeds | test AUC | valid AUC | ΔAUC vs full (per seed) | 95% CI (seeds × cases) | p Holm (bootstrap) | p Holm (DeLong, ensemble) |',
+      '|---|---|---|---|---|---|---|---|',
+    );
+    for (const r of g.rows) {
+      const auc = r.metrics.auc;
+      const cell = auc ? meanSd(auc.mean, auc.sd, digits, ' ± ') : '–';
+      const diff = r.diffAuc ? `${signed(r.diffAuc.mean, digits)}${Number.isFinite(r.diffAuc.sd) ? ` ± ${r.diffAuc.sd.toFixed(digits)}` : ''}` : '–';
+      const ci = r.bootstrap ? `[${signed(r.bootstrap.lower, digits)}, ${signed(r.bootstrap.upper, digits)}]` : '–';
+      const valid = r.validAuc ? meanSd(r.validAuc.mean, r.validAuc.sd, digits, ' ± ') : '–';
+      out.push(`| \`${r.variant}\` | ${r.seeds.join(',')} | ${auc && auc.mean === best ? `**${cell}**` : cell} | ${valid} | ${diff} | ${ci} | ${formatP(r.pBootHolm, '< ')} | ${formatP(r.pHolm, '< ')} |`);
+    }
+    const a = g.oracle?.auc;
+    if (a) {
+      const v = (x: number | undefined) => (x === undefined ? '–' : x.toFixed(digits));
+      out.push(`| oracle: all evidence (ceiling) | | ${v(a.joint)} | | | | | |`, `| oracle: best additive (late fusion's ceiling) | | ${v(a.additive)} | | | | | |`);
+    }
+  }
+  return out.join('\n');
+}
+
+/** The strata section of a group: test AUC per stratum of the record, with the oracle's on the same cases. */
+function strataMarkdown(g: GroupReport, digits: number): string[] {
+  const variants = Object.keys(g.strata[0].variants);
+  const oracles = Object.keys(g.strata[0].oracle);
+  const head = ['stratum', 'cases (MEL)', ...variants, ...oracles.map((k) => `oracle ${k}`)];
+  const out = [
+    '### Test AUC per stratum of the record (mean ± sd over seeds; the oracle on the same cases)',
+    '',
+    `| ${head.join(' | ')} |`,
+    `|${head.map((_, i) => (i === 0 ? ':--' : '--:')).join('|')}|`,
+  ];
+  for (const r of g.strata) {
+    const cells = [`${r.rule}: ${r.stratum}`, `${r.n} (${r.positives})`, ...variants.map((v) => meanSd(r.variants[v].mean, r.variants[v].sd, digits, ' ± ')), ...oracles.map((k) => (Number.isFinite(r.oracle[k]) ? r.oracle[k].toFixed(digits) : '–'))];
+    out.push(`| ${cells.join(' | ')} |`);
+  }
+  out.push('');
+  return out;
+}
+
+/** CSV of every group's strata: one row per group × stratum × variant (and one per oracle column). */
+export function strataCsv(report: SweepReport): string {
+  const rows: (string | number)[][] = [];
+  for (const g of report.groups) {
+    for (const r of g.strata) {
+      for (const [v, x] of Object.entries(r.variants)) rows.push([g.group, r.rule, r.stratum, r.n, r.positives, v, x.values.length, csvNumber(x.mean), csvNumber(x.sd)]);
+      for (const [k, auc] of Object.entries(r.oracle)) rows.push([g.group, r.rule, r.stratum, r.n, r.positives, `oracle_${k}`, '', csvNumber(auc), '']);
+    }
+  }
+  return formatCsv(['group', 'rule', 'stratum', 'n', 'positives', 'model', 'n_seeds', 'auc_mean', 'auc_sd'], rows);
 }
 
 /** Escape text for LaTeX. */
@@ -159,11 +246,12 @@ export function tableTex(report: SweepReport, digits = 3): string {
       '\\begin{table}[t]',
       '\\centering',
       `\\caption{${texEscape(g.dataset)}${g.group ? ` (${texEscape(g.group)})` : ''}: test metrics, mean $\\pm$ sd over ${n} training seeds; best mean in bold. ` +
-        `$p$: DeLong on seed-averaged probabilities against full, Holm-corrected over ${g.rows.filter((r) => r.delong).length} comparisons.}`,
+        `$\\Delta$AUC: mean over seeds of the per-seed AUC difference to full; $p_{\\mathrm{boot}}$ tests it (paired bootstrap over seeds $\\times$ test cases), ` +
+        `$p_{\\mathrm{DeLong}}$ tests the seed ensemble (probabilities averaged over seeds); both Holm-corrected over ${g.rows.filter((r) => r.diffAuc).length} comparisons.}`,
       `\\label{tab:${texEscape((g.dataset || 'sweep') + (g.group ? '-' + g.group : ''))}}`,
-      `\\begin{tabular}{l${'c'.repeat(metrics.length)}rr}`,
+      `\\begin{tabular}{l${'c'.repeat(metrics.length)}rrrr}`,
       '\\toprule',
-      `Variant & ${metrics.map((m) => texEscape(METRIC_LABELS[m] ?? m)).join(' & ')} & $p_{\\mathrm{DeLong}}$ & $p_{\\mathrm{Holm}}$ \\\\`,
+      `Variant & ${metrics.map((m) => texEscape(METRIC_LABELS[m] ?? m)).join(' & ')} & $\\Delta$AUC & $p_{\\mathrm{boot}}$ (Holm) & $p_{\\mathrm{DeLong}}$ & $p_{\\mathrm{DeLong}}$ (Holm) \\\\`,
       '\\midrule',
     );
     for (const r of g.rows) {
@@ -174,7 +262,16 @@ export function tableTex(report: SweepReport, digits = 3): string {
         return r.best.includes(m) ? `\\textbf{${body}}` : body;
       });
       const p = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? '--' : x < 0.001 ? '$<$0.001' : x.toFixed(3));
-      out.push(`${texEscape(r.variant)} & ${cells.join(' & ')} & ${p(r.delong?.p)} & ${p(r.pHolm)} \\\\`);
+      const d = r.diffAuc ? `${r.diffAuc.mean >= 0 ? '+' : '$-$'}${Math.abs(r.diffAuc.mean).toFixed(digits)}` : '--';
+      out.push(`${texEscape(r.variant)} & ${cells.join(' & ')} & ${d} & ${p(r.pBootHolm)} & ${p(r.delong?.p)} & ${p(r.pHolm)} \\\\`);
+    }
+    const refCol = metrics.findIndex((m) => m === 'auc' || m === 'macro_auc');
+    if (g.reference.length > 0 && refCol >= 0) {
+      out.push('\\midrule');
+      for (const ref of g.reference) {
+        const cells = metrics.map((_, j) => (j === refCol ? `${ref.testAuc.mean.toFixed(digits)} $\\pm$ ${ref.testAuc.sd.toFixed(digits)}` : ''));
+        out.push(`\\emph{${texEscape(ref.name)}} & ${cells.join(' & ')} & & & & \\\\`);
+      }
     }
     const oracle = ceilingEntries(g.oracle);
     const aucCol = metrics.findIndex((m) => m === 'auc' || m === 'macro_auc');
@@ -182,7 +279,7 @@ export function tableTex(report: SweepReport, digits = 3): string {
       out.push('\\midrule');
       for (const [k, v] of oracle) {
         const cells = metrics.map((_, j) => (j === aucCol ? v.toFixed(digits) : ''));
-        out.push(`\\emph{oracle (${texEscape(k)})} & ${cells.join(' & ')} & & \\\\`);
+        out.push(`\\emph{oracle (${texEscape(k)})} & ${cells.join(' & ')} & & & & \\\\`);
       }
     }
     out.push('\\bottomrule', '\\end{tabular}', '\\end{table}', '');
@@ -196,6 +293,7 @@ export function writeTables(report: SweepReport, dir: string): string[] {
     ['table.csv', tableCsv(report)],
     ['table.md', tableMarkdown(report)],
     ['table.tex', tableTex(report)],
+    ...(report.groups.some((g) => g.strata.length > 0) ? ([['strata.csv', strataCsv(report)]] as [string, string][]) : []),
     ['report.json', JSON.stringify(report, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n'],
   ];
   return files.map(([name, text]) => {

@@ -20,3 +20,5 @@ export { bootstrapCI, quantile, BOOTSTRAP_DEFAULTS } from './bootstrap';
 export type { BootstrapOptions, BootstrapResult } from './bootstrap';
 export { delongTest, midranks, normalCdf } from './delong';
 export type { DelongResult } from './delong';
+export { seedCaseBootstrap, drawSeedsAndCases, weightedAuc, weightedAucOfRows, weightedMacroAuc } from './seedCaseBootstrap';
+export type { SeedCaseBootstrapOptions, SeedCaseBootstrapResult, SeedCaseDraw, WeightedMetric } from './seedCaseBootstrap';

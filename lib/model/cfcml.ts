@@ -7,7 +7,7 @@ import { cieStage, makeCrossAttention, type CrossAttention } from './crossAttent
 import { fuse, makeFusion } from './fusion';
 import { channelNorm, linear, makeChannelNorm, makeLinear, type ChannelNorm, type Linear, type TokenConv } from './layers';
 import { ParamStore } from './params';
-import { residualEncoder } from './residualEncoder';
+import { backboneEncoder } from './backbone';
 import { makeTabularTokenizer, type TabularTokenizer } from './tabularTokenizer';
 import type { CFCMLConfig, CFCMLModel, EncoderParams, ForwardOptions, ForwardOutput, ImageEncoder } from './types';
 import { variantSpec } from './variants';
@@ -36,7 +36,7 @@ export function createModel(config: CFCMLConfig): CFCMLModel {
       throw new CfcmlError('a shared encoder needs all image modalities of the same kind and channel count', { where: 'model.sharedEncoder' });
     }
   }
-  const factory = config.encoder ?? residualEncoder();
+  const factory = config.encoder ?? backboneEncoder(preset);
   const encoders: ImageEncoder[] = [];
   for (let e = 0; e < (shared ? 1 : I); e++) {
     const params: EncoderParams = {
@@ -44,7 +44,7 @@ export function createModel(config: CFCMLConfig): CFCMLModel {
       adopt: (key, variable) => store.adopt(`encoder${e}/${key}`, variable, 'encoder'),
     };
     const img = config.images[e];
-    encoders.push(factory({ kind: img.kind, channels: img.channels, imageSize: config.imageSize, widths: preset.encoderWidths, params }));
+    encoders.push(factory({ kind: img.kind, channels: img.channels, imageSize: config.imageSize, widths: preset.encoderWidths, params, freezeStages: preset.freezeStages }));
   }
   // Token counts N_s of each stage, found by a probe forward (works for any pluggable encoder).
   const stageShapes = encoders.map((enc, e) => probeStages(enc, config.images[e].channels, config.imageSize));

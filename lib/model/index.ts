@@ -6,3 +6,5 @@ export { ParamStore, type WeightData, type WeightEntry, type WeightGroup, type I
 export { crossAttention, cieStage } from './crossAttention';
 export { makeTabularTokenizer, type TabularTokenizer } from './tabularTokenizer';
 export * from './types';
+export { backboneEncoder } from './backbone';
+export * from './swin';

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { CfcmlError } from '../util/errors';
+import { freezableParams } from './freeze';
 import { channelNorm, type ChannelNorm } from './layers';
 import type { EncoderParams, ImageEncoder, ImageEncoderArgs, ImageEncoderFactory } from './types';
 
@@ -44,7 +45,8 @@ function buildResidualEncoder(args: ImageEncoderArgs, opts: ResidualEncoderOptio
   const stem = opts.stemStride ?? (dims === 2 ? [4, 4] : [2, 4, 4]);
   if (stem.length !== dims) throw new CfcmlError(`stemStride must have ${dims} entries for a ${args.kind} encoder, got [${stem}]`);
   if (!(blocks >= 0)) throw new CfcmlError(`blocksPerStage must be >= 0, got ${blocks}`);
-  const p = args.params;
+  const frozen = freezableParams(args.params, (key) => Number(/^stage(\d)\//.exec(key)?.[1] ?? 0) - 1);
+  const p = frozen.params;
   const widths = args.widths;
 
   const makeConv = (key: string, k: readonly number[], cin: number, cout: number, strides: readonly number[]): Conv => {
@@ -73,6 +75,7 @@ function buildResidualEncoder(args: ImageEncoderArgs, opts: ResidualEncoderOptio
     }));
     return { entry, body };
   });
+  frozen.freeze(args.freezeStages ?? 0);
 
   const conv = (x: tf.Tensor, c: Conv): tf.Tensor =>
     dims === 2

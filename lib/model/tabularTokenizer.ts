@@ -13,6 +13,13 @@ import type { TabularInputSpec } from './types';
  *
  * The embedding lookup is a one-hot matmul rather than tf.gather: its gradient is a plain matmul, where
  * gather's needs UnsortedSegmentSum (missing on wasm). An index outside 0..levels−1 gives a zero token.
+ *
+ * Missing cells (fields with `missing: true`): field k has a learned token m_k (`${key}/missing`, [K, D],
+ * initialised to zeros, so it draws nothing from the seeded stream and a model trained without missing cells
+ * trains exactly as without it: m_k then gets a zero gradient). A cell is missing when it holds the level
+ * count (categorical: one past the last level) or NaN (numeric); its token is m_k in place of the embedding
+ * row or x · w_k + b_k, which are computed on a cleaned input (0) so no NaN reaches the arithmetic:
+ *   t_k = (1 − μ) · token(clean x) + μ · m_k,  μ = 1 when the cell is missing.
  */
 export interface TabularTokenizer {
   /** [B, K] float (level indices in categorical columns) → tokens [B, K, D]. */
@@ -25,6 +32,10 @@ export function makeTabularTokenizer(store: ParamStore, key: string, fields: rea
   const offsets: number[] = [];
   const numCols: number[] = [];
   let totalLevels = 0;
+  const withMissing = fields.filter((f) => f.missing === true).length;
+  if (withMissing !== 0 && withMissing !== fields.length) {
+    throw new CfcmlError(`${withMissing} of ${fields.length} tabular fields have a missing token; the tokenizer needs all or none`, { where: 'config.tabular' });
+  }
   fields.forEach((f, k) => {
     if (f.kind === 'categorical') {
       if (!(f.levels !== undefined && f.levels >= 1)) throw new CfcmlError(`categorical field ${k} needs levels >= 1`, { where: 'config.tabular' });
@@ -39,6 +50,9 @@ export function makeTabularTokenizer(store: ParamStore, key: string, fields: rea
   const E = catCols.length ? store.add(`${key}/embedding`, [totalLevels, width], { kind: 'normal', std: 1 }, 'head') : null; // [ΣV, D]
   const w = numCols.length ? store.add(`${key}/numeric/scale`, [numCols.length, width], { kind: 'normal', std: 1 }, 'head') : null; // [Kn, D]
   const b = numCols.length ? store.add(`${key}/numeric/bias`, [numCols.length, width], { kind: 'zeros' }, 'head') : null; // [Kn, D]
+  const M = withMissing ? store.add(`${key}/missing`, [fields.length, width], { kind: 'zeros' }, 'head') : null; // [K, D]
+  // A cell at or past this bound is missing: the level count for categorical columns; numeric columns mark it with NaN.
+  const bounds = fields.map((f) => (f.kind === 'categorical' ? f.levels! : Infinity));
   // Tokens come out as [categorical…, numeric…]; this permutation puts them back in field order.
   const order = [...catCols, ...numCols];
   const inverse = fields.map((_, k) => order.indexOf(k));
@@ -51,6 +65,12 @@ export function makeTabularTokenizer(store: ParamStore, key: string, fields: rea
       }
       return tf.tidy(() => {
         const B = tabular.shape[0];
+        let mask: tf.Tensor2D | null = null; // [B, K] 1 = missing
+        if (M) {
+          const missing = tf.logicalOr(tf.isNaN(tabular), tf.greaterEqual(tabular, tf.tensor1d(bounds)));
+          mask = tf.cast(missing, 'float32') as tf.Tensor2D;
+          tabular = tf.where(missing, tf.zerosLike(tabular), tabular);
+        }
         const parts: tf.Tensor3D[] = [];
         if (E) {
           const idx = tf.add(tf.cast(tf.gather(tabular, catCols, 1), 'int32'), tf.tensor1d(offsets, 'int32')); // [B, Kc]
@@ -62,10 +82,15 @@ export function makeTabularTokenizer(store: ParamStore, key: string, fields: rea
           parts.push(tf.add(tf.mul(x, w), b) as tf.Tensor3D); // [B, Kn, D]
         }
         const tokens = parts.length === 1 ? parts[0] : tf.concat(parts, 1); // [B, K, D] (categorical first)
-        if (identity) return tokens;
         // Split + concat rather than gather: its gradient needs no UnsortedSegmentSum (missing on wasm).
-        const slices = tf.split(tokens, fields.length, 1);
-        return tf.concat(inverse.map((i) => slices[i]), 1) as tf.Tensor3D; // [B, K, D] field order
+        let ordered = tokens;
+        if (!identity) {
+          const slices = tf.split(tokens, fields.length, 1);
+          ordered = tf.concat(inverse.map((i) => slices[i]), 1) as tf.Tensor3D; // [B, K, D] field order
+        }
+        if (!M || !mask) return ordered;
+        const mu = tf.expandDims(mask, 2); // [B, K, 1]
+        return tf.add(tf.mul(ordered, tf.sub(1, mu)), tf.mul(mu, M)) as tf.Tensor3D;
       });
     },
   };

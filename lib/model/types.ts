@@ -1,5 +1,6 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { Init, WeightData, WeightGroup } from './params';
+import type { SwinOptions } from './swin/config';
 
 /**
  * Named model variants: the paper's full model, its ablations and baselines built from the same parts.
@@ -58,6 +59,20 @@ export interface ModelPreset {
    * are near 0 and its weights uniform (docs/METHOD.md, "Departures from the authors' code").
    */
   tokenNorm?: boolean;
+  /**
+   * Image backbone: the built-in residual CNN (absent or `residual`, lib/model/residualEncoder.ts) or a Swin
+   * Transformer (`swin`, lib/model/swin; `encoderWidths` are its stage widths: Swin-T 96, 192, 384, 768).
+   */
+  backbone?: 'residual' | 'swin';
+  /** Swin sizes other than the widths; absent fields are Swin-T's (depths 2-2-6-2, heads 3-6-12-24, window 7, patch 4). */
+  swin?: Partial<SwinOptions>;
+  /**
+   * A timm Swin state dict (`model.safetensors`) loaded into the backbone before training, by timm's names;
+   * absent: random initialisation. `cfcml train --weights <file>` sets it.
+   */
+  backboneWeights?: string;
+  /** Backbone stages 1..n run without gradients and are never updated, not even by weight decay (0–4; absent: 0). */
+  freezeStages?: number;
 }
 
 /** Description of the tabular input columns, as the model needs it. */
@@ -65,6 +80,11 @@ export interface TabularInputSpec {
   kind: 'categorical' | 'numeric';
   /** Number of levels (categorical only). */
   levels?: number;
+  /**
+   * The field has a learned missing token (lib/model/tabularTokenizer.ts): all fields or none. Absent (the
+   * configs of the PyTorch twin's original fixtures): no missing token and no parameters for it.
+   */
+  missing?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -98,6 +118,8 @@ export interface ImageEncoderArgs {
   /** Requested channels of the four stages (the preset's `encoderWidths`). */
   widths: readonly [number, number, number, number];
   params: EncoderParams;
+  /** Stages 1..n to freeze (non-trainable variables); absent: 0. */
+  freezeStages?: number;
 }
 
 /**

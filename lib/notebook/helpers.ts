@@ -5,7 +5,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import { loadCohort } from '../data/cohort';
 import { detectDataset } from '../data/cohort';
-import { synthDerm7pt } from '../data/synth/derm7pt';
+import { synthDerm7pt } from '../synth/derm7pt';
 import type { DatasetSpec } from '../data/spec';
 import type { Cohort } from '../data/types';
 import type { ForwardOutput } from '../model/types';

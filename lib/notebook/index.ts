@@ -1,5 +1,5 @@
-export { displayBundle, displayHtml, displayMarkdown, displayPng, inNotebook } from './display';
-export type { DisplayTarget } from './display';
+export { displayBundle, displayHtml, displayMarkdown, displayPng, inNotebook } from '../util/display';
+export type { DisplayTarget } from '../util/display';
 export { showTable, formatTable } from './table';
 export type { Row } from './table';
 export { loadDanfo } from './danfo';
@@ -8,8 +8,8 @@ export { ensureCohort, pickPerClass, modalityLabels, forwardTensors, disposeForw
 export type { EnsureCohortOptions } from './helpers';
 export { trainingProgress } from './progress';
 export type { TrainingProgress, TrainingProgressOptions } from './progress';
-export { SEVEN_POINT, sevenPointScore } from '../data/synth/derm7ptPlan';
-export type { SevenPointCriterion } from '../data/synth/derm7ptPlan';
+export { SEVEN_POINT, sevenPointScore } from '../synth/derm7ptRelease';
+export type { SevenPointCriterion } from '../synth/derm7ptRelease';
 export { subplotGrid } from '../plots/grid';
 export type { SubplotCell, SubplotGridOptions } from '../plots/grid';
 export { featureMapGrid, imageSource, imageToPng } from '../plots/images';

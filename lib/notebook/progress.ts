@@ -10,7 +10,7 @@
  *   progress.finish();
  */
 import type { EpochRecord, StepRecord } from '../train/options';
-import { displayBundle, inNotebook } from './display';
+import { displayBundle, inNotebook } from '../util/display';
 
 export interface TrainingProgressOptions {
   /** Heading of the display. Default `'Training'`. */

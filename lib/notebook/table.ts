@@ -1,4 +1,4 @@
-import { displayBundle } from './display';
+import { displayBundle } from '../util/display';
 
 /**
  * Tables for notebooks: an array of row objects (or anything with `toJSON()` rows, e.g. a danfojs

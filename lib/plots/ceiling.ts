@@ -1,6 +1,6 @@
 /**
  * Ceilings drawn on a figure: the oracle AUC of a synthetic cohort (the true posterior of its generating
- * model; lib/data/synth/oracle.ts) is what no model can beat on that split, so figures of trained models
+ * model; lib/synth/oracle.ts) is what no model can beat on that split, so figures of trained models
  * show it as a dashed line (the first ceiling) or dotted lines (the others), labelled at the right edge.
  */
 import type { Figure, PlotlyObject } from './figure';

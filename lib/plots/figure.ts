@@ -44,6 +44,12 @@ export function paletteColor(i: number, palette: readonly string[] = OKABE_ITO):
 }
 
 /** Perceptually uniform, colour-blind-safe sequential scale for heatmaps. */
+/** A `#rrggbb` colour as `rgba(r,g,b,alpha)` (bands and fills drawn in a series' colour). */
+export function hexToRgba(hex: string, alpha: number): string {
+  const n = parseInt(hex.slice(1), 16);
+  return `rgba(${(n >> 16) & 255},${(n >> 8) & 255},${n & 255},${alpha})`;
+}
+
 export const SEQUENTIAL_COLORSCALE = 'Viridis';
 /** Diverging scale for signed values (similarities); used with `zmid: 0`. */
 export const DIVERGING_COLORSCALE = 'RdBu';

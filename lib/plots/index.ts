@@ -8,6 +8,7 @@ export {
   SEQUENTIAL_COLORSCALE,
   DIVERGING_COLORSCALE,
   paletteColor,
+  hexToRgba,
   paperTheme,
   notebookTheme,
   applyTheme,
@@ -37,3 +38,5 @@ export { renderFigure, saveFigure, closeRenderer, rendererStats, chromiumPath, D
 
 export type { ShowOptions, MimeBundle } from './show';
 export { show, mimeBundle, PLOTLY_MIME } from './show';
+export type { CurvePoint, LearningCurveOptions } from './learningCurve';
+export { learningCurveFigure } from './learningCurve';

@@ -19,7 +19,7 @@ import { Figure, Theme, applyTheme, describeFigure, notebookTheme } from './figu
 import { renderFigure, saveFigure } from './render';
 import * as path from 'path';
 import sharp from 'sharp';
-import { displayBundle, inNotebook, type MimeBundle as DisplayBundle } from '../notebook/display';
+import { displayBundle, inNotebook, type MimeBundle as DisplayBundle } from '../util/display';
 
 export const PLOTLY_MIME = 'application/vnd.plotly.v1+json';
 

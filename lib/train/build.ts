@@ -1,6 +1,6 @@
 import type { DatasetSpec, TrainPreset } from '../data/spec';
 import type { TabularEncoder } from '../data/tabular';
-import { createModel, type CFCMLModel } from '../model';
+import { createModel, loadSwinWeights, SWIN_T, type CFCMLModel } from '../model';
 import { deriveSeed } from '../util/random';
 import type { ResolvedConfig } from './config';
 import { Adam } from './optimizer';
@@ -21,10 +21,28 @@ export function buildModel(spec: DatasetSpec, config: Pick<ResolvedConfig, 'vari
   });
 }
 
-/** Adam over every weight of the model; image-encoder weights train at `backboneLrScale` × the learning rate. */
+/**
+ * Adam over every trainable weight of the model; image-encoder weights train at `backboneLrScale` × the
+ * learning rate. Frozen backbone stages (`model.freezeStages`) are not given to it: no step and no weight decay.
+ */
 export function buildOptimizer(model: CFCMLModel, train: Pick<TrainPreset, 'backboneLrScale' | 'weightDecay'>): Adam {
   return new Adam(
-    model.weights.map((w) => ({ key: w.key, variable: w.variable, lrScale: w.group === 'encoder' ? train.backboneLrScale : 1 })),
+    model.weights.filter((w) => w.variable.trainable).map((w) => ({ key: w.key, variable: w.variable, lrScale: w.group === 'encoder' ? train.backboneLrScale : 1 })),
     { weightDecay: train.weightDecay },
   );
+}
+
+/**
+ * Load the preset's pretrained backbone (`model.backboneWeights`, a timm Swin state dict in safetensors form)
+ * into the model's image encoders; nothing when the preset names none.
+ */
+export function loadBackboneWeights(model: CFCMLModel, preset: TrainPreset['model']): void {
+  if (!preset.backboneWeights) return;
+  const o = { ...SWIN_T, ...preset.swin };
+  const isSwinT = preset.encoderWidths.join() === '96,192,384,768' && o.depths.join() === SWIN_T.depths.join() && o.heads.join() === SWIN_T.heads.join() && o.window === 7 && o.patch === 4 && o.mlpRatio === 4;
+  const expected =
+    `timm's SwinTransformer state dict with widths ${preset.encoderWidths.join('-')}, depths ${o.depths.join('-')}, heads ${o.heads.join('-')}, ` +
+    `window ${o.window}, patch ${o.patch}, mlp ratio ${o.mlpRatio}` +
+    (isSwinT ? " (Swin-T: the model.safetensors of the Hugging Face model timm/swin_tiny_patch4_window7_224.ms_in1k)" : '');
+  loadSwinWeights(model, preset.backboneWeights, expected);
 }

@@ -1,9 +1,11 @@
+import * as fs from 'fs';
 import * as path from 'path';
 import { auditLeakage, type CaseRecord, type Cohort } from '../data';
 import { getPreset } from '../data/datasets';
 import type { DatasetSpec, PresetName, Split, TrainPreset } from '../data/spec';
 import type { Variant } from '../model/types';
 import { CfcmlError } from '../util/errors';
+import { LR_SCHEDULES } from './schedule';
 import { hrmWeightsFor, type HrmWeights } from './loss';
 import type { TrainOptions } from './options';
 
@@ -80,6 +82,16 @@ export function resolveTrainPreset(options: TrainOptions, spec: DatasetSpec): Tr
     if (!Number.isInteger(v) || v < 1) throw new CfcmlError(`${k} must be a whole number ≥ 1, got ${v}`);
   }
   if (!(train.lr > 0)) throw new CfcmlError(`lr must be > 0, got ${train.lr}`);
+  const m = train.model;
+  if (m.freezeStages !== undefined && !(Number.isInteger(m.freezeStages) && m.freezeStages >= 0 && m.freezeStages <= 4)) {
+    throw new CfcmlError(`freezeStages must be a whole number 0–4, got ${m.freezeStages}`, { where: 'model.freezeStages' });
+  }
+  if (m.backboneWeights !== undefined) {
+    if (m.backbone !== 'swin') throw new CfcmlError(`backbone weights (${m.backboneWeights}) are timm Swin weights: they need model.backbone=swin, got '${m.backbone ?? 'residual'}'`, { where: 'model.backboneWeights' });
+    const file = path.resolve(m.backboneWeights);
+    if (!fs.existsSync(file)) throw new CfcmlError(`backbone weights not found: expected a timm model.safetensors file here`, { where: file });
+    train.model = { ...m, backboneWeights: file };
+  }
   return train;
 }
 
@@ -118,7 +130,8 @@ export function runDirFor(options: Pick<TrainOptions, 'out'>, config: Pick<Resol
 }
 
 /** The preset fields `--set` may change, with their type (optional fields included, nested as `model.x`, `hrm.x`). */
-const SETTABLE: Record<string, 'number' | 'integer' | 'boolean'> = {
+/** `stages`: four whole numbers ≥ 1 joined by `:` (one per encoder stage), e.g. `model.encoderWidths=24:48:96:192`. */
+const SETTABLE: Record<string, 'number' | 'integer' | 'boolean' | 'stages' | readonly string[]> = {
   epochs: 'integer',
   batchSize: 'integer',
   lr: 'number',
@@ -127,6 +140,7 @@ const SETTABLE: Record<string, 'number' | 'integer' | 'boolean'> = {
   warmupEpochs: 'integer',
   stepEvery: 'integer',
   stepGamma: 'number',
+  schedule: LR_SCHEDULES,
   tau: 'number',
   balancedBatches: 'boolean',
   augment: 'boolean',
@@ -142,6 +156,13 @@ const SETTABLE: Record<string, 'number' | 'integer' | 'boolean'> = {
   'model.heads': 'integer',
   'model.dropout': 'number',
   'model.tokenNorm': 'boolean',
+  'model.backbone': ['residual', 'swin'],
+  'model.freezeStages': 'integer',
+  'model.encoderWidths': 'stages',
+  'model.swin.depths': 'stages',
+  'model.swin.heads': 'stages',
+  'model.swin.window': 'integer',
+  'model.swin.patch': 'integer',
 };
 
 /**
@@ -150,7 +171,7 @@ const SETTABLE: Record<string, 'number' | 'integer' | 'boolean'> = {
  * refused with the list of known ones.
  */
 export function parsePresetOverrides(text: string): NonNullable<TrainOptions['overrides']> {
-  const flat: Record<string, number | boolean> = {};
+  const flat: Record<string, number | boolean | string | number[]> = {};
   for (const item of text.split(',').map((s) => s.trim()).filter(Boolean)) {
     const eq = item.indexOf('=');
     if (eq <= 0) throw new CfcmlError(`--set expects key=value, got '${item}'`, { where: '--set' });
@@ -158,7 +179,16 @@ export function parsePresetOverrides(text: string): NonNullable<TrainOptions['ov
     const raw = item.slice(eq + 1).trim();
     const type = SETTABLE[key];
     if (!type) throw new CfcmlError(`--set: unknown preset field '${key}'; known: ${Object.keys(SETTABLE).join(', ')}`, { where: '--set' });
-    if (type === 'boolean') {
+    if (Array.isArray(type)) {
+      if (!type.includes(raw)) throw new CfcmlError(`--set ${key}: expected one of ${type.join(', ')}, got '${raw}'`, { where: '--set' });
+      flat[key] = raw;
+    } else if (type === 'stages') {
+      const v = raw.split(':').map(Number);
+      if (v.length !== 4 || !v.every((x) => Number.isInteger(x) && x >= 1)) {
+        throw new CfcmlError(`--set ${key}: expected four whole numbers ≥ 1 joined by ':' (one per stage), got '${raw}'`, { where: '--set' });
+      }
+      flat[key] = v;
+    } else if (type === 'boolean') {
       if (raw !== 'true' && raw !== 'false') throw new CfcmlError(`--set ${key}: expected true or false, got '${raw}'`, { where: '--set' });
       flat[key] = raw === 'true';
     } else {
@@ -172,11 +202,14 @@ export function parsePresetOverrides(text: string): NonNullable<TrainOptions['ov
   const out: Record<string, unknown> = {};
   const model: Record<string, unknown> = {};
   const hrm: Record<string, unknown> = {};
+  const swin: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(flat)) {
-    if (k.startsWith('model.')) model[k.slice(6)] = v;
+    if (k.startsWith('model.swin.')) swin[k.slice(11)] = v;
+    else if (k.startsWith('model.')) model[k.slice(6)] = v;
     else if (k.startsWith('hrm.')) hrm[k.slice(4)] = v;
     else out[k] = v;
   }
+  if (Object.keys(swin).length) model.swin = swin;
   if (Object.keys(model).length) out.model = model;
   if (Object.keys(hrm).length) out.hrm = hrm;
   return out as NonNullable<TrainOptions['overrides']>;

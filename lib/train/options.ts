@@ -4,6 +4,17 @@ import type { LossValues } from './lossTerms';
 import type { ProgressMode } from './progress';
 
 /**
+ * An epoch stopped part-way (a signal, or a checkpoint every N steps): `step` steps of epoch `epoch`
+ * (0-based) are done and `sums` holds their loss terms' running sums. Stored in last.ckpt; the next
+ * `trainEpoch` continues from there, so the run's numbers equal an uninterrupted run's.
+ */
+export interface PartialEpoch {
+  epoch: number;
+  step: number;
+  sums: LossValues;
+}
+
+/**
  * One epoch's record in the run history (also the `onEpochEnd` payload). The loss terms (`loss`, `ce`, `sam`,
  * `up`, `cp`: see LOSS_TERMS) are means over the epoch's steps; the history columns follow this order.
  */

@@ -38,7 +38,7 @@ export function stackLossTerms(l: LossTerms): tf.Tensor1D {
  */
 export function lossGradients(input: GradientInput): Gradients {
   const { model, batch } = input;
-  const vars = model.weights.map((w) => w.variable);
+  const vars = model.weights.map((w) => w.variable).filter((v) => v.trainable); // frozen stages: no gradient
   let terms: tf.Tensor1D | undefined;
   const { grads } = tf.variableGrads(() => {
     const out = model.forward(batch.images, batch.tabular, { training: true, seed: input.dropoutSeed });

@@ -6,21 +6,21 @@ import type { Metrics } from '../metrics';
 import type { CFCMLModel } from '../model';
 import { CfcmlError } from '../util/errors';
 import { deriveSeed } from '../util/random';
-import { buildModel, buildOptimizer } from './build';
-import { packRunCheckpoint, unpackOptimizerState, unpackWeights, type RunCheckpointMeta } from './checkpoint';
+import { buildModel, buildOptimizer, loadBackboneWeights } from './build';
+import { packRunCheckpoint, unpackOptimizerState, unpackWeights, warnPassedOver, type GoodCheckpoint, type RunCheckpointMeta } from '../run/checkpoint';
 import { resolveTrainConfig, runDirFor, splitCases, TRAIN_DEFAULTS, type ResolvedConfig } from './config';
 import { metricsOf, predict, type Predictions } from './evaluate';
 import { isEarlyStop, isImprovement, shouldStop } from './earlyStopping';
 import { hrmWeightsAt } from './loss';
 import { formatLossValues, LOSS_TERM_NAMES, zeroLossValues } from './lossTerms';
-import { numericsFingerprint } from './numerics';
+import { numericsFingerprint } from '../run/numerics';
 import type { Adam } from './optimizer';
 import type { EpochRecord, StepRecord, TrainOptions } from './options';
 import { Progress } from './progress';
-import { RunDirectory, type CheckpointKind } from './runDirectory';
-import { checkFiniteLoss, checkpointBytes, probeRunDir, removeStaleTempFiles, RunInterruptedError, RunLock, StopSignal, type PartialEpoch } from './runGuard';
+import { RunDirectory, type CheckpointKind } from '../run/runDirectory';
+import { checkFiniteLoss, checkpointBytes, probeRunDir, removeStaleTempFiles, RunInterruptedError, RunLock, StopSignal, type PartialEpoch } from '../run/runGuard';
 import { learningRateAt } from './schedule';
-import { planMicroBatch, randomStepBatch, splitGradients } from './splitStep';
+import { planMicroBatch, randomStepBatch, splitGradients } from '../run/splitStep';
 import { lossGradients, type GradientFn } from './step';
 
 export type { ResolvedConfig } from './config';
@@ -57,7 +57,7 @@ export class Trainer {
   microBatch = Infinity;
   private best: RunCheckpointMeta['best'] = null;
   private sinceBest = 0;
-  /** Run-fault guards (lib/train/runGuard.ts): a part-done epoch, the directory lock, the signal to stop at. */
+  /** Run-fault guards (lib/run/runGuard.ts): a part-done epoch, the directory lock, the signal to stop at. */
   private partial: PartialEpoch | null = null;
   private lock: RunLock | undefined;
   stopSignal: StopSignal | undefined;
@@ -105,16 +105,29 @@ export class Trainer {
     const t0 = Date.now();
     const images = await ImageCache.load(cohort, {
       size: train.imageSize,
+      volumeGrid: train.volumeGrid,
       onProgress: (done, total) => {
         if (done === total) progress.message(`images: ${total} cases decoded at ${train.imageSize.join('×')} in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
       },
     });
     const model = buildModel(spec, config, tabular);
+    // Before memory planning, so that a file that does not fit is refused at once (a resumed run then loads
+    // its checkpoint over these weights).
+    loadBackboneWeights(model, train.model);
     const encoderParams = model.weights.filter((w) => w.group === 'encoder').reduce((n, w) => n + w.variable.size, 0);
     progress.message(
       `model: ${config.variant}, ${model.paramCount().toLocaleString('en-US')} parameters (encoders ${encoderParams.toLocaleString('en-US')}); ` +
         `${splits.train.length} train / ${splits.valid.length} valid / ${splits.test.length} test cases`,
     );
+    const bb = train.model;
+    if (bb.backbone === 'swin') {
+      const frozen = bb.freezeStages ?? 0;
+      progress.message(
+        `backbone: Swin, ${bb.backboneWeights ? `weights ${bb.backboneWeights}` : 'random initialisation'}` +
+          (frozen > 0 ? `, stages 1–${frozen} frozen` : '') +
+          (frozen > 0 && !bb.backboneWeights ? ' (at their random initialisation: give --weights <model.safetensors> for the pretrained ones)' : ''),
+      );
+    }
     const optimizer = buildOptimizer(model, train);
     const sampler = new BatchSampler(
       splits.train.map((c) => c.label),
@@ -280,7 +293,7 @@ export class Trainer {
 
   /** Load the best checkpoint, evaluate on valid and (optionally) test, write predictions and metrics. */
   async finish(): Promise<RunResult> {
-    if (this.run.hasCheckpoint('best')) this.loadWeights('best');
+    if (this.run.hasCheckpoint('best')) this.loadBestWeights();
     const result: RunResult = {
       runDir: this.runDir,
       config: this.config,
@@ -326,14 +339,28 @@ export class Trainer {
     this.run.saveCheckpoint(kind, packRunCheckpoint(meta, this.model.getWeightData(), kind === 'last' ? this.optimizer.getState() : undefined));
   }
 
-  private loadWeights(kind: CheckpointKind): void {
-    this.model.setWeightData(unpackWeights(this.run.loadCheckpoint(kind)));
+  /** The selected epoch's weights: best.ckpt, or best.prev.ckpt when best.ckpt is corrupt or of another epoch. */
+  private loadBestWeights(): void {
+    const epoch = this.best?.epoch;
+    const good = this.run.loadCheckpoint('best', (c) => (epoch === undefined || c.meta.epoch === epoch ? undefined : `holds epoch ${c.meta.epoch}, the selected one is ${epoch}`));
+    warnPassedOver(good, 'using');
+    this.model.setWeightData(unpackWeights(good.content));
   }
 
-  /** Continue an interrupted run from last.ckpt: weights, Adam state, history, selection state. */
+  /**
+   * Continue an interrupted run from last.ckpt (or, when it does not verify, from last.prev.ckpt): weights,
+   * Adam state, history, selection state.
+   */
   private restore(): void {
-    const file = this.run.checkpointFile('last');
-    const ck = this.run.loadCheckpoint('last');
+    let good: GoodCheckpoint<RunCheckpointMeta>;
+    try {
+      good = this.run.loadCheckpoint('last');
+    } catch (e) {
+      if (!(e instanceof CfcmlError)) throw e;
+      throw new CfcmlError(`cannot resume: ${e.message.slice((e.where ?? '').length + 2)}`, { where: this.runDir, hint: e.hint, cause: e });
+    }
+    warnPassedOver(good, 'resuming from');
+    const { file, content: ck } = good;
     if (ck.meta.fingerprint !== this.cohort.fingerprint) {
       throw new CfcmlError('the data split differs from the one this run was trained on (fingerprint mismatch); resume with the same data', {
         where: file,
@@ -355,7 +382,7 @@ export class Trainer {
     this.optimizer.setState(
       unpackOptimizerState(
         ck,
-        this.model.weights.map((w) => w.key),
+        this.model.weights.filter((w) => w.variable.trainable).map((w) => w.key),
         file,
       ),
     );

@@ -35,6 +35,8 @@ export interface SafetensorsFile {
   source: string;
   metadata: Record<string, string>;
   entries: Map<string, SafetensorsEntry>;
+  /** The byte buffer after the header: every tensor's bytes (a view, not a copy). */
+  data: Uint8Array;
   /** The raw bytes of one tensor (a view, not a copy). */
   bytes(name: string): Uint8Array;
   /** One tensor converted to float32. */
@@ -174,6 +176,7 @@ export function decodeSafetensors(buf: Uint8Array, source = 'safetensors'): Safe
     source,
     metadata,
     entries,
+    data,
     bytes: (name) => {
       const e = get(name);
       return data.subarray(e.data_offsets[0], e.data_offsets[1]);

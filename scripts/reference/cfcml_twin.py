@@ -5,7 +5,7 @@ over channels, nn.Embedding, nn.Conv1d over the token axis, nn.MultiheadAttentio
 nn.Dropout in the classifier; the HRM losses vectorised over classes, modalities and samples. It has the
 same parameters as cfcml (same count, printed by `python3 cfcml_twin.py --count`) and loads the weights
 cfcml saves: `load_cfcml(model, weights)` takes cfcml keys (`encoder0/stage1/stem/conv/kernel`, ...) with
-cfcml's layouts, and `read_checkpoint(path)` reads a cfcml `.ckpt` file (the trainer's `w:` arrays).
+cfcml's layouts, and `read_checkpoint(path)` reads a cfcml `.ckpt` file (a safetensors file; the trainer's `w:` arrays).
 
 Layout conversions (cfcml -> torch):
   Linear kernel [in, out]               -> weight [out, in]                 (transpose)
@@ -17,6 +17,7 @@ Convolutions use TF's 'same' padding (extra pad at the end when the total is odd
 Used by scripts/reference/make_twin_fixtures.py (fidelity fixtures) and scripts/bench/twin_bench.py.
 Runs on Debian's /usr/bin/python3 with python3-torch (1.13).
 """
+import hashlib
 import json
 import math
 import struct
@@ -146,7 +147,12 @@ class ResidualEncoder(nn.Module):
 
 
 class TabularTokenizer(nn.Module):
-    """Categorical field: an embedding row (one table, per-field offsets); numeric: x * w_k + b_k."""
+    """Categorical field: an embedding row (one table, per-field offsets); numeric: x * w_k + b_k.
+
+    Fields with 'missing': True (all or none) have a learned token m_k: a cell holding the level count
+    (categorical) or NaN (numeric) is missing, and its token is m_k (lib/model/tabularTokenizer.ts):
+    t_k = (1 - mu) * token(clean x) + mu * m_k, with the missing cells cleaned to 0 first.
+    """
 
     def __init__(self, fields, width):
         super().__init__()
@@ -160,18 +166,29 @@ class TabularTokenizer(nn.Module):
         self.embedding = nn.Embedding(tot, width) if self.cat else None
         self.scale = nn.Parameter(torch.randn(len(self.num), width)) if self.num else None
         self.bias = nn.Parameter(torch.zeros(len(self.num), width)) if self.num else None
+        with_missing = sum(1 for f in fields if f.get('missing'))
+        if with_missing not in (0, len(fields)):
+            raise ValueError('the tokenizer needs a missing token for all tabular fields or none')
+        self.missing = nn.Parameter(torch.zeros(len(fields), width)) if with_missing else None
+        self.bounds = [float(f['levels']) if f['kind'] == 'categorical' else math.inf for f in fields]
         order = self.cat + self.num
         self.inverse = [order.index(k) for k in range(len(fields))]
         self.identity = self.inverse == list(range(len(fields)))
 
     def forward(self, tab):  # [B, K] -> [B, K, D]
+        mask = None
+        if self.missing is not None:
+            miss = torch.isnan(tab) | (tab >= torch.tensor(self.bounds, dtype=tab.dtype))
+            mask = miss.to(tab.dtype).unsqueeze(2)  # [B, K, 1]
+            tab = torch.where(miss, torch.zeros_like(tab), tab)
         parts = []
         if self.embedding is not None:
             parts.append(self.embedding(tab[:, self.cat].long() + self.offsets))
         if self.scale is not None:
             parts.append(tab[:, self.num].unsqueeze(2) * self.scale + self.bias)
         t = parts[0] if len(parts) == 1 else torch.cat(parts, 1)
-        return t if self.identity else t[:, self.inverse]
+        t = t if self.identity else t[:, self.inverse]
+        return t if mask is None else (1 - mask) * t + mask * self.missing
 
 
 def token_conv(n_in, n_out):
@@ -414,6 +431,8 @@ def _entries(model):
         if t.scale is not None:
             out.append(('tabular/tokenizer/numeric/scale', t.scale, None, None, None))
             out.append(('tabular/tokenizer/numeric/bias', t.bias, None, None, None))
+        if t.missing is not None:
+            out.append(('tabular/tokenizer/missing', t.missing, None, None, None))
         tok('tabular/compress/conv', model.tab_compress)
     if model.spec['architecture'] == 'cfcml':
         D = model.config['model']['width']
@@ -479,37 +498,59 @@ def param_count(model):
 
 
 # ---------------------------------------------------------------------------------------------------------
-# cfcml checkpoint files (lib/train/checkpoint.ts): CFCMLCK1, uint32 header length, JSON header, float32 data
+# cfcml checkpoint files (lib/run/checkpoint.ts) are safetensors files: an 8-byte little-endian header
+# length, a JSON header (each tensor's dtype, shape and byte range, and `__metadata__`), then the tensor bytes.
+# cfcml's `__metadata__` holds `meta` (JSON text), `sha256` (of the tensor bytes) and `meta_sha256` (of the
+# `meta` text). Debian has no python3-safetensors, so the format is read and written here with json + numpy;
+# `safetensors.torch.load_file` reads the same files where that package is installed.
 # ---------------------------------------------------------------------------------------------------------
+CHECKPOINT_FORMAT = 'cfcml-checkpoint/2'
+_NP_DTYPE = {'F32': '<f4', 'F64': '<f8', 'F16': '<f2', 'I64': '<i8', 'I32': '<i4', 'I16': '<i2', 'I8': 'i1', 'U8': 'u1', 'BOOL': 'u1'}
+
+
 def read_checkpoint(path):
-    """-> (meta, {name: float32 array})."""
+    """-> (meta, {name: float32 array}); checks both checksums."""
     with open(path, 'rb') as f:
         buf = f.read()
-    if buf[:8] != b'CFCMLCK1':
-        raise ValueError(f'{path}: not a cfcml checkpoint')
-    (hlen,) = struct.unpack('<I', buf[8:12])
-    header = json.loads(buf[12 : 12 + hlen].decode('utf8'))
-    end = 12 + hlen
-    start = end + (4 - end % 4) % 4
+    (n,) = struct.unpack('<Q', buf[:8])
+    if len(buf) < 8 + n:
+        raise ValueError(f'{path}: not a safetensors file (or truncated): header length {n}, {len(buf)} bytes')
+    header = json.loads(buf[8 : 8 + n].decode('utf8'))
+    info = header.pop('__metadata__', {})
+    data = buf[8 + n :]
+    if info.get('format') != CHECKPOINT_FORMAT:
+        raise ValueError(f'{path}: not a cfcml checkpoint (metadata format {info.get("format")!r})')
+    if hashlib.sha256(data).hexdigest() != info['sha256']:
+        raise ValueError(f'{path}: tensor bytes do not match their sha256 (corrupt file)')
+    if hashlib.sha256(info['meta'].encode('utf8')).hexdigest() != info['meta_sha256']:
+        raise ValueError(f'{path}: metadata does not match its sha256 (corrupt file)')
     arrays = {}
-    for e in header['arrays']:
-        a = np.frombuffer(buf, dtype='<f4', count=e['length'], offset=start + 4 * e['offset'])
-        arrays[e['name']] = a.reshape(e['shape']).copy()
-    return header['meta'], arrays
+    for name, e in header.items():
+        b, end = e['data_offsets']
+        arrays[name] = np.frombuffer(data[b:end], dtype=_NP_DTYPE[e['dtype']]).astype(np.float32).reshape(e['shape'])
+    return json.loads(info['meta']), arrays
 
 
 def write_checkpoint(path, meta, arrays):
-    """arrays: list of (name, array); written as float32, the layout cfcml's decodeCheckpoint reads."""
-    entries, blobs, offset = [], [], 0
+    """arrays: list of (name, array); written as float32 in the order given, as lib/run/checkpoint.ts writes."""
+    header, blobs, offset = {}, [], 0
     for name, a in arrays:
         a = np.ascontiguousarray(np.asarray(a, dtype='<f4'))
-        entries.append({'name': name, 'shape': list(a.shape), 'offset': offset, 'length': int(a.size)})
-        offset += a.size
+        header[name] = {'dtype': 'F32', 'shape': list(a.shape), 'data_offsets': [offset, offset + a.nbytes]}
+        offset += a.nbytes
         blobs.append(a.tobytes())
-    header = json.dumps({'meta': meta, 'arrays': entries}, separators=(',', ':')).encode('utf8')
-    end = 12 + len(header)
+    data = b''.join(blobs)
+    meta_text = json.dumps(meta, separators=(',', ':'))
+    info = {
+        'format': CHECKPOINT_FORMAT,
+        'meta': meta_text,
+        'meta_sha256': hashlib.sha256(meta_text.encode('utf8')).hexdigest(),
+        'sha256': hashlib.sha256(data).hexdigest(),
+    }
+    text = json.dumps({'__metadata__': info, **header}, separators=(',', ':')).encode('utf8')
+    text += b' ' * ((8 - len(text) % 8) % 8)
     with open(path, 'wb') as f:
-        f.write(b'CFCMLCK1' + struct.pack('<I', len(header)) + header + b'\0' * ((4 - end % 4) % 4) + b''.join(blobs))
+        f.write(struct.pack('<Q', len(text)) + text + data)
 
 
 def weights_from_checkpoint(path):

@@ -2,7 +2,7 @@
 batch, for `full` and two other variants, 2-D (Derm7pt-like) and 3-D (MEN-like), at small sizes.
 
 For each case it writes test/fixtures/reference/twin/<dims>-<variant>.ckpt in cfcml's checkpoint format
-(lib/train/checkpoint.ts), so the test reads it with cfcml's own decoder:
+(a safetensors file, lib/run/checkpoint.ts), so the test reads it with cfcml's own decoder:
   meta:    config (a CFCMLConfig without encoder), labels, hrm weights, tau, loss terms, parameter count
   w:<key>  the weights, cfcml keys and layouts (the test loads them with model.setWeightData)
   g:<key>  d total / d weight, in cfcml layout
@@ -56,6 +56,9 @@ def men_like(variant):
 CASES = [('2d', derm_like, v) for v in ('full', 'no-mg', 'late-fusion')] + [('3d', men_like, v) for v in ('full', 'no-cie', 'single-head')]
 # model.tokenNorm (the default of the cpu presets since cohort v2's tuning): appended, so the cases above keep their seeds.
 TOKEN_NORM_CASES = [('2d', derm_like, 'full'), ('3d', men_like, 'full')]
+# Missing cells (every field with a learned missing token; some cells of the batch missing), with their own seeds:
+# 2-D full (categorical fields; CIE and the HRM losses see the missing tokens) and 3-D late fusion (numeric fields).
+MISSING_CASES = [('2d', derm_like, 'full', 300), ('3d', men_like, 'late-fusion', 302)]
 BASE_HRM = {'2d': dict(sam=0.4, up=0.6, cp=1.8), '3d': dict(sam=0.6, up=0.4, cp=2.4)}
 B = 4
 
@@ -64,8 +67,10 @@ def f32(a):
     return np.asarray(a, dtype=np.float32).astype(np.float64)
 
 
-def make(dims, make_config, variant, seed, token_norm=False):
+def make(dims, make_config, variant, seed, token_norm=False, missing=False):
     cfg = make_config(variant)
+    if missing:
+        cfg['tabular'] = [dict(f, missing=True) for f in cfg['tabular']]
     if token_norm:
         # A LayerNorm over D = 4 values is ill-conditioned (a token with nearly equal channels has a variance
         # near 0, and float32 rounding is then amplified in the gradients): the token-norm cases use D = 8 and
@@ -79,7 +84,9 @@ def make(dims, make_config, variant, seed, token_norm=False):
     # Random weights everywhere (norm γ ≈ 1, β ≈ 0 but not exactly, so their gradients are tested too).
     w = cfcml_arrays(model)
     for k, a in w.items():
-        if k.endswith('/gamma'):
+        if k.endswith('/missing'):
+            w[k] = 0.5 * rng.standard_normal(a.shape)  # zeros at init: give the missing tokens values of their own
+        elif k.endswith('/gamma'):
             w[k] = 1 + 0.2 * rng.standard_normal(a.shape)
         elif k.endswith('/beta') or k.endswith('/bias'):
             w[k] = 0.2 * rng.standard_normal(a.shape)
@@ -93,6 +100,10 @@ def make(dims, make_config, variant, seed, token_norm=False):
     tab = np.zeros([B, len(cfg['tabular'])])
     for k, f in enumerate(cfg['tabular']):
         tab[:, k] = rng.integers(0, f['levels'], B) if f['kind'] == 'categorical' else rng.standard_normal(B)
+        if missing:
+            # Cells (i + k) % 3 == 0 missing: each case and each field has some, none has all.
+            rows = [i for i in range(B) if (i + k) % 3 == 0]
+            tab[rows, k] = f['levels'] if f['kind'] == 'categorical' else np.nan
     tab = f32(tab)
     C = cfg['numClasses']
     labels = [i % C for i in range(B)]
@@ -144,6 +155,11 @@ def main():
     for i, (dims, mk, variant) in enumerate(TOKEN_NORM_CASES):
         meta, arrays = make(dims, mk, variant, seed=200 + i, token_norm=True)
         path = os.path.join(OUT, f'{dims}-{variant}-tokennorm.ckpt')
+        write_checkpoint(path, meta, arrays)
+        print(f'{path}: {meta["paramCount"]} params, terms {meta["terms"]}, {os.path.getsize(path)} bytes')
+    for dims, mk, variant, seed in MISSING_CASES:
+        meta, arrays = make(dims, mk, variant, seed=seed, missing=True)
+        path = os.path.join(OUT, f'{dims}-{variant}-missing.ckpt')
         write_checkpoint(path, meta, arrays)
         print(f'{path}: {meta["paramCount"]} params, terms {meta["terms"]}, {os.path.getsize(path)} bytes')
 

@@ -1,4 +1,4 @@
-"""Reference oracle AUCs for test/data/synthOracle.test.ts, recomputed with scikit-learn.
+"""Reference oracle AUCs for test/synth/oracle.test.ts, recomputed with scikit-learn.
 
 The oracle files are the default synthetic cohorts' `oracle.csv` (seeds 1-3, interaction context and none),
 written from the plan by scripts/reference/make_oracle_csvs.js. Run with Debian's python:

@@ -53,6 +53,26 @@ def sequence(lr, warmup, step_size, gamma, epochs):
     return out
 
 
+def cosine_sequence(lr, span):
+    """torch's CosineAnnealingLR(T_max=span, eta_min=0), stepped after each epoch: the lr epoch t trains at."""
+    w = torch.zeros(1, requires_grad=True)
+    opt = torch.optim.Adam([w], lr=lr)
+    sched = torch.optim.lr_scheduler.CosineAnnealingLR(opt, T_max=span, eta_min=0)
+    out = []
+    for _ in range(span):
+        out.append(opt.param_groups[0]['lr'])
+        opt.step()
+        sched.step()
+    return out
+
+
+cosine = [
+    {'lr': 5e-4, 'warmupEpochs': 2, 'epochs': 60},
+    {'lr': 1e-3, 'warmupEpochs': 0, 'epochs': 25},
+]
+for c in cosine:
+    c['torchLr'] = cosine_sequence(c['lr'], c['epochs'] - c['warmupEpochs'])
+
 cases = [
     {'lr': 1e-4, 'warmupEpochs': 5, 'stepEvery': 5, 'stepGamma': 0.8, 'epochs': 50},  # Derm7pt, run.sh
     {'lr': 5e-4, 'warmupEpochs': 5, 'stepEvery': 5, 'stepGamma': 0.8, 'epochs': 50},  # MEN
@@ -62,7 +82,7 @@ for c in cases:
     c['authorsLr'] = sequence(c['lr'], c['warmupEpochs'], c['stepEvery'], c['stepGamma'], c['epochs'])
 path = os.path.join(os.path.dirname(__file__), '..', '..', 'test', 'fixtures', 'reference', 'schedule.json')
 with open(path, 'w') as f:
-    json.dump({'source': 'scripts/reference/schedule_torch.py (torch ' + torch.__version__ + ')', 'cases': cases}, f, indent=1)
+    json.dump({'source': 'scripts/reference/schedule_torch.py (torch ' + torch.__version__ + ')', 'cases': cases, 'cosine': cosine}, f, indent=1)
 print('wrote', os.path.normpath(path))
 for c in cases:
     print(c['lr'], [round(v / c['lr'], 4) for v in c['authorsLr'][:16]])

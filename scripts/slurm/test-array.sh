@@ -11,19 +11,10 @@ CLI=${CFCML_CLI:-$PWD/dist/bin/cfcml.js}
 WORK=${1:-$(mktemp -d /tmp/cfcml-slurm-XXXXXX)}
 WORK=$(cd "$WORK" 2>/dev/null || mkdir -p "$WORK" && cd "$WORK" && pwd)
 cfcml() { node "$CLI" "$@"; }
-started=0
-cleanup() { if [ "$started" = 1 ]; then bash scripts/slurm/stop-slurm.sh; fi; }
-trap cleanup EXIT
+source scripts/slurm/lib.sh
 
 t0=$(date +%s.%N)
-if sinfo -h -o '%T' 2>/dev/null | grep -q -E '^(idle|mixed|allocated)'; then
-  echo "slurm: using the SLURM already running"
-else
-  rc=0; bash scripts/slurm/start-slurm.sh || rc=$?
-  if [ $rc = 3 ]; then echo "SKIP: cannot start SLURM on this machine (needs root and apt-get)"; exit 3; fi
-  [ $rc = 0 ] || { echo "FAIL: start-slurm.sh exited $rc"; exit 1; }
-  started=1
-fi
+slurm_up
 t1=$(date +%s.%N)
 
 cfcml synth derm7pt --out "$WORK/derm7pt" --seed 3 --scale 0.1 >/dev/null
@@ -32,11 +23,7 @@ cfcml sweep --data "$WORK/derm7pt" --variants full,late-fusion --seeds 1-2 --pre
 job=$(cd / && sbatch --parsable "$WORK/sweep/slurm/array.sbatch")
 job=${job%%;*}
 echo "slurm: submitted array job $job from / (absolute paths only)"
-deadline=$(( $(date +%s) + ${CFCML_SLURM_TIMEOUT:-600} ))
-while [ -n "$(squeue -h -j "$job" 2>/dev/null)" ]; do
-  if [ "$(date +%s)" -gt "$deadline" ]; then echo "FAIL: array $job still queued/running after the timeout"; scancel "$job" || true; exit 1; fi
-  sleep 0.5
-done
+slurm_wait_gone "$job"
 t2=$(date +%s.%N)
 echo "slurm: array $job left the queue"
 grep -h "" "$WORK"/sweep/slurm/out-*.txt | tail -n 8

@@ -15,7 +15,7 @@ const tf = require('@tensorflow/tfjs');
 const crypto = require('crypto');
 const { initBackend } = require(${JSON.stringify(path.join(LIB, 'backend'))});
 const { createModel } = require(${JSON.stringify(path.join(LIB, 'model'))});
-const { fullBatchGradients, randomStepBatch } = require(${JSON.stringify(path.join(LIB, 'train/splitStep'))});
+const { fullBatchGradients, randomStepBatch } = require(${JSON.stringify(path.join(LIB, 'run/splitStep'))});
 (async () => {
   await initBackend({ backend: 'wasm', quiet: true });
   const threads = require('@tensorflow/tfjs-backend-wasm').getThreadsCount();

@@ -5,7 +5,8 @@ import * as path from 'path';
 import * as zlib from 'zlib';
 import sharp from 'sharp';
 import * as tf from '@tensorflow/tfjs';
-import { ImageCache, loadCohort, loadDerm7pt, loadMen, synthMen } from '../../lib/data';
+import { ImageCache, loadCohort, loadDerm7pt, loadMen } from '../../lib/data';
+import { synthMen } from '../../lib/synth';
 import { parseCsv, formatCsv } from '../../lib/util/csv';
 import { CfcmlProblemsError, ProblemList, type Problem } from '../../lib/util/problems';
 import { editMeta, tmpDir, writeTinyDerm7pt } from './fixtures';
@@ -92,8 +93,8 @@ test('Derm7pt: a renamed column is named with its likely new name; an extra colu
 
 test('Derm7pt: empty fields, unknown levels, bad indexes, duplicates, a case in two splits — all listed at once', async () => {
   const root = await freshDerm();
-  editMeta(root, 0, 'location', ''); // row 2
-  editMeta(root, 1, 'sex', 'unknown'); // row 3
+  editMeta(root, 0, 'location', 'earlobe'); // row 2 (an empty cell would be missing, not an error)
+  editMeta(root, 1, 'sex', 'alien'); // row 3
   editMeta(root, 4, 'diagnosis', ''); // row 6
   editMeta(root, 7, 'diagnosis', 'freckle'); // row 9
   editMeta(root, 6, 'derm', ''); // row 8
@@ -108,9 +109,9 @@ test('Derm7pt: empty fields, unknown levels, bad indexes, duplicates, a case in 
   assert.ok(err instanceof CfcmlProblemsError, String(err));
   assert.deepEqual(snapshot(root), before);
   const ps = [...err.problems];
-  find(ps, { file: META, row: 2, column: 'location', value: '' }, 'empty value', "'upper limbs'");
-  find(ps, { file: META, row: 3, column: 'sex', value: 'unknown' });
-  find(ps, { file: META, row: 3, column: 'sex' }, "unknown category 'unknown'", "'female', 'male'");
+  find(ps, { file: META, row: 2, column: 'location', value: 'earlobe' }, "unknown category 'earlobe'", "'upper limbs'", 'missing markers');
+  find(ps, { file: META, row: 3, column: 'sex', value: 'alien' });
+  find(ps, { file: META, row: 3, column: 'sex' }, "unknown category 'alien'", "'female', 'male'");
   find(ps, { file: META, row: 6, column: 'diagnosis', value: '' }, 'empty diagnosis');
   const unk = find(ps, { file: META, row: 9, column: 'diagnosis', value: 'freckle' }, "unknown diagnosis 'freckle'");
   assert.match(unk.expected ?? '', /'clark nevus'.*'melanoma'/);
@@ -125,7 +126,7 @@ test('Derm7pt: empty fields, unknown levels, bad indexes, duplicates, a case in 
   assert.ok(err.total >= 9, `${err.total} problems`);
   assert.match(err.message, new RegExp(`^${err.total} problems in the Derm7pt folder`));
   assert.equal(err.message.split('\n').length, err.total + 1);
-  assert.match(err.message, /meta\.csv: row 3, column 'sex': unknown category 'unknown'/);
+  assert.match(err.message, /meta\.csv: row 3, column 'sex': unknown category 'alien'/);
 
   // Up to a limit, then a count.
   const few = new ProblemList(3);
@@ -284,7 +285,7 @@ test('MEN: missing sequence, 4D NIfTI, non-gzip .nii.gz, NaN/Inf voxels, patient
   find(ps, { file: p1.dir, value: 't2_bbox.nii.gz' }, "missing sequence 't2'", `patient '${p1.id}'`);
   const four = find(ps, { file: path.join(p2.dir, 't1_bbox.nii.gz') }, 'a 4D volume with dims [10, 10, 6, 3]');
   assert.match(four.expected ?? '', /3D volume/);
-  find(ps, { file: path.join(p3.dir, 'adc_bbox.nii.gz') }, 'named .nii.gz but neither gzip data nor a NIfTI-1 header');
+  find(ps, { file: path.join(p3.dir, 'adc_bbox.nii.gz') }, 'named .nii.gz but neither gzip data nor a NIfTI header');
   const nan = find(ps, { file: path.join(p4.dir, 't2_bbox.nii.gz') }, '2 non-finite voxel(s)', 'the first NaN at (x 5, y 0, z 0)');
   assert.equal(nan.expected, 'finite intensities');
   find(ps, { file: 'clinical.csv', column: idCol, value: p5.id }, `patient '${p5.id}'`, 'has no row in the clinical CSV');

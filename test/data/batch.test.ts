@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
-import { ImageCache, TabularEncoder, disposeBatch, loadCohort, makeBatch, synthDerm7pt, synthMen } from '../../lib/data';
+import { ImageCache, TabularEncoder, disposeBatch, loadCohort, makeBatch } from '../../lib/data';
+import { synthDerm7pt, synthMen } from '../../lib/synth';
 import { tmpDir } from './fixtures';
 
 test('makeBatch: shapes, no tensor leak, seeded augmentation, one transform for all images of a case', async () => {

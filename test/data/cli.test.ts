@@ -36,20 +36,22 @@ test('cfcml synth / inspect --json / audit --json', async () => {
   assert.deepEqual(aud.flagged, ['management']);
   assert.throws(() => parseArgs(synthCommand, ['derm7pt']), /needs --out/);
   assert.throws(() => parseArgs(synthCommand, ['mnist', '--out', out]), /must be one of derm7pt, men/);
+  await assert.rejects(synthCommand.run(parseArgs(synthCommand, ['men', '--out', path.join(out, 'men'), '--no-leak'])), /--no-leak applies to derm7pt only/);
+  assert.ok(!fs.existsSync(path.join(out, 'men')), 'nothing written when the options are refused');
 });
 
 test('cfcml inspect lists every problem of a bad folder without stopping (text and --json), exit code 1', async () => {
   const root = tmpDir('inspect-bad');
   await writeTinyDerm7pt(root);
   editMeta(root, 0, 'location', 'elbow'); // row 2
-  editMeta(root, 1, 'sex', ''); // row 3
+  editMeta(root, 1, 'sex', 'femal'); // row 3
   fs.unlinkSync(path.join(root, 'images', 'Cc', 'd7.jpg')); // row 8, derm
   fs.writeFileSync(path.join(root, 'meta', 'test_indexes.csv'), 'indexes\n6\n7\n42\n');
   const text = await capture(inspectCommand, ['--data', root]);
   assert.equal(text.code, 1);
   assert.match(text.out, /PROBLEMS \(4; training refuses/);
   assert.match(text.out, /meta\.csv: row 2, column 'location': unknown category 'elbow'/);
-  assert.match(text.out, /meta\.csv: row 3, column 'sex': empty value/);
+  assert.match(text.out, /meta\.csv: row 3, column 'sex': unknown category 'femal'/);
   assert.match(text.out, /meta\.csv: row 8, column 'derm': missing image 'Cc\/d7\.jpg'/);
   assert.match(text.out, /test_indexes\.csv: row 4, column 'indexes': index '42'/);
   assert.match(text.out, /split .* total/); // the rest of the report is still there

@@ -4,7 +4,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { loadCohort } from '../../lib/data/cohort';
-import { DATASET_KEYS, DATASET_REGISTRY, detectDataset, getDataset, SYNTH_DATASET_KEYS } from '../../lib/data/registry';
+import { DATASET_KEYS, DATASET_REGISTRY, detectDataset, getDataset } from '../../lib/data/registry';
+import { getSynth, SYNTH_DATASET_KEYS } from '../../lib/synth/registry';
 import { COMMANDS } from '../../lib/cli/registry';
 
 test('each registry key is its spec name; the CLI offers exactly the registry keys', () => {
@@ -17,6 +18,9 @@ test('each registry key is its spec name; the CLI offers exactly the registry ke
   assert.deepEqual(COMMANDS.find((c) => c.name === 'synth')!.positionals![0].choices, SYNTH_DATASET_KEYS);
   assert.throws(() => getDataset('isic'), /unknown dataset 'isic'; known: derm7pt, men/);
   assert.equal(getDataset('DERM7PT').spec.name, 'derm7pt');
+  assert.deepEqual(SYNTH_DATASET_KEYS, ['derm7pt', 'men']);
+  assert.equal(getSynth('MEN').unit, 'patients');
+  assert.throws(() => getSynth('isic'), /no synthetic generator for dataset 'isic'; known: derm7pt, men/);
 });
 
 test('layout detection: the committed mini Derm7pt folder, its parent as release_v0, and a folder of neither', async () => {

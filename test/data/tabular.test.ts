@@ -19,7 +19,7 @@ function menCase(id: string, split: 'train' | 'test', age: number, location = 'c
 test('numeric fields are standardised with train statistics only; categorical give level indices', () => {
   const train = [menCase('a', 'train', 40), menCase('b', 'train', 60, 'skull base')];
   const enc = TabularEncoder.fit(MEN, train);
-  assert.deepEqual(enc.inputSpec(), [{ kind: 'categorical', levels: 5 }, { kind: 'categorical', levels: 2 }, { kind: 'numeric' }, { kind: 'numeric' }, { kind: 'numeric' }, { kind: 'numeric' }]);
+  assert.deepEqual(enc.inputSpec(), [{ kind: 'categorical', levels: 5, missing: true }, { kind: 'categorical', levels: 2, missing: true }, ...[0, 1, 2, 3].map(() => ({ kind: 'numeric', missing: true }))]);
   const test1 = [menCase('c', 'test', 70, 'intraventricular')];
   // age mean 50, std 10 (population std over the train cases) → (70 − 50) / 10 = 2; constant fields → 0
   assert.deepEqual([...enc.encode(test1)], [4, 1, 2, 0, 0, 0]);

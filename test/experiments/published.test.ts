@@ -5,6 +5,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { buildReport, type SweepReport } from '../../lib/experiments/report';
+import { robustnessCsv, robustnessCurves } from '../../lib/experiments/robustness';
+import { readSweep } from '../../lib/experiments/sweep';
 
 /**
  * The results the README reports (docs/results/<sweep>/, archives made by `cfcml archive`) are what today's
@@ -42,6 +44,8 @@ for (const name of PUBLISHED) {
         assert.deepEqual(r.diffAuc?.perSeed ?? null, q.diffAuc?.perSeed ?? null, `${r.variant} ΔAUC per seed`);
         assert.equal(r.delong?.p ?? null, q.delong?.p ?? null, `${r.variant} DeLong p`);
         assert.equal(r.pHolm, q.pHolm, `${r.variant} Holm p`);
+        assert.deepEqual(r.bootstrap, q.bootstrap, `${r.variant} seed × case bootstrap (CI, p)`);
+        assert.equal(r.pBootHolm, q.pBootHolm, `${r.variant} bootstrap Holm p`);
         assert.deepEqual(r.best, q.best, `${r.variant} best marks`);
         assert.deepEqual(r.tabularUsed, q.tabularUsed, `${r.variant} tabular fields`);
       });
@@ -55,14 +59,24 @@ test('docs/results/ablation: the README headline numbers (full, no-hrm, late-fus
   assert.equal(row('full').metrics.auc.mean.toFixed(3), '0.630');
   assert.equal(row('no-hrm').metrics.auc.mean.toFixed(3), '0.677');
   assert.equal(row('late-fusion').metrics.auc.mean.toFixed(3), '0.659');
-  assert.ok(row('no-hrm').pHolm < 0.001, `no-hrm Holm ${row('no-hrm').pHolm}`);
+  assert.ok(row('no-hrm').pHolm < 0.001, `no-hrm DeLong Holm ${row('no-hrm').pHolm}`);
+  // The primary test of the per-seed ΔAUC (seed × case bootstrap): no-hrm's gain is not significant after Holm.
+  assert.equal(row('no-hrm').bootstrap?.p.toFixed(3), '0.005');
+  assert.equal(row('no-hrm').pBootHolm.toFixed(3), '0.055');
+  assert.equal(row('no-hrm').bootstrap?.lower.toFixed(3), '0.016');
+  assert.equal(row('late-fusion').pBootHolm.toFixed(3), '0.990');
   assert.equal(row('no-hrm').metrics.auc.values.length, 5);
   assert.equal(r.groups[0].oracle?.auc.joint.toFixed(3), '0.891');
 });
 
 test('npm run paper -- --archived: the tables and figures from the archive, no cohort and no training', () => {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'cfcml-paper-'));
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'paper.js'), '--archived', '--only', 'null-control', '--out', out], { encoding: 'utf8', cwd: ROOT });
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'paper.js'), '--archived', '--only', 'null-control', '--out', out], {
+    encoding: 'utf8',
+    cwd: ROOT,
+    // The CLI of this build (build/), not dist/, which the unit tier does not rebuild.
+    env: { ...process.env, CFCML_CLI: path.join(__dirname, '../../bin/cfcml.js') },
+  });
   assert.equal(r.status, 0, r.stdout + r.stderr);
   assert.match(r.stdout, /null-control: report of the archive .*docs\/results\/null-control/);
   assert.doesNotMatch(r.stdout, /\$ cfcml (sweep|synth)/, 'nothing trained, no cohort made');
@@ -73,4 +87,22 @@ test('npm run paper -- --archived: the tables and figures from the archive, no c
     assert.ok(fs.statSync(path.join(rep, 'figures', `${f}.${ext}`)).size > 1000, `${f}.${ext}`);
   }
   fs.rmSync(out, { recursive: true, force: true });
+});
+
+test('docs/results/robustness: the archived runs rebuild the published robustness curve; masking nothing gives each run\'s test AUC', () => {
+  const dir = path.join(ROOT, 'docs', 'results', 'robustness');
+  const spec = readSweep(dir);
+  const r = buildReport(dir, spec);
+  assert.equal(r.runsDone, r.runsTotal, 'every run of the grid is archived');
+  const curves = robustnessCurves(dir, spec, r.groups[0])!;
+  assert.equal(robustnessCsv(curves), fs.readFileSync(path.join(dir, 'report', 'robustness.csv'), 'utf8'));
+  assert.deepEqual(curves.variants.map((v) => v.variant), ['full', 'late-fusion', 'tabular-only']);
+  for (const v of curves.variants) {
+    const row = r.groups[0].rows.find((x) => x.variant === v.variant)!;
+    assert.equal(v.fractions[0], 0);
+    assert.ok(Math.abs(v.mean[0] - row.metrics.auc.mean) < 1e-12, `${v.variant}: unmasked point = the table's test AUC`);
+  }
+  // The oracle at fraction 0 is the cohort's own test oracle.
+  const joint = curves.oracle.find((o) => o.key === 'joint')!;
+  assert.ok(Math.abs(joint.auc[0] - r.groups[0].oracle!.auc.joint) < 1e-12);
 });

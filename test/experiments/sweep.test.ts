@@ -82,6 +82,13 @@ test('SLURM array: one task per unfinished run, resources, absolute output path,
   assert.match(script, /\n#SBATCH --array=0-2%2\n/);
   assert.match(script, /\n#SBATCH --cpus-per-task=1\n#SBATCH --mem=2G\n#SBATCH --time=01:00:00\n#SBATCH --partition=cpu\n/);
   assert.ok(script.includes(`#SBATCH --output=${path.join(root, 's', 'slurm')}/out-%A_%a.txt`));
+  // Preemption: requeueable, USR1 to the batch shell before the time limit, output of every attempt kept.
+  assert.match(script, /\n#SBATCH --requeue\n#SBATCH --signal=B:USR1@300\n/);
+  assert.match(script, /\n#SBATCH --open-mode=append\n/);
+  assert.match(script, /\ntrap 'stop=USR1; kill -TERM "\$pid" 2>\/dev\/null' USR1\n/);
+  assert.match(script, /\n {4}scontrol requeue "\$\{SLURM_ARRAY_JOB_ID\}_\$\{SLURM_ARRAY_TASK_ID\}"\n/);
+  assert.match(slurmArrayScript(path.join(root, 's'), spec, { signalBefore: 90 }).script, /\n#SBATCH --signal=B:USR1@90\n/);
+  assert.throws(() => slurmArrayScript(path.join(root, 's'), spec, { signalBefore: 0 }), /--signal-before must be a whole number of seconds ≥ 1, got 0/);
   const task1 = script.split('\n').find((l) => l.trimStart().startsWith('1) '))!;
   assert.ok(task1.includes(trainCommand(path.join(root, 's'), spec.runs[2], spec.trainArgs).map(shq).join(' ')), task1);
   assert.ok(task1.endsWith('# late-fusion/seed1'));

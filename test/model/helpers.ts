@@ -54,7 +54,7 @@ export function menLike(numClasses: number, variant: Variant = 'full', model: Pa
 }
 
 /** Random inputs matching a config: images in [0, 1), categorical level indices, standardised numerics. */
-export { randomInputs } from '../../lib/train/splitStep';
+export { randomInputs } from '../../lib/run/splitStep';
 
 /** Softmax cross-entropy of a forward pass (the trainer's CE term, enough for model tests). */
 export function ceLoss(model: CFCMLModel, images: tf.Tensor[], tabular: tf.Tensor2D, labels: number[], training = false, seed = 0): tf.Scalar {

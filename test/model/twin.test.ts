@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../../lib/backend';
 import { relError } from '../../lib/backend/testing';
 import { createModel, type CFCMLConfig } from '../../lib/model';
-import { loadCheckpoint, type NamedArray } from '../../lib/train/checkpoint';
+import { loadCheckpoint, type NamedArray } from '../../lib/run/checkpoint';
 import { cfcmlLoss, type HrmWeights } from '../../lib/train/loss';
 
 /**
@@ -44,6 +44,27 @@ test('fixtures cover full and two other variants, in 2-D and in 3-D', () => {
     assert.ok(variants.includes(`${dims}-full.ckpt`), `${dims}: full`);
     assert.ok(variants.length >= 3, `${dims}: ${variants.join(', ')}`);
   }
+});
+
+test('fixtures with missing cells: every field has a missing token and the batch has missing categorical and numeric cells', () => {
+  const withMissing = files.filter((f) => f.endsWith('-missing.ckpt'));
+  assert.deepEqual(withMissing, ['2d-full-missing.ckpt', '3d-late-fusion-missing.ckpt']);
+  let categorical = 0;
+  let numeric = 0;
+  for (const f of withMissing) {
+    const ck = loadCheckpoint<TwinMeta>(path.join(DIR, f));
+    const fields = ck.meta.config.tabular;
+    assert.ok(fields.every((x) => x.missing === true), f);
+    const tab = ck.arrays.find((a) => a.name === 'in:tabular')!;
+    const K = fields.length;
+    tab.data.forEach((v, i) => {
+      const field = fields[i % K];
+      if (field.kind === 'categorical' && v === field.levels) categorical++;
+      if (field.kind === 'numeric' && Number.isNaN(v)) numeric++;
+    });
+    assert.ok(ck.arrays.some((a) => a.name === 'g:tabular/tokenizer/missing'), `${f}: the twin's gradient of the missing tokens`);
+  }
+  assert.ok(categorical >= 4 && numeric >= 4, `${categorical} categorical and ${numeric} numeric missing cells`);
 });
 
 for (const file of files) {

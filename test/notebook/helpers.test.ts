@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import { createModel } from '../../lib/model';
 import { dermLike, randomInputs } from '../model/helpers';
 import { disposeForward, ensureCohort, modalityLabels, pickPerClass } from '../../lib/notebook/helpers';
-import { SEVEN_POINT, sevenPointScore } from '../../lib/data/synth/derm7ptPlan';
+import { SEVEN_POINT, sevenPointScore } from '../../lib/synth/derm7ptRelease';
 import { CfcmlError } from '../../lib/util/errors';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cfcml-nbhelpers-'));

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { oracleRocSeries, type OracleRow } from '../../lib/data/synth/oracle';
+import { oracleRocSeries, type OracleRow } from '../../lib/synth/oracle';
 import { rocAuc } from '../../lib/metrics';
 import { metricBars, rocCurveFigure, withCeilings } from '../../lib/plots';
 

@@ -14,13 +14,14 @@ import { metricBars } from '../../lib/plots/bars';
 import { imageGrid } from '../../lib/plots/images';
 import { chromiumPath, closeRenderer } from '../../lib/plots/render';
 import { mimeBundle } from '../../lib/plots/show';
+import { needTool } from '../helpers/tools';
 
 after(() => closeRenderer());
 
 const ROOT = process.cwd(); // the tests run from the repository root (npm test)
 
 test('show() HTML: plotly.js loaded once from the server for two figures, both drawn, PNG replaced', async (t) => {
-  if (!fs.existsSync(chromiumPath())) return t.skip(`no Chromium at ${chromiumPath()}`);
+  if (!needTool(t, fs.existsSync(chromiumPath()), `no Chromium at ${chromiumPath()}`)) return;
   const bars = metricBars([{ variant: 'full', metric: 'AUC', value: 0.9 }, { variant: 'no HRM', metric: 'AUC', value: 0.8 }]);
   const tile = { data: new Float32Array(8 * 8 * 3).fill(0.4), height: 8, width: 8, channels: 3 };
   const grid = imageGrid([tile, tile], ['a', 'b'], 2);

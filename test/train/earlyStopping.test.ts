@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { initBackend } from '../../lib/backend';
-import { synthDerm7pt } from '../../lib/data';
+import { synthDerm7pt } from '../../lib/synth';
 import { train, type EpochRecord } from '../../lib/train';
 import { isImprovement, replayEarlyStopping, shouldStop } from '../../lib/train/earlyStopping';
 import { CfcmlError } from '../../lib/util/errors';

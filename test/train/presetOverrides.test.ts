@@ -26,6 +26,15 @@ test('--set refuses unknown keys and mistyped values, naming them', () => {
   fails('epochs=2.5', /epochs: expected a whole number ≥ 0, got '2\.5'/);
   fails('lr=abc', /lr: expected a finite number ≥ 0, got 'abc'/);
   fails('lr', /expects key=value, got 'lr'/);
+  fails('schedule=linear', /schedule: expected one of step, cosine, got 'linear'/);
+});
+
+test('--set schedule=cosine reaches the resolved preset (a string field with its choices)', () => {
+  const ov = parsePresetOverrides('schedule=cosine,epochs=80');
+  assert.deepEqual(ov, { schedule: 'cosine', epochs: 80 });
+  const p = resolveTrainPreset({ data: '.', preset: 'cpu', overrides: ov }, DERM7PT);
+  assert.equal(p.schedule, 'cosine');
+  assert.equal(p.epochs, 80);
 });
 
 test('HRM warm-up: epoch e trains with min(1, e/n) of the weights; 0 = constant', () => {

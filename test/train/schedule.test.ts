@@ -39,3 +39,26 @@ test('no warm-up starts at the full rate', () => {
   assert.equal(learningRateAt(0, { lr: 0.01, warmupEpochs: 0, stepEvery: 2, stepGamma: 0.5 }), 0.01);
   assert.equal(learningRateAt(2, { lr: 0.01, warmupEpochs: 0, stepEvery: 2, stepGamma: 0.5 }), 0.005);
 });
+
+interface CosineCase {
+  lr: number;
+  warmupEpochs: number;
+  epochs: number;
+  /** torch 1.13 CosineAnnealingLR(T_max = epochs − warmupEpochs): the lr of each epoch after warm-up. */
+  torchLr: number[];
+}
+
+test("schedule 'cosine': after warm-up, torch's CosineAnnealingLR over the rest of the budget, epoch by epoch", () => {
+  const { cosine } = reference<{ cosine: CosineCase[] }>('schedule');
+  assert.equal(cosine.length, 2);
+  for (const c of cosine) {
+    const o = { ...c, stepEvery: 4, stepGamma: 0.8, schedule: 'cosine' as const };
+    for (let e = 0; e < c.warmupEpochs; e++) assert.ok(Math.abs(learningRateAt(e, o) - (c.lr * (e + 1)) / c.warmupEpochs) < 1e-15);
+    c.torchLr.forEach((want, t) => {
+      const got = learningRateAt(c.warmupEpochs + t, o);
+      assert.ok(Math.abs(got - want) <= 1e-12 * c.lr, `lr ${c.lr}, epoch ${c.warmupEpochs + t}: ${got} vs torch ${want}`);
+    });
+    assert.equal(learningRateAt(c.epochs + 3, o), 0, 'past the budget the rate stays 0');
+  }
+  assert.throws(() => learningRateAt(3, { lr: 1, warmupEpochs: 2, stepEvery: 1, stepGamma: 1, schedule: 'cosine', epochs: 2 }), /schedule 'cosine' needs epochs \(2\) greater than warmupEpochs \(2\)/);
+});

@@ -5,7 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../../lib/backend';
-import { synthDerm7pt } from '../../lib/data';
+import { synthDerm7pt } from '../../lib/synth';
 import { Trainer, train, type EpochRecord } from '../../lib/train';
 
 // A small synthetic Derm7pt cohort (about 80 NEV/MEL cases) and the `tiny` preset: a few seconds per run.
@@ -83,7 +83,7 @@ test('bad options are refused with clear messages', async () => {
 });
 
 test('MEN (three 3D volumes, three classes): a tiny run trains, evaluates and reports multi-class metrics', async () => {
-  const { synthMen } = await import('../../lib/data');
+  const { synthMen } = await import('../../lib/synth');
   const men = path.join(root, 'men');
   await synthMen({ out: men, seed: 2, scale: 0.15 });
   const r = await train({ data: men, preset: 'tiny', epochs: 1, seed: 3, out: path.join(root, 'men-run'), progress: 'none' });

@@ -16,7 +16,7 @@ export const inspectCommand: CommandSpec = {
   async run(args) {
     const problems = new ProblemList(num(args, 'max-problems'));
     const cohort = await loadCohort(str(args, 'data')!, { dataset: str(args, 'dataset'), problems });
-    const report = inspectCohort(cohort, { problems });
+    const report = await inspectCohort(cohort, { problems });
     console.log(bool(args, 'json') ? JSON.stringify(report, null, 2) : formatInspectReport(report));
     return problems.empty ? 0 : 1;
   },

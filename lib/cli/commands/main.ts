@@ -1,6 +1,7 @@
 import * as path from 'path';
 import * as fs from 'fs';
-import { DATASET_REGISTRY, DERM7PT_V2_VERSION, synthDerm7pt, formatSynthSummary } from '../../data';
+import { DATASET_REGISTRY } from '../../data';
+import { DERM7PT_COHORT_VERSION, synthDerm7pt, formatSynthSummary } from '../../synth';
 import { formatMetricsTable } from '../../metrics';
 import type { Variant } from '../../model/types';
 import { train, TRAIN_DEFAULTS, type RunResult } from '../../train';
@@ -18,7 +19,7 @@ function syntheticVersionProblem(dir: string): string | null {
   const file = path.join(dir, 'cohort.json');
   if (!fs.existsSync(file)) return fs.existsSync(dir) ? `${dir} has no cohort.json (a cohort of synthetic design v1, or a real release)` : null;
   const version: unknown = (JSON.parse(fs.readFileSync(file, 'utf8')) as { version?: unknown }).version;
-  return version === DERM7PT_V2_VERSION ? null : `${file} says version ${String(version)}, the current design is ${DERM7PT_V2_VERSION}`;
+  return version === DERM7PT_COHORT_VERSION ? null : `${file} says version ${String(version)}, the current design is ${DERM7PT_COHORT_VERSION}`;
 }
 
 export const mainCommand: CommandSpec = {

@@ -1,5 +1,5 @@
 import { computeMetrics, formatMetricsTable } from '../../metrics';
-import { readPredictionsCsv } from '../../train/runDirectory';
+import { readPredictionsCsv } from '../../run/runDirectory';
 import { bool, num, str, type CommandSpec } from '../args';
 
 export const metricsCommand: CommandSpec = {

@@ -1,11 +1,12 @@
 import * as path from 'path';
-import { buildReport, gapFigures, readSweep, sweepFigures, tableMarkdown, writeFigures, writeTables } from '../../experiments';
+import { buildReport, gapFigures, readSweep, robustnessCsv, robustnessCurves, sweepFigures, tableMarkdown, writeFigures, writeTables } from '../../experiments';
+import { writeFileAtomic } from '../../util/fs';
 import { closeRenderer } from '../../plots';
 import { bool, str, type CommandSpec } from '../args';
 
 export const reportCommand: CommandSpec = {
   name: 'report',
-  summary: "a sweep's table (mean ± sd over seeds, DeLong + Holm vs full, oracle ceiling) as CSV/Markdown/LaTeX, and its figures",
+  summary: "a sweep's table (mean ± sd over seeds; ΔAUC vs full with a seed × case bootstrap CI and p, DeLong on the seed ensemble, Holm; oracle ceiling; reference rows; AUC per stratum) as CSV/Markdown/LaTeX, and its figures (with a learning curve over nested cohorts)",
   positionals: [{ name: 'sweep', help: 'sweep folder (holds sweep.json)', required: true }],
   options: [
     { name: 'out', type: 'string', metavar: '<dir>', help: 'where to write (default <sweep>/report)' },
@@ -20,6 +21,14 @@ export const reportCommand: CommandSpec = {
     const report = buildReport(root, spec);
     const out = path.resolve(str(a, 'out') ?? path.join(root, 'report'));
     const files = writeTables(report, out);
+    // The robustness curve's numbers (runs evaluated with `cfcml eval --mask-fields`), beside the table.
+    for (const g of report.groups) {
+      const curves = robustnessCurves(root, spec, g);
+      if (!curves) continue;
+      const file = path.join(out, `robustness${g.group ? `_${g.group.replace(/[^A-Za-z0-9._-]/g, '_')}` : ''}.csv`);
+      writeFileAtomic(file, robustnessCsv(curves));
+      files.push(file);
+    }
     if (bool(a, 'figures')) {
       try {
         const figs = sweepFigures(root, spec, report);

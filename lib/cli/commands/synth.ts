@@ -1,6 +1,7 @@
 import type { CommandSpec } from '../args';
 import { bool, num, str } from '../args';
-import { formatSynthSummary, SYNTH_DATASET_KEYS, synthDerm7pt, synthMen } from '../../data';
+import { formatSynthSummary } from '../../synth/summary';
+import { getSynth, SYNTH_DATASET_KEYS } from '../../synth/registry';
 import { CfcmlError } from '../../util/errors';
 
 function progress(label: string): (done: number, total: number) => void {
@@ -24,34 +25,32 @@ export const synthCommand: CommandSpec = {
     { name: 'seed', type: 'integer', help: 'random seed (same seed, same files)', default: 1 },
     { name: 'scale', type: 'number', positive: true, help: 'multiply the default class counts (e.g. 0.1 for quick runs)', default: 1 },
     { name: 'leak', type: 'boolean', help: 'derm7pt: reproduce the management leak (every MEL excised); --no-leak turns it off', default: true },
-    { name: 'cohort-version', type: 'integer', help: 'cohort design: 2 (interaction, local detail, complementary views, exact oracle) or 1 (legacy, no oracle)', default: 2 },
-    { name: 'interaction', type: 'string', help: "version 2: 'context' (the record says how to read the image) or 'none' (additive null control); version 1 ignores it", choices: ['context', 'none'], default: 'context' },
+    { name: 'interaction', type: 'string', help: "'context' (the record says how to read the image) or 'none' (additive null control)", choices: ['context', 'none'], default: 'context' },
+    { name: 'missing', type: 'number', metavar: '<rate>', help: 'derm7pt: leave each record cell blank with this probability (0–1); the oracle marginalises the blanks' },
+    { name: 'missing-mechanism', type: 'string', choices: ['mcar', 'mnar'], default: 'mcar', help: "with --missing: 'mcar' (completely at random) or 'mnar' (a NEV's cells blank 1.25× as often, a MEL's 0.5×: docs/DATA.md)" },
+    { name: 'nested', type: 'boolean', help: "derm7pt: learning-curve layout — the same test and validation cases at every --scale, training sets nested (scale 1 inside scale 4)" },
+    { name: 'valid-scale', type: 'number', positive: true, help: "with --nested: validation size as a multiple of the release's (161 cases)", default: 2 },
     { name: 'json', type: 'boolean', help: 'print the summary as JSON (with the oracle AUCs per split)' },
   ],
   epilog:
-    'Examples:\n  cfcml synth derm7pt --out data/synthetic/derm7pt --seed 1\n  cfcml synth derm7pt --out data/synthetic/derm7pt-null --interaction none\n  cfcml synth men --out data/synthetic/men --scale 0.2\n' +
-    'Version 2 writes <out>/oracle.csv (true posteriors of the generative model per case) and <out>/cohort.json beside the cohort.',
+    'Examples:\n  cfcml synth derm7pt --out data/synthetic/derm7pt --seed 1\n  cfcml synth derm7pt --out data/synthetic/derm7pt-missing --missing 0.3\n  cfcml synth derm7pt --out data/synthetic/derm7pt-null --interaction none\n  cfcml synth derm7pt --nested --scale 4 --out data/synthetic/derm7pt-n4   (learning curves)\n  cfcml synth men --out data/synthetic/men --scale 0.2\n' +
+    'Every cohort comes with <out>/oracle.csv (true posteriors of the generative model per case) and <out>/cohort.json beside the cohort.',
   async run(args) {
     const dataset = args.positionals[0];
     const out = str(args, 'out')!;
     const seed = num(args, 'seed')!;
     const scale = num(args, 'scale')!;
     if (!(scale > 0)) throw new CfcmlError(`option --scale must be > 0, got ${scale}`);
-    const version = num(args, 'cohort-version')!;
-    if (version !== 1 && version !== 2) throw new CfcmlError(`option --cohort-version must be 1 or 2, got ${version}`);
     const interaction = str(args, 'interaction') === 'none' ? 'none' : 'context';
-    let summary;
-    switch (dataset) {
-      case 'derm7pt':
-        summary = await synthDerm7pt({ out, seed, scale, leak: args.options.leak !== false, version, interaction, onProgress: progress('cases') });
-        break;
-      case 'men':
-        if (args.options.leak === false) throw new CfcmlError('--no-leak applies to derm7pt only');
-        summary = await synthMen({ out, seed, scale, version, interaction, onProgress: progress('patients') });
-        break;
-      default:
-        throw new CfcmlError(`unknown dataset '${dataset}'`);
-    }
+    const generator = getSynth(dataset);
+    if (args.options.leak === false && !generator.leak) throw new CfcmlError(`--no-leak applies to ${SYNTH_DATASET_KEYS.filter((k) => getSynth(k).leak).join(', ')} only`);
+    const rate = num(args, 'missing');
+    if (rate !== undefined && !(rate >= 0 && rate <= 1)) throw new CfcmlError(`option --missing must be a rate in [0, 1], got ${rate}`);
+    if (rate !== undefined && rate > 0 && !generator.missing) throw new CfcmlError(`--missing applies to ${SYNTH_DATASET_KEYS.filter((k) => getSynth(k).missing).join(', ')} only`);
+    const missingness = rate !== undefined && rate > 0 ? { rate, mechanism: str(args, 'missing-mechanism') === 'mnar' ? ('mnar' as const) : ('mcar' as const) } : undefined;
+    const nested = bool(args, 'nested') ? { validScale: num(args, 'valid-scale')! } : undefined;
+    if (nested && !generator.nested) throw new CfcmlError(`--nested applies to ${SYNTH_DATASET_KEYS.filter((k) => getSynth(k).nested).join(', ')} only`);
+    const summary = await generator.generate({ out, seed, scale, leak: args.options.leak !== false, interaction, nested, missingness, onProgress: progress(generator.unit) });
     console.log(bool(args, 'json') ? JSON.stringify(summary, null, 2) : formatSynthSummary(summary));
     return 0;
   },

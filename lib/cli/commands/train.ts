@@ -1,12 +1,18 @@
 import { DATASET_KEYS } from '../../data/registry';
-import { PRESET_NAMES } from '../../data/spec';
+import { PRESET_NAMES, VOLUME_GRID_POLICIES, type VolumeGridPolicy } from '../../data/spec';
 import { formatMetricsTable } from '../../metrics';
 import { VARIANTS, type Variant } from '../../model/types';
-import { train, TRAIN_DEFAULTS } from '../../train';
+import { train, TRAIN_DEFAULTS, type TrainOptions } from '../../train';
 import { parsePresetOverrides } from '../../train/config';
 import type { PresetName } from '../../data/spec';
 import { bool, formatCommandLine, num, str, type CommandSpec } from '../args';
-import { RunInterruptedError } from '../../train/runGuard';
+import { RunInterruptedError } from '../../run/runGuard';
+
+/** `--weights <file>` is `model.backboneWeights=<file>` on top of `--set`. */
+function withWeights(overrides: TrainOptions['overrides'], weights: string | undefined): TrainOptions['overrides'] {
+  if (weights === undefined) return overrides;
+  return { ...overrides, model: { ...overrides?.model, backboneWeights: weights } };
+}
 
 export const trainCommand: CommandSpec = {
   name: 'train',
@@ -20,7 +26,9 @@ export const trainCommand: CommandSpec = {
     { name: 'batch-size', type: 'integer', min: 1, help: "batch size (preset's by default)" },
     { name: 'lr', type: 'number', positive: true, help: "learning rate (preset's by default)" },
     { name: 'image-size', type: 'integer', min: 8, help: "square image size H = W (preset's by default)" },
+    { name: 'volume-grid', type: 'string', choices: VOLUME_GRID_POLICIES, help: "volumes that differ in shape or voxel size: resize each to the image size (default), refuse, or resample to the common voxel size first (docs/DATA.md)" },
     { name: 'set', type: 'string', metavar: '<k=v,…>', help: 'other preset fields, e.g. model.tokenNorm=false,hrmWarmupEpochs=0,hrm.sam=0.01' },
+    { name: 'weights', type: 'string', metavar: '<file>', help: "pretrained backbone: timm's Swin model.safetensors (sets model.backboneWeights; the preset's backbone must be swin)" },
     { name: 'seed', type: 'integer', default: TRAIN_DEFAULTS.seed, help: 'seed of initialisation, batching, augmentation, dropout' },
     { name: 'out', type: 'string', metavar: '<dir>', help: 'run directory (default runs/<dataset>-<variant>-seed<seed>)' },
     { name: 'exclude', type: 'string', default: TRAIN_DEFAULTS.excludeFields, metavar: '<fields>', help: "tabular fields to leave out: 'auto' (those the leakage audit flags), 'none', or a comma list" },
@@ -43,7 +51,10 @@ export const trainCommand: CommandSpec = {
       batchSize: num(a, 'batch-size'),
       lr: num(a, 'lr'),
       imageSize: num(a, 'image-size'),
-      overrides: str(a, 'set') === undefined ? undefined : parsePresetOverrides(str(a, 'set')!),
+      overrides: withWeights(
+        withVolumeGrid(str(a, 'set') === undefined ? undefined : parsePresetOverrides(str(a, 'set')!), str(a, 'volume-grid') as VolumeGridPolicy | undefined),
+        str(a, 'weights'),
+      ),
       seed: num(a, 'seed'),
       out: str(a, 'out'),
       excludeFields: ex === 'auto' || ex === 'none' ? ex : ex.split(',').map((s) => s.trim()).filter(Boolean),
@@ -73,3 +84,8 @@ export const trainCommand: CommandSpec = {
     return 0;
   },
 };
+
+/** `--volume-grid` is a preset field like those of `--set`: recorded in the run's configuration, so evaluation agrees. */
+function withVolumeGrid<T extends object>(overrides: T | undefined, volumeGrid: VolumeGridPolicy | undefined): (T & { volumeGrid?: VolumeGridPolicy }) | undefined {
+  return volumeGrid === undefined ? overrides : { ...(overrides ?? ({} as T)), volumeGrid };
+}
