@@ -104,8 +104,16 @@ export { show } from './plots/show';
 export { renderFigure, saveFigure, closeRenderer } from './plots/render';
 
 // ── Notebook helpers (lib/notebook: tables, rich display, danfojs, teaching helpers) ──────────────────
-export * from './notebook';
-export { ensureCohort, pickPerClass, modalityLabels, disposeForward, trainingProgress, SEVEN_POINT, sevenPointScore, subplotGrid, featureMapGrid, imageSource } from './notebook';
+export { ensureCohort, pickPerClass, modalityLabels, forwardTensors, disposeForward, trainingProgress } from './notebook';
+export type { EnsureCohortOptions, TrainingProgress, TrainingProgressOptions } from './notebook';
+export { showTable, formatTable, loadDanfo } from './notebook';
+export type { Row, Danfo } from './notebook';
+export { displayBundle, displayHtml, displayMarkdown, displayPng, inNotebook } from './notebook';
+export type { DisplayTarget } from './notebook';
+export { SEVEN_POINT, sevenPointScore } from './notebook';
+export type { SevenPointCriterion } from './notebook';
+export { subplotGrid, featureMapGrid, imageSource, imageToPng, encodePng, pngDataUri } from './notebook';
+export type { SubplotCell, SubplotGridOptions, FeatureMapPanel, FeatureMapGridOptions } from './notebook';
 
 // ── Utilities ───────────────────────────────────────────────────────────────────────────────────────────
 export { CfcmlError } from './util/errors';

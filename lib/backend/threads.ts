@@ -2,7 +2,7 @@
  * Both cores inside every op: tfjs-wasm's threaded SIMD build (XNNPACK with a pthread pool) made to run in Node.
  *
  * Out of the box tfjs-wasm 4.22 never uses threads in Node, for three reasons, each worked around here:
- * 1. `WASM_HAS_MULTITHREAD_SUPPORT` is hard-wired false when IS_NODE (tfjs issue #3830). We set the flag.
+ * 1. `WASM_HAS_MULTITHREAD_SUPPORT` is hard-wired false when IS_NODE (tensorflow/tfjs#3830). We set the flag.
  * 2. Its pthread workers are started from a `blob:` URL (a browser-style worker script), which Node's
  *    worker_threads refuses (ERR_WORKER_PATH), and each worker is then told to import the main script from a
  *    Blob, which the worker's Node branch (`importScripts` = fs.readFileSync + eval) cannot read. The worker

@@ -77,11 +77,9 @@ export const DERM7PT: DatasetSpec = {
         freezeStages: 3,
       },
     },
-    // Chosen by the protocol (validation AUC, tuning seeds 101–103, decision rules written before the runs;
-    // docs/TUNING.md): `model.tokenNorm` (full 0.716 ± 0.009 without, 0.728 ± 0.012 with; an HRM warm-up on top
-    // added 0.003, not taken); lr 5e-4 kept (2.5e-4: 0.726, 1e-3: 0.732, +0.003 < 0.005); the stopping rule
-    // epochs 40, patience 15 (was 30 and 10, set on cohort v1 looking at test AUC): mean selected validation
-    // AUC over full, late-fusion and image-only 0.686 against 0.673, mostly image-only no longer cut early.
+    // Chosen on the validation split with the tuning seeds, by decision rules written before the runs:
+    // `model.tokenNorm` (docs/TUNING.md, "The cohort investigation's candidate fixes (cohort v2.0, seed 1; `cpu` preset)"),
+    // lr, epochs and patience (docs/TUNING.md, "Learning rate and stopping rule of the Derm7pt `cpu` preset (cohort v2.0, seed 1)").
     cpu: {
       ...PAPER_COMMON,
       epochs: 40,
@@ -153,8 +151,8 @@ export const MEN: DatasetSpec = {
       patience: 8,
       hrm: { sam: 0.06, up: 0.04, cp: 0.24 },
       imageSize: [16, 48, 48],
-      // No tokenNorm: checked on MEN's validation split (seed 101) it did not help (macro AUC 0.719 without,
-      // 0.710 with; docs/TUNING.md), so by the same decision rule as Derm7pt's it is not adopted here.
+      // No tokenNorm: on MEN's validation split it did not help, so by Derm7pt's decision rule it is not adopted
+      // (docs/TUNING.md, "The same check on MEN (cohort v2.0, seed 1; `cpu` preset; tuning seed 101 only)").
       model: { width: 48, imgTokens: 12, tabTokens: 8, heads: 4, encoderWidths: [8, 16, 24, 32], sharedEncoder: false, dropout: 0.3 },
     },
     tiny: {

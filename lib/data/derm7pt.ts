@@ -153,10 +153,47 @@ function scanDerm7pt(root: string, spec: DatasetSpec, checkImages: boolean, prob
   const extraColumns = meta.header.filter((h) => !required.includes(h) && !(DERM7PT_COLUMNS as readonly string[]).includes(h));
   if (extraColumns.length) warnings.push(`${metaFile}: extra column(s) ${extraColumns.map((c) => `'${c}'`).join(', ')} accepted and kept in each case's extra fields`);
 
+  const scan: MetaScan = { root, spec, metaFile, meta, imageColumns, problems, warnings, imageOk: checkImages ? photoChecker(metaFile, problems, warnings) : null };
   const seenRow = new Map<number, { split: Split; file: string; row: number }>();
-  const checkedImages = new Map<string, boolean>();
-  const imageOk = (abs: string, rel: string, rowNo: number, col: string): boolean => {
-    const known = checkedImages.get(abs);
+  for (const entry of indexTables) {
+    if (!entry) continue;
+    const { split, file: indexFile, table } = entry;
+    const perClass = spec.classes.map(() => 0);
+    table.rows.forEach((r, k) => {
+      const idx = metaRowOfIndex(r.indexes, { split, file: indexFile, row: k + 2 }, meta.rows.length, seenRow, problems);
+      if (idx === undefined) return;
+      const c = caseOfMetaRow(scan, idx, split);
+      if (c.kind === 'excluded') excludedCounts.set(c.reason, (excludedCounts.get(c.reason) ?? 0) + 1);
+      if (c.kind !== 'case' && c.kind !== 'bad') return;
+      perClass[c.label]++;
+      if (c.kind === 'case') cases.push(c.record);
+    });
+    checkClassesPresent(spec, split, perClass, indexFile, problems, warnings);
+    if (perClass.every((n) => n === 0)) {
+      problems.add({ file: indexFile, message: `empty split '${split}': no NEV or MEL case is listed (${table.rows.length} index rows)`, expected: 'at least one NEV or MEL case per split' });
+    }
+  }
+  return done();
+}
+
+/** What reading meta.csv's rows needs: the folder, the spec, the parsed file, where problems and notes go. */
+interface MetaScan {
+  root: string;
+  spec: DatasetSpec;
+  metaFile: string;
+  meta: CsvTable;
+  imageColumns: string[];
+  problems: ProblemList;
+  warnings: string[];
+  /** Checks one photo (once per file); null when the loader skips the image check. */
+  imageOk: ((abs: string, rel: string, rowNo: number, col: string) => boolean) | null;
+}
+
+/** A photo check that reports a missing or unreadable file once, on the first meta.csv row naming it. */
+function photoChecker(metaFile: string, problems: ProblemList, warnings: string[]): (abs: string, rel: string, rowNo: number, col: string) => boolean {
+  const checked = new Map<string, boolean>();
+  return (abs, rel, rowNo, col) => {
+    const known = checked.get(abs);
     if (known !== undefined) return known;
     let ok = true;
     if (!fs.existsSync(abs)) {
@@ -170,91 +207,96 @@ function scanDerm7pt(root: string, spec: DatasetSpec, checkImages: boolean, prob
         ok = false;
       }
     }
-    checkedImages.set(abs, ok);
+    checked.set(abs, ok);
     return ok;
   };
-  for (const entry of indexTables) {
-    if (!entry) continue;
-    const { split, file: indexFile, table } = entry;
-    const perClass = spec.classes.map(() => 0);
-    table.rows.forEach((r, k) => {
-      const raw = (r.indexes ?? '').trim();
-      const idx = Number(raw);
-      const at = { file: indexFile, row: k + 2, column: 'indexes', value: raw };
-      if (raw === '' || !Number.isInteger(idx) || idx < 0 || idx >= meta.rows.length) {
-        problems.add({ ...at, message: raw === '' ? 'empty index' : `index '${raw}' is not a row number of meta.csv`, expected: `a whole number 0..${meta.rows.length - 1} (meta.csv has ${meta.rows.length} data rows)` });
-        return;
-      }
-      const before = seenRow.get(idx);
-      if (before) {
-        problems.add({
-          ...at,
-          message:
-            before.split === split
-              ? `meta.csv row index ${idx} is listed twice in ${INDEX_FILES[split]} (also row ${before.row})`
-              : `meta.csv row index ${idx} (case in meta.csv row ${idx + 2}) is listed in both ${before.split} (${INDEX_FILES[before.split]} row ${before.row}) and ${split}`,
-          expected: 'each case in exactly one split, once',
-        });
-        return;
-      }
-      seenRow.set(idx, { split, file: indexFile, row: k + 2 });
-      const row = meta.rows[idx];
-      const rowNo = idx + 2; // spreadsheet row of meta.csv (header is row 1)
-      const diagnosis = row.diagnosis.trim();
-      const group = DIAGNOSIS_INDEX.get(diagnosis.toLowerCase());
-      if (!group) {
-        problems.add({
-          file: metaFile,
-          row: rowNo,
-          column: 'diagnosis',
-          value: diagnosis,
-          message: diagnosis === '' ? 'empty diagnosis' : `unknown diagnosis '${diagnosis}'`,
-          expected: `one of ${[...DIAGNOSIS_INDEX.keys()].map((d) => `'${d}'`).join(', ')}`,
-        });
-        return;
-      }
-      if (group.label === undefined) {
-        const reason = `diagnosis group ${group.group} is not part of NEV vs MEL`;
-        excludedCounts.set(reason, (excludedCounts.get(reason) ?? 0) + 1);
-        return;
-      }
-      perClass[group.label]++;
-      let ok = true;
-      const tabular: Record<string, string | number | null> = {};
-      for (const f of spec.tabular) {
-        const v = problems.attempt(() => parseTabularCell(f, row[f.column], metaFile, rowNo, missingMarkers(spec, f), warnings), metaFile, { value: (row[f.column] ?? '').trim() });
-        if (v === undefined) ok = false;
-        else tabular[f.name] = v;
-      }
-      const imagePaths = imageColumns.map((col) => {
-        const rel = (row[col] ?? '').trim();
-        if (rel === '') {
-          problems.add({ file: metaFile, row: rowNo, column: col, value: '', message: 'empty image path', expected: 'a path under images/, e.g. Aaa/Nel025.jpg' });
-          ok = false;
-          return '';
-        }
-        const abs = path.join(root, 'images', rel);
-        if (checkImages && !imageOk(abs, rel, rowNo, col)) ok = false;
-        return abs;
-      });
-      if (!ok) return;
-      const extra: Record<string, string> = {};
-      for (const c of meta.header) if (!spec.tabular.some((f) => f.column === c) && !imageColumns.includes(c)) extra[c] = row[c];
-      extra.group = group.group;
-      cases.push({
-        id: (row.case_num ?? '').trim() || String(idx + 1),
-        split,
-        label: group.label,
-        imagePaths,
-        tabular,
-        source: `meta.csv row ${rowNo}`,
-        extra,
-      });
-    });
-    checkClassesPresent(spec, split, perClass, indexFile, problems, warnings);
-    if (perClass.every((n) => n === 0)) {
-      problems.add({ file: indexFile, message: `empty split '${split}': no NEV or MEL case is listed (${table.rows.length} index rows)`, expected: 'at least one NEV or MEL case per split' });
-    }
+}
+
+/**
+ * The meta.csv data row (0-based) an index-file cell names, or undefined after reporting why not: not a
+ * row number, or a case already listed (in this split or another).
+ */
+function metaRowOfIndex(
+  cell: string | undefined,
+  at: { split: Split; file: string; row: number },
+  metaRows: number,
+  seenRow: Map<number, { split: Split; file: string; row: number }>,
+  problems: ProblemList,
+): number | undefined {
+  const raw = (cell ?? '').trim();
+  const idx = Number(raw);
+  const where = { file: at.file, row: at.row, column: 'indexes', value: raw };
+  if (raw === '' || !Number.isInteger(idx) || idx < 0 || idx >= metaRows) {
+    problems.add({ ...where, message: raw === '' ? 'empty index' : `index '${raw}' is not a row number of meta.csv`, expected: `a whole number 0..${metaRows - 1} (meta.csv has ${metaRows} data rows)` });
+    return undefined;
   }
-  return done();
+  const before = seenRow.get(idx);
+  if (before) {
+    problems.add({
+      ...where,
+      message:
+        before.split === at.split
+          ? `meta.csv row index ${idx} is listed twice in ${INDEX_FILES[at.split]} (also row ${before.row})`
+          : `meta.csv row index ${idx} (case in meta.csv row ${idx + 2}) is listed in both ${before.split} (${INDEX_FILES[before.split]} row ${before.row}) and ${at.split}`,
+      expected: 'each case in exactly one split, once',
+    });
+    return undefined;
+  }
+  seenRow.set(idx, at);
+  return idx;
+}
+
+/**
+ * One meta.csv row as a case of the task: `case`, or `bad` (a NEV/MEL case with a problem, reported; it
+ * still counts for its class), `excluded` (a diagnosis group outside NEV vs MEL), `unknown` (reported).
+ */
+function caseOfMetaRow(
+  scan: MetaScan,
+  idx: number,
+  split: Split,
+): { kind: 'case'; label: number; record: CaseRecord } | { kind: 'bad'; label: number } | { kind: 'excluded'; reason: string } | { kind: 'unknown' } {
+  const { root, spec, metaFile, meta, imageColumns, problems, warnings } = scan;
+  const row = meta.rows[idx];
+  const rowNo = idx + 2; // spreadsheet row of meta.csv (header is row 1)
+  const diagnosis = row.diagnosis.trim();
+  const group = DIAGNOSIS_INDEX.get(diagnosis.toLowerCase());
+  if (!group) {
+    problems.add({
+      file: metaFile,
+      row: rowNo,
+      column: 'diagnosis',
+      value: diagnosis,
+      message: diagnosis === '' ? 'empty diagnosis' : `unknown diagnosis '${diagnosis}'`,
+      expected: `one of ${[...DIAGNOSIS_INDEX.keys()].map((d) => `'${d}'`).join(', ')}`,
+    });
+    return { kind: 'unknown' };
+  }
+  if (group.label === undefined) return { kind: 'excluded', reason: `diagnosis group ${group.group} is not part of NEV vs MEL` };
+  let ok = true;
+  const tabular: Record<string, string | number | null> = {};
+  for (const f of spec.tabular) {
+    const v = problems.attempt(() => parseTabularCell(f, row[f.column], metaFile, rowNo, missingMarkers(spec, f), warnings), metaFile, { value: (row[f.column] ?? '').trim() });
+    if (v === undefined) ok = false;
+    else tabular[f.name] = v;
+  }
+  const imagePaths = imageColumns.map((col) => {
+    const rel = (row[col] ?? '').trim();
+    if (rel === '') {
+      problems.add({ file: metaFile, row: rowNo, column: col, value: '', message: 'empty image path', expected: 'a path under images/, e.g. Aaa/Nel025.jpg' });
+      ok = false;
+      return '';
+    }
+    const abs = path.join(root, 'images', rel);
+    if (scan.imageOk && !scan.imageOk(abs, rel, rowNo, col)) ok = false;
+    return abs;
+  });
+  if (!ok) return { kind: 'bad', label: group.label };
+  const extra: Record<string, string> = {};
+  for (const c of meta.header) if (!spec.tabular.some((f) => f.column === c) && !imageColumns.includes(c)) extra[c] = row[c];
+  extra.group = group.group;
+  return {
+    kind: 'case',
+    label: group.label,
+    record: { id: (row.case_num ?? '').trim() || String(idx + 1), split, label: group.label, imagePaths, tabular, source: `meta.csv row ${rowNo}`, extra },
+  };
 }

@@ -208,6 +208,35 @@ function alignedProbs(p: PredictionsTable, ids: readonly string[]): number[][] |
 
 /** Build the report of the sweep at `root` from its run directories (nothing is trained). */
 export function buildReport(root: string, spec: SweepSpec = readSweep(root)): SweepReport {
+  const { loaded, problems } = loadRuns(root, spec);
+  checkOneBudget(loaded.map((l) => l.settings), root);
+  const groups: GroupReport[] = [];
+  const missingOracle: string[] = [];
+  const groupNames = [...new Set(spec.runs.map((r) => r.group))];
+  for (const g of groupNames) {
+    const inGroup = loaded.filter((l) => l.run.group === g);
+    const first = spec.runs.find((r) => r.group === g)!;
+    if (inGroup.length === 0) {
+      groups.push({ group: g, dataset: '', data: first.data, preset: first.preset, metrics: [], rows: [], oracle: null, delongNote: 'no finished run', reference: [], strata: [] });
+      continue;
+    }
+    const report = groupReport(root, spec, g, inGroup, first);
+    if (!report.oracle) missingOracle.push(first.data);
+    groups.push(report);
+  }
+  const notes = [
+    'mean ± sd over training seeds (sample sd, n − 1); test metrics of the epoch selected on validation AUC.',
+    'diff_auc = paired per-seed test-AUC difference variant − full (same seed = same data order and initialisation stream).',
+    BOOTSTRAP_NOTE,
+  ];
+  for (const d of missingOracle) {
+    notes.push(`no oracle ceiling for ${d}: no ${ORACLE_FILE} there nor in this folder's cohorts/ (real cohorts have none; \`cfcml archive\` copies a synthetic cohort's).`);
+  }
+  return { root: path.resolve(root), trainArgs: spec.trainArgs, runsTotal: spec.runs.length, runsDone: loaded.length, groups, problems, notes };
+}
+
+/** Every finished run of the sweep with its options, metrics and test predictions; why each other run is left out. */
+function loadRuns(root: string, spec: SweepSpec): { loaded: LoadedRun[]; problems: RunProblem[] } {
   const problems: RunProblem[] = [];
   const loaded: LoadedRun[] = [];
   for (const run of spec.runs) {
@@ -241,126 +270,126 @@ export function buildReport(root: string, spec: SweepSpec = readSweep(root)): Sw
       problems.push({ id: run.id, state: 'unreadable', reason: e.message });
     }
   }
+  return { loaded, problems };
+}
 
-  checkOneBudget(loaded.map((l) => l.settings), root);
-  const groups: GroupReport[] = [];
-  const missingOracle: string[] = [];
-  const groupNames = [...new Set(spec.runs.map((r) => r.group))];
-  for (const g of groupNames) {
-    const inGroup = loaded.filter((l) => l.run.group === g);
-    const first = spec.runs.find((r) => r.group === g)!;
-    if (inGroup.length === 0) {
-      groups.push({ group: g, dataset: '', data: first.data, preset: first.preset, metrics: [], rows: [], oracle: null, delongNote: 'no finished run', reference: [], strata: [] });
-      continue;
-    }
-    const dsSpec = getDatasetSpec(inGroup[0].dataset);
-    const binary = dsSpec.classes.length === 2;
-    const candidates: readonly ReportMetric[] = binary ? BINARY_METRICS : MULTICLASS_METRICS;
-    const metricNames = candidates.filter((k) => !Number.isNaN(metricValue(inGroup[0].test, k)));
-    const variants = spec.variants.filter((v) => inGroup.some((l) => l.run.variant === v));
-    const byVariant = (v: string) => inGroup.filter((l) => l.run.variant === v).sort((a, b) => a.seed - b.seed);
-    const full = byVariant('full');
-    const allTabular = dsSpec.tabular.map((f) => f.name);
+/** A group's test cases: ids and labels in full's case order (every run scores the same test cases), and how to score them. */
+interface TestCases {
+  caseIds: string[];
+  labels: number[];
+  binary: boolean;
+  numClasses: number;
+  /** The positive class of a binary cohort. */
+  pos: number;
+}
 
-    // Seed-averaged test probabilities, in full's case order (every run scores the same test cases).
-    const caseIds = (full[0] ?? inGroup[0]).predictions?.ids ?? null;
-    const ensemble = (runs: LoadedRun[]): number[][] | null => {
-      if (!caseIds || runs.length === 0) return null;
-      const mats = runs.map((r) => (r.predictions ? alignedProbs(r.predictions, caseIds) : null));
-      return mats.every((m): m is number[][] => m !== null) ? averageProbs(mats) : null;
-    };
-    const labels = caseIds ? (full[0] ?? inGroup[0]).predictions!.labels : null;
-    const pos = dsSpec.positiveClass ?? 1;
+/** Seed-averaged test probabilities of `runs`, in the cases' order; null when a run has no predictions. */
+function ensembleProbs(cases: TestCases, runs: LoadedRun[]): number[][] | null {
+  if (runs.length === 0) return null;
+  const mats = runs.map((r) => (r.predictions ? alignedProbs(r.predictions, cases.caseIds) : null));
+  return mats.every((m): m is number[][] => m !== null) ? averageProbs(mats) : null;
+}
 
-    const rows: VariantRow[] = variants.map((v) => {
-      const runs = byVariant(v);
-      const metrics: Record<string, Summary> = {};
-      for (const k of metricNames) metrics[k] = summary(runs.map((r) => metricValue(r.test, k)));
-      const excluded = [...new Set(runs.flatMap((r) => r.excluded))].sort();
-      const usesTab = variantUsesTabular(v);
-      const row: VariantRow = {
-        group: g,
-        variant: v,
-        seeds: runs.map((r) => r.seed),
-        metrics,
-        validAuc: summary(runs.map((r) => metricValue(r.valid, 'auc'))),
-        diffAuc: null,
-        bootstrap: null,
-        pBootHolm: NaN,
-        delong: null,
-        pHolm: NaN,
-        tabularUsed: usesTab ? allTabular.filter((f) => !excluded.includes(f)) : [],
-        tabularExcluded: usesTab ? excluded : [],
-        best: [],
-      };
-      if (v !== 'full' && full.length > 0) {
-        const perSeed = runs
-          .map((r) => ({ r, f: full.find((x) => x.seed === r.seed) }))
-          .filter((x): x is { r: LoadedRun; f: LoadedRun } => x.f !== undefined)
-          .map(({ r, f }) => ({ seed: r.seed, diff: metricValue(r.test, 'auc') - metricValue(f.test, 'auc') }));
-        const d = perSeed.map((x) => x.diff);
-        row.diffAuc = { mean: mean(d), sd: sd(d), perSeed, wins: d.filter((x) => x > 0).length };
-        if (labels && caseIds) {
-          const pairs = perSeed.map((x) => [runs.find((r) => r.seed === x.seed)!, full.find((f) => f.seed === x.seed)!] as const);
-          const va = pairs.map(([r]) => (r.predictions ? alignedProbs(r.predictions, caseIds) : null));
-          const vb = pairs.map(([, f]) => (f.predictions ? alignedProbs(f.predictions, caseIds) : null));
-          if (pairs.length > 0 && va.every((m): m is number[][] => m !== null) && vb.every((m): m is number[][] => m !== null)) {
-            const metric = binary ? weightedAucOfRows(labels, pos) : weightedMacroAuc(labels, dsSpec.classes.length);
-            const bs = seedCaseBootstrap(labels, va, vb, metric, { n: BOOTSTRAP_REPLICATES, seed: BOOTSTRAP_SEED });
-            row.bootstrap = { lower: bs.lower, upper: bs.upper, p: bs.p, replicates: bs.nValid };
-          }
-        }
-        if (binary && labels) {
-          const shared = new Set(perSeed.map((x) => x.seed));
-          const ev = ensemble(runs.filter((r) => shared.has(r.seed)));
-          const ef = ensemble(full.filter((r) => shared.has(r.seed)));
-          if (ev && ef && shared.size > 0) {
-            const y = labels.map((k) => (k === pos ? 1 : 0));
-            const t = delongTest(y, ev.map((p) => p[pos]), ef.map((p) => p[pos]));
-            row.delong = { aucVariant: t.aucA, aucFull: t.aucB, z: t.z, p: t.p };
-          }
-        }
-      }
-      return row;
-    });
-    const adjusted = holm(rows.map((r) => r.delong?.p ?? NaN));
-    rows.forEach((r, i) => (r.pHolm = adjusted[i]));
-    const adjustedBoot = holm(rows.map((r) => r.bootstrap?.p ?? NaN));
-    rows.forEach((r, i) => (r.pBootHolm = adjustedBoot[i]));
-    for (const k of metricNames) {
-      const best = Math.max(...rows.map((r) => r.metrics[k].mean).filter((x) => Number.isFinite(x)));
-      for (const r of rows) if (r.metrics[k].mean === best) r.best.push(k);
-    }
-    const oracleFile = oracleFileOf(root, first.data);
-    const oracle = oracleFile ? readOracleFile(oracleFile, dsSpec.classes, pos) : null;
-    if (!oracle) missingOracle.push(first.data);
-    const strata = binary ? groupStrata(dsSpec.name, cohortFileOf(root, first.data, path.join('meta', 'meta.csv')), oracleFile, pos, variants.map((v) => ({ variant: v, runs: byVariant(v) }))) : [];
-    groups.push({
+/**
+ * One group's table: a row per variant (summaries over seeds, the comparison with full), Holm over the
+ * comparisons, the best value per metric, the oracle ceiling, the reference rows and the AUC per stratum.
+ */
+function groupReport(root: string, spec: SweepSpec, g: string, inGroup: LoadedRun[], first: SweepRun): GroupReport {
+  const dsSpec = getDatasetSpec(inGroup[0].dataset);
+  const binary = dsSpec.classes.length === 2;
+  const candidates: readonly ReportMetric[] = binary ? BINARY_METRICS : MULTICLASS_METRICS;
+  const metricNames = candidates.filter((k) => !Number.isNaN(metricValue(inGroup[0].test, k)));
+  const variants = spec.variants.filter((v) => inGroup.some((l) => l.run.variant === v));
+  const byVariant = (v: string) => inGroup.filter((l) => l.run.variant === v).sort((a, b) => a.seed - b.seed);
+  const full = byVariant('full');
+  const allTabular = dsSpec.tabular.map((f) => f.name);
+  const pos = dsSpec.positiveClass ?? 1;
+  const withCases = (full[0] ?? inGroup[0]).predictions;
+  const cases: TestCases | null = withCases ? { caseIds: withCases.ids, labels: withCases.labels, binary, numClasses: dsSpec.classes.length, pos } : null;
+
+  const rows: VariantRow[] = variants.map((v) => {
+    const runs = byVariant(v);
+    const metrics: Record<string, Summary> = {};
+    for (const k of metricNames) metrics[k] = summary(runs.map((r) => metricValue(r.test, k)));
+    const excluded = [...new Set(runs.flatMap((r) => r.excluded))].sort();
+    const usesTab = variantUsesTabular(v);
+    const row: VariantRow = {
       group: g,
-      dataset: dsSpec.name,
-      data: first.data,
-      preset: first.preset,
-      metrics: metricNames,
-      rows,
-      oracle,
-      delongNote: binary
-        ? full.length === 0
-          ? 'no finished full run: no comparison'
-          : DELONG_NOTE
-        : 'DeLong is for one binary AUC; this dataset has more classes, so only the per-seed paired differences are reported.',
-      reference: readReferenceRows(root, first.data),
-      strata,
-    });
+      variant: v,
+      seeds: runs.map((r) => r.seed),
+      metrics,
+      validAuc: summary(runs.map((r) => metricValue(r.valid, 'auc'))),
+      diffAuc: null,
+      bootstrap: null,
+      pBootHolm: NaN,
+      delong: null,
+      pHolm: NaN,
+      tabularUsed: usesTab ? allTabular.filter((f) => !excluded.includes(f)) : [],
+      tabularExcluded: usesTab ? excluded : [],
+      best: [],
+    };
+    if (v !== 'full' && full.length > 0) compareWithFull(row, runs, full, cases);
+    return row;
+  });
+  const adjusted = holm(rows.map((r) => r.delong?.p ?? NaN));
+  rows.forEach((r, i) => (r.pHolm = adjusted[i]));
+  const adjustedBoot = holm(rows.map((r) => r.bootstrap?.p ?? NaN));
+  rows.forEach((r, i) => (r.pBootHolm = adjustedBoot[i]));
+  for (const k of metricNames) {
+    const best = Math.max(...rows.map((r) => r.metrics[k].mean).filter((x) => Number.isFinite(x)));
+    for (const r of rows) if (r.metrics[k].mean === best) r.best.push(k);
   }
-  const notes = [
-    'mean ± sd over training seeds (sample sd, n − 1); test metrics of the epoch selected on validation AUC.',
-    'diff_auc = paired per-seed test-AUC difference variant − full (same seed = same data order and initialisation stream).',
-    BOOTSTRAP_NOTE,
-  ];
-  for (const d of missingOracle) {
-    notes.push(`no oracle ceiling for ${d}: no ${ORACLE_FILE} there nor in this folder's cohorts/ (real cohorts have none; \`cfcml archive\` copies a synthetic cohort's).`);
+  const oracleFile = oracleFileOf(root, first.data);
+  const strata = binary ? groupStrata(dsSpec.name, cohortFileOf(root, first.data, path.join('meta', 'meta.csv')), oracleFile, pos, variants.map((v) => ({ variant: v, runs: byVariant(v) }))) : [];
+  return {
+    group: g,
+    dataset: dsSpec.name,
+    data: first.data,
+    preset: first.preset,
+    metrics: metricNames,
+    rows,
+    oracle: oracleFile ? readOracleFile(oracleFile, dsSpec.classes, pos) : null,
+    delongNote: binary
+      ? full.length === 0
+        ? 'no finished full run: no comparison'
+        : DELONG_NOTE
+      : 'DeLong is for one binary AUC; this dataset has more classes, so only the per-seed paired differences are reported.',
+    reference: readReferenceRows(root, first.data),
+    strata,
+  };
+}
+
+/**
+ * A variant against full, on the seeds both have: the paired per-seed test-AUC differences; with test
+ * predictions, the seed × case bootstrap of their mean; on a binary cohort, DeLong on the seed ensembles.
+ */
+function compareWithFull(row: VariantRow, runs: LoadedRun[], full: LoadedRun[], cases: TestCases | null): void {
+  const perSeed = runs
+    .map((r) => ({ r, f: full.find((x) => x.seed === r.seed) }))
+    .filter((x): x is { r: LoadedRun; f: LoadedRun } => x.f !== undefined)
+    .map(({ r, f }) => ({ seed: r.seed, diff: metricValue(r.test, 'auc') - metricValue(f.test, 'auc') }));
+  const d = perSeed.map((x) => x.diff);
+  row.diffAuc = { mean: mean(d), sd: sd(d), perSeed, wins: d.filter((x) => x > 0).length };
+  if (!cases) return;
+  const { caseIds, labels, pos } = cases;
+  const pairs = perSeed.map((x) => [runs.find((r) => r.seed === x.seed)!, full.find((f) => f.seed === x.seed)!] as const);
+  const va = pairs.map(([r]) => (r.predictions ? alignedProbs(r.predictions, caseIds) : null));
+  const vb = pairs.map(([, f]) => (f.predictions ? alignedProbs(f.predictions, caseIds) : null));
+  if (pairs.length > 0 && va.every((m): m is number[][] => m !== null) && vb.every((m): m is number[][] => m !== null)) {
+    const metric = cases.binary ? weightedAucOfRows(labels, pos) : weightedMacroAuc(labels, cases.numClasses);
+    const bs = seedCaseBootstrap(labels, va, vb, metric, { n: BOOTSTRAP_REPLICATES, seed: BOOTSTRAP_SEED });
+    row.bootstrap = { lower: bs.lower, upper: bs.upper, p: bs.p, replicates: bs.nValid };
   }
-  return { root: path.resolve(root), trainArgs: spec.trainArgs, runsTotal: spec.runs.length, runsDone: loaded.length, groups, problems, notes };
+  if (cases.binary) {
+    const shared = new Set(perSeed.map((x) => x.seed));
+    const ev = ensembleProbs(cases, runs.filter((r) => shared.has(r.seed)));
+    const ef = ensembleProbs(cases, full.filter((r) => shared.has(r.seed)));
+    if (ev && ef && shared.size > 0) {
+      const y = labels.map((k) => (k === pos ? 1 : 0));
+      const t = delongTest(y, ev.map((p) => p[pos]), ef.map((p) => p[pos]));
+      row.delong = { aucVariant: t.aucA, aucFull: t.aucB, z: t.z, p: t.p };
+    }
+  }
 }
 
 /** Whether a variant feeds the tabular record to the model. */

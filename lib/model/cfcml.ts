@@ -63,38 +63,10 @@ export function createModel(config: CFCMLConfig): CFCMLModel {
     tabCompression = makeTabularCompression(store, 'tabular/compress', config.tabular.length, preset.tabTokens);
   }
 
-  // ---- CFCML family: (C1) per stage and image modality, (C2) per stage and modality, (C3) per modality -----
-  const compression: ImageCompression[][] = []; // [stage index][image modality]
-  // preset.tokenNorm: LayerNorm over D of every compressed token (C1), per stage and image modality; the
-  // tabular tokens P_t are normalised once (they are reused at every stage).
-  const tokenNorms: ChannelNorm[][] = []; // [stage index][image modality]
-  let tabNorm: ChannelNorm | null = null;
-  let cie: CrossAttention[][] | null = null; // [stage index][modality]
-  const fusion: TokenConv[] = [];
-  const pooledProj: Linear[] = [];
+  // ---- the coarse stage of the architecture, then (C4) -----------------------------------------------------
   const cieOn = spec.cie && M > 1;
-  if (spec.architecture === 'cfcml') {
-    for (const s of stages) {
-      compression.push(
-        Array.from({ length: I }, (_, m) => {
-          const { channels, tokens } = shapesOf(m)[s];
-          return makeImageCompression(store, `compress/stage${s + 1}/image${m}`, channels, tokens, D, preset.imgTokens);
-        }),
-      );
-      if (preset.tokenNorm) tokenNorms.push(Array.from({ length: I }, (_, m) => makeChannelNorm(store, `compress/stage${s + 1}/image${m}/norm`, D, 'head')));
-    }
-    if (preset.tokenNorm && useTab) tabNorm = makeChannelNorm(store, 'tabular/compress/norm', D, 'head');
-    if (cieOn) {
-      const heads = spec.singleHead ? 1 : preset.heads;
-      cie = stages.map((s) => names.map((name) => makeCrossAttention(store, `cie/stage${s + 1}/${name}`, D, heads)));
-    }
-    names.forEach((name, m) => {
-      const inTokens = stages.length * (cieOn ? 2 : 1) * tokensOf(m);
-      fusion.push(makeFusion(store, `fusion/${name}`, inTokens, tokensOf(m)));
-    });
-  } else {
-    for (let m = 0; m < I; m++) pooledProj.push(makeLinear(store, `pool/image${m}/proj`, shapesOf(m)[3].channels, D, 'head'));
-  }
+  const layout: Layout = { I, names, stages, shapesOf, tokensOf, useTab, cieOn };
+  const head: Head = spec.architecture === 'cfcml' ? makeCfcmlHead(store, layout, config) : makePooledHead(store, layout, D);
   const classifier = makeClassifier(store, 'classifier', M, D, config.numClasses, preset.dropout);
 
   // ---- forward ---------------------------------------------------------------------------------------------
@@ -114,35 +86,11 @@ export function createModel(config: CFCMLConfig): CFCMLModel {
       const F = I > 0 ? encode(images.slice(0, I), opts.training) : []; // [m][s]: [B, (d,) h, w, C_s]
       const T = tokenizer ? tokenizer.apply(tabular) : null; // [B, K, D]
       const PtRaw = T && tabCompression ? compressTabular(T, tabCompression) : null; // (C1) [B, L_tab, D]
-      const Pt = PtRaw && tabNorm ? (channelNorm(PtRaw, tabNorm) as tf.Tensor3D) : PtRaw;
-      const tokens: tf.Tensor3D[][] = [];
-      const attention: (tf.Tensor4D | null)[][] = [];
-      const completed: tf.Tensor3D[][] = [];
-      let z: tf.Tensor2D[];
-      if (spec.architecture === 'cfcml') {
-        stages.forEach((s, si) => {
-          const P = F.map((Fm, m) => {
-            const Pm = compressImage(Fm[s], compression[si][m]); // (C1) [B, L_img, D]
-            return tokenNorms.length > 0 ? (channelNorm(Pm, tokenNorms[si][m]) as tf.Tensor3D) : Pm;
-          });
-          if (Pt) P.push(Pt); // P_t is reused at every stage
-          const stageOut = cieStage(P, cie ? cie[si] : null); // (C2)
-          tokens.push(P);
-          attention.push(stageOut.attention);
-          completed.push(stageOut.completed);
-        });
-        z = names.map((_, m) => fuse(completed.map((perModality) => perModality[m]), fusion[m])); // (C3) [B, D]
-      } else {
-        z = F.map((Fm, m) => {
-          const F4 = Fm[3];
-          const pooled = tf.mean(F4, Array.from({ length: F4.rank - 2 }, (_, a) => a + 1)); // [B, C_4]
-          return linear(pooled, pooledProj[m]) as tf.Tensor2D; // [B, D]
-        });
-        if (Pt) z.push(tf.mean(Pt, 1) as tf.Tensor2D); // [B, D]
-      }
-      const logits = classify(z, classifier, opts.training, seed); // (C4) [B, C]
-      const out: ForwardOutput = { z, logits };
-      if (opts.intermediates) out.intermediates = { stageFeatures: F, tokens, attention, completed };
+      const Pt = PtRaw && head.kind === 'cfcml' && head.tabNorm ? (channelNorm(PtRaw, head.tabNorm) as tf.Tensor3D) : PtRaw;
+      const coarse = head.kind === 'cfcml' ? cfcmlEmbeddings(head, layout, F, Pt) : pooledEmbeddings(head, F, Pt);
+      const logits = classify(coarse.z, classifier, opts.training, seed); // (C4) [B, C]
+      const out: ForwardOutput = { z: coarse.z, logits };
+      if (opts.intermediates) out.intermediates = { stageFeatures: F, tokens: coarse.tokens, attention: coarse.attention, completed: coarse.completed };
       return out as unknown as tf.TensorContainer;
     }) as unknown as ForwardOutput;
   };
@@ -158,6 +106,108 @@ export function createModel(config: CFCMLConfig): CFCMLModel {
     setWeightData: (w) => store.setWeightData(w),
     dispose: () => store.dispose(),
   };
+}
+
+/** How the modalities and stages are laid out for the coarse stage (image modalities first, then tabular). */
+interface Layout {
+  I: number;
+  names: string[];
+  /** Encoder stages (0-based) the coarse stage reads: all four with multi-granularity, else the last. */
+  stages: number[];
+  shapesOf: (m: number) => StageShape[];
+  /** L_m: tokens of modality m after compression. */
+  tokensOf: (m: number) => number;
+  useTab: boolean;
+  cieOn: boolean;
+}
+
+/** The CFCML family's weights: (C1) per stage and image modality, (C2) per stage and modality, (C3) per modality. */
+interface CfcmlHead {
+  kind: 'cfcml';
+  compression: ImageCompression[][]; // [stage index][image modality]
+  /** preset.tokenNorm: LayerNorm over D of every compressed image token, [stage index][image modality]. */
+  tokenNorms: ChannelNorm[][];
+  /** preset.tokenNorm: the tabular tokens P_t are normalised once (they are reused at every stage). */
+  tabNorm: ChannelNorm | null;
+  cie: CrossAttention[][] | null; // [stage index][modality]
+  fusion: TokenConv[];
+}
+
+/** The baselines' weights (late fusion and the one-modality variants): a projection of each pooled last stage to D. */
+interface PooledHead {
+  kind: 'pooled';
+  proj: Linear[];
+}
+
+type Head = CfcmlHead | PooledHead;
+
+/** What the coarse stage hands on: the embeddings z, and for `intermediates` the tokens, attention and completed tokens per stage. */
+interface CoarseOutput {
+  z: tf.Tensor2D[];
+  tokens: tf.Tensor3D[][];
+  attention: (tf.Tensor4D | null)[][];
+  completed: tf.Tensor3D[][];
+}
+
+function makeCfcmlHead(store: ParamStore, layout: Layout, config: CFCMLConfig): CfcmlHead {
+  const preset = config.model;
+  const D = preset.width;
+  const { I, names, stages, shapesOf, tokensOf, useTab, cieOn } = layout;
+  const spec = variantSpec(config.variant);
+  const compression: ImageCompression[][] = [];
+  const tokenNorms: ChannelNorm[][] = [];
+  for (const s of stages) {
+    compression.push(
+      Array.from({ length: I }, (_, m) => {
+        const { channels, tokens } = shapesOf(m)[s];
+        return makeImageCompression(store, `compress/stage${s + 1}/image${m}`, channels, tokens, D, preset.imgTokens);
+      }),
+    );
+    if (preset.tokenNorm) tokenNorms.push(Array.from({ length: I }, (_, m) => makeChannelNorm(store, `compress/stage${s + 1}/image${m}/norm`, D, 'head')));
+  }
+  const tabNorm = preset.tokenNorm && useTab ? makeChannelNorm(store, 'tabular/compress/norm', D, 'head') : null;
+  let cie: CrossAttention[][] | null = null;
+  if (cieOn) {
+    const heads = spec.singleHead ? 1 : preset.heads;
+    cie = stages.map((s) => names.map((name) => makeCrossAttention(store, `cie/stage${s + 1}/${name}`, D, heads)));
+  }
+  const fusion = names.map((name, m) => makeFusion(store, `fusion/${name}`, stages.length * (cieOn ? 2 : 1) * tokensOf(m), tokensOf(m)));
+  return { kind: 'cfcml', compression, tokenNorms, tabNorm, cie, fusion };
+}
+
+function makePooledHead(store: ParamStore, layout: Layout, D: number): PooledHead {
+  return { kind: 'pooled', proj: Array.from({ length: layout.I }, (_, m) => makeLinear(store, `pool/image${m}/proj`, layout.shapesOf(m)[3].channels, D, 'head')) };
+}
+
+/** (C1) → (C2) per stage, (C3) per modality: the CFCML family's embeddings from the stage maps F[m][s] and P_t. */
+function cfcmlEmbeddings(head: CfcmlHead, layout: Layout, F: tf.Tensor[][], Pt: tf.Tensor3D | null): CoarseOutput {
+  const tokens: tf.Tensor3D[][] = [];
+  const attention: (tf.Tensor4D | null)[][] = [];
+  const completed: tf.Tensor3D[][] = [];
+  layout.stages.forEach((s, si) => {
+    const P = F.map((Fm, m) => {
+      const Pm = compressImage(Fm[s], head.compression[si][m]); // (C1) [B, L_img, D]
+      return head.tokenNorms.length > 0 ? (channelNorm(Pm, head.tokenNorms[si][m]) as tf.Tensor3D) : Pm;
+    });
+    if (Pt) P.push(Pt); // P_t is reused at every stage
+    const stageOut = cieStage(P, head.cie ? head.cie[si] : null); // (C2)
+    tokens.push(P);
+    attention.push(stageOut.attention);
+    completed.push(stageOut.completed);
+  });
+  const z = layout.names.map((_, m) => fuse(completed.map((perModality) => perModality[m]), head.fusion[m])); // (C3) [B, D]
+  return { z, tokens, attention, completed };
+}
+
+/** The baselines' embeddings: each image modality's last stage averaged over space and projected to D; the tabular tokens averaged. */
+function pooledEmbeddings(head: PooledHead, F: tf.Tensor[][], Pt: tf.Tensor3D | null): CoarseOutput {
+  const z = F.map((Fm, m) => {
+    const F4 = Fm[3];
+    const pooled = tf.mean(F4, Array.from({ length: F4.rank - 2 }, (_, a) => a + 1)); // [B, C_4]
+    return linear(pooled, head.proj[m]) as tf.Tensor2D; // [B, D]
+  });
+  if (Pt) z.push(tf.mean(Pt, 1) as tf.Tensor2D); // [B, D]
+  return { z, tokens: [], attention: [], completed: [] };
 }
 
 interface StageShape {

@@ -90,7 +90,7 @@ function buildResidualEncoder(args: ImageEncoderArgs, opts: ResidualEncoderOptio
       // 2D photographs arrive in [0, 1]; centre and scale them to about unit range first. Without this the
       // stem's per-position LayerNorm removes brightness: a uniform patch c·v maps to the same normalised
       // feature for every c, so a dark lesion and pale skin of one hue look alike and an image-only model
-      // stays at chance (measured: test AUC 0.59 → 0.77 on synthetic Derm7pt). 3D volumes are already
+      // stays near chance. 3D volumes are already
       // z-scored per volume by the data layer.
       let h = dims === 2 ? tf.mul(tf.sub(x, 0.5), 4) : x; // [B, (D,) H, W, C_in]
       for (const { entry, body } of stages) {

@@ -9,7 +9,7 @@ import type { PartialEpoch } from '../train/options';
 export type { PartialEpoch };
 
 /**
- * Guards of a training run against the faults of long, unattended runs (issue #13):
+ * Guards of a training run against the faults of long, unattended runs:
  * - `RunLock`: one process per run directory (a lock file holding pid, host and start time; a stale lock of
  *   a dead process on this host is taken over with a warning);
  * - `probeRunDir`: the run directory is writable and has room for the checkpoints, checked before training;

@@ -50,16 +50,13 @@ import { sigmoid } from './raster';
  * The oracle (`derm7ptPosteriors`) enumerates the only parts of the record the findings depend on
  * (difficulty × acral or not), so every posterior is exact. It conditions on the record without
  * `management` (the trainer leaves the leak out; without the leak it carries no evidence given the rest).
- * The parameters were fixed from oracle numbers alone (see DERM7PT_COHORT_VERSION), before any network was
+ * The parameters were fixed from oracle numbers alone (DERM7PT_COHORT_VERSION), before any network was
  * trained on the cohort.
  */
 
 /**
- * Version 2.0, frozen from oracle numbers alone before any network was trained on it. Test split, seeds
- * 1 / 2 / 3 (test/fixtures/reference/oracle_auc.json; scikit-learn agrees with lib/metrics to 1e-9):
- *   joint 0.891 / 0.910 / 0.898, additive 0.777 / 0.792 / 0.810, tabular 0.628 / 0.702 / 0.741,
- *   image 0.752 / 0.737 / 0.727, clinic 0.711 / 0.684 / 0.687, derm 0.710 / 0.666 / 0.648,
- *   image_global 0.612 / 0.536 / 0.586; null control (`none`) joint − additive 0.001 / 0.000 / 0.000.
+ * The design's version, written to cohort.json. Frozen from oracle numbers alone before any network was
+ * trained on it (docs/DATA.md, "The oracle at the freeze"): a change of the tables below is a new version.
  */
 export const DERM7PT_COHORT_VERSION = '2.0';
 export type Derm7ptInteraction = 'context' | 'none';

@@ -33,11 +33,8 @@ import { fitLogistic, softmaxRef } from './oracle';
  */
 
 /**
- * Version 2.0, frozen from oracle numbers alone before any network was trained on it. Test split (macro
- * one-vs-rest AUC), seeds 1 / 2 / 3: joint 0.924 / 0.841 / 0.904, additive 0.830 / 0.750 / 0.812,
- * tabular 0.761 / 0.698 / 0.709, image 0.754 / 0.685 / 0.733, t1c 0.605 / 0.555 / 0.649,
- * t2 0.697 / 0.660 / 0.650, adc 0.592 / 0.571 / 0.585, image_global 0.659 / 0.623 / 0.635;
- * null control joint − additive 0.000 / 0.000 / 0.000.
+ * The design's version, written to cohort.json. Frozen from oracle numbers alone before any network was
+ * trained on it (docs/DATA.md, "The oracle at the freeze"): a change of the tables below is a new version.
  */
 export const MEN_COHORT_VERSION = '2.0';
 export type MenInteraction = 'context' | 'none';

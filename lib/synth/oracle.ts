@@ -184,7 +184,7 @@ export function oracleRocSeries(
     });
 }
 
-/** The design criteria of issue #10, checked on one split's oracle AUCs. */
+/** The design criteria of a synthetic cohort (docs/DATA.md, "Design criteria"), measured on one split's oracle AUCs. */
 export interface OracleCriteria {
   jointMinusAdditive: number;
   jointMinusTabular: number;

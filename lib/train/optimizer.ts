@@ -43,8 +43,9 @@ export class Adam {
   ) {
     this.options = { ...ADAM_DEFAULTS, ...options };
     for (const w of weights) {
-      this.m.set(w.key, tf.variable(tf.zerosLike(w.variable), false));
-      this.v.set(w.key, tf.variable(tf.zerosLike(w.variable), false));
+      // Inside tidy: the zeros tensor a variable is made from is a tensor of its own, freed here.
+      this.m.set(w.key, tf.tidy(() => tf.variable(tf.zerosLike(w.variable), false)));
+      this.v.set(w.key, tf.tidy(() => tf.variable(tf.zerosLike(w.variable), false)));
     }
   }
 

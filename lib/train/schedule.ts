@@ -6,7 +6,7 @@ import { CfcmlError } from '../util/errors';
  * with `schedule: 'cosine'`, a cosine decay to 0 over the rest of the `epochs` budget (torch's
  * CosineAnnealingLR with T_max = epochs − warmupEpochs, eta_min 0). StepLR was made for fine-tuning a
  * pretrained backbone; from scratch it leaves the rate near zero long before a larger training set is
- * learned (docs/TUNING.md, "2026-12-03 · Is the distance to the oracle a budget problem? (diagnostic, validation only; chooses nothing)").
+ * learned (docs/TUNING.md, "Is the distance to the oracle a budget problem? (diagnostic, validation only; chooses nothing)").
  *
  * Epochs are 0-based. During warm-up epoch e trains at lr·(e+1)/warmupEpochs, so the first epoch already
  * moves the weights. Departure from the authors: their warm-up (GradualWarmupScheduler with multiplier 1,

@@ -11,7 +11,7 @@ import { parseCsv, formatCsv } from '../../lib/util/csv';
 import { CfcmlProblemsError, ProblemList, type Problem } from '../../lib/util/problems';
 import { editMeta, tmpDir, writeTinyDerm7pt } from './fixtures';
 
-// Every bad input of issue #13 for Derm7pt and MEN folders: each problem names file, row, column, value
+// Every kind of bad input for Derm7pt and MEN folders: each problem names file, row, column, value
 // and what was expected; a folder with several problems lists them all; loading writes nothing.
 
 /** Every file under `root` with its size and mtime, to show that loading writes nothing. */

@@ -2,6 +2,7 @@ import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
+import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../../lib/backend';
 import { evalCommand } from '../../lib/cli/commands/eval';
 import { synthCommand } from '../../lib/cli/commands/synth';
@@ -113,12 +114,14 @@ test('cfcml synth derm7pt --missing 0.3: meta.csv blanks the planned cells, the 
   });
 });
 
-test('training on a cohort with blank cells works for every variant (tiny, 1 epoch)', async () => {
+test('training on a cohort with blank cells works for every variant (tiny, 1 epoch), with no tensor leak', async () => {
+  const before_ = tf.memory().numTensors;
   for (const variant of VARIANTS) {
     const r = await train({ data: cohort, preset: 'tiny', variant, epochs: 1, seed: 1, progress: 'none', out: path.join(root, 'runs', variant) });
     assert.ok(Number.isFinite(r.history[0].loss), `${variant}: loss ${r.history[0].loss}`);
     assert.ok(Number.isFinite(r.testMetrics!.auc), `${variant}: test AUC ${r.testMetrics!.auc}`);
   }
+  assert.equal(tf.memory().numTensors, before_, 'no tensors left behind by the runs');
 });
 
 test('robustness: eval --mask-fields masks the same cells for every variant, records the oracle given the unmasked cells, and the report averages it', async () => {

@@ -33,7 +33,7 @@ function derm7ptAucs(seed: number, interaction: Derm7ptInteraction) {
   return oracleAucs(rows, 2);
 }
 
-test('Derm7pt v2 oracle AUCs (project metrics) equal scikit-learn on the same oracle (seeds 1-3, both designs)', () => {
+test('Derm7pt oracle AUCs (project metrics) equal scikit-learn on the same oracle (seeds 1-3, both designs)', () => {
   for (const interaction of ['context', 'none'] as const) {
     for (const seed of [1, 2, 3]) {
       const ours = derm7ptAucs(seed, interaction);
@@ -46,7 +46,7 @@ test('Derm7pt v2 oracle AUCs (project metrics) equal scikit-learn on the same or
   }
 });
 
-test('Derm7pt v2 design criteria hold on the test split: seed 1, and seeds 2-3 within 0.02; the null control is additive', () => {
+test('Derm7pt design criteria hold on the test split: seed 1, and seeds 2-3 within 0.02; the null control is additive', () => {
   for (const seed of [1, 2, 3]) {
     const tol = seed === 1 ? 0 : 0.02;
     const a = derm7ptAucs(seed, 'context').test;
@@ -61,7 +61,7 @@ test('Derm7pt v2 design criteria hold on the test split: seed 1, and seeds 2-3 w
   }
 });
 
-test('Derm7pt v2 oracle: null control log-odds add exactly; posteriors are calibrated on fresh draws of the model', () => {
+test('Derm7pt oracle: null control log-odds add exactly; posteriors are calibrated on fresh draws of the model', () => {
   const rng = new Rng(11);
   const lp = logit(DERM7PT_PRIOR);
   for (let i = 0; i < 300; i++) {
@@ -95,7 +95,7 @@ test('Derm7pt v2 oracle: null control log-odds add exactly; posteriors are calib
   assert.ok(low > 0.9 && high < 0.2, `low ${low}, high ${high}`);
 });
 
-test('synth derm7pt v2 writes oracle.csv and cohort.json beside the release layout; the loader reads the cohort', async () => {
+test('synth derm7pt writes oracle.csv and cohort.json beside the release layout; the loader reads the cohort', async () => {
   const out = tmpDir('synth-oracle');
   const s = await synthDerm7pt({ out, seed: 5, scale: 0.1 });
   assert.equal(s.version, '2.0');
@@ -127,7 +127,7 @@ function menAucs(seed: number, interaction: MenInteraction) {
   return oracleAucs(planMen({ seed, interaction }).map((p) => menOracleRow(p, interaction)), 3);
 }
 
-test('MEN v2 oracle macro AUCs equal scikit-learn; design criteria hold on the test split; the null control is additive', () => {
+test('MEN oracle macro AUCs equal scikit-learn; design criteria hold on the test split; the null control is additive', () => {
   for (const interaction of ['context', 'none'] as const) {
     for (const seed of [1, 2, 3]) {
       const ours = menAucs(seed, interaction);
@@ -150,7 +150,7 @@ test('MEN v2 oracle macro AUCs equal scikit-learn; design criteria hold on the t
   }
 });
 
-test('synth men v2 writes oracle.csv (p_joint_0..2 ...) beside the cohort; the loader reads the cohort', async () => {
+test('synth men writes oracle.csv (p_joint_0..2 ...) beside the cohort; the loader reads the cohort', async () => {
   const out = tmpDir('synth-men-oracle');
   const s = await synthMen({ out, seed: 4, scale: 0.1, size: [8, 16, 16] });
   assert.equal(s.version, '2.0');
@@ -170,4 +170,24 @@ test('synth men v2 writes oracle.csv (p_joint_0..2 ...) beside the cohort; the l
   const off = menPosteriors(rec, f, 'context').joint;
   const base = menPosteriors({ ...rec, location: 2 }, f, 'context').joint;
   assert.ok(off[1] > 0.5 && base[1] < 0.05 && base[0] > off[0], `off ${off}, skull base ${base}`);
+});
+
+test('docs/DATA.md "The oracle at the freeze" quotes the reference oracle AUCs (test split, seeds 1-3) to the third digit', () => {
+  const doc = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'docs', 'DATA.md'), 'utf8');
+  const section = doc.slice(doc.indexOf('### The oracle at the freeze'));
+  const cells = (label: string): string[] => {
+    const line = section.split('\n').find((l) => l.startsWith(`| ${label} |`));
+    assert.ok(line, `DATA.md has a row '${label}'`);
+    return line.split('|').slice(2, 4).map((c) => c.trim());
+  };
+  const seeds = (ds: string, interaction: string, f: (t: Record<string, number>) => number) =>
+    [1, 2, 3].map((s) => (Math.abs(f(reference[`${ds}-${interaction}-seed${s}`].test)) < 0.0005 ? 0 : f(reference[`${ds}-${interaction}-seed${s}`].test)).toFixed(3)).join(' / ');
+  for (const k of ['joint', 'additive', 'tabular', 'image', 'image_global']) {
+    assert.deepEqual(cells(k), [seeds('derm7pt', 'context', (t) => t[k]), seeds('men', 'context', (t) => t[k])], k);
+  }
+  assert.deepEqual(cells('clinic · derm (Derm7pt); t1c · t2 · adc (MEN)'), [
+    ['clinic', 'derm'].map((k) => seeds('derm7pt', 'context', (t) => t[k])).join(' · '),
+    ['t1c', 't2', 'adc'].map((k) => seeds('men', 'context', (t) => t[k])).join(' · '),
+  ]);
+  assert.deepEqual(cells('null control: joint − additive'), ['derm7pt', 'men'].map((ds) => seeds(ds, 'none', (t) => t.joint - t.additive)));
 });

@@ -25,7 +25,7 @@ import { Rng } from '../../lib/util/random';
 import { formatCsv, parseCsv } from '../../lib/util/csv';
 import { CfcmlError } from '../../lib/util/errors';
 
-// Faults during a run (issue #13): kill -9 at random moments, SIGINT/SIGTERM, a read-only run directory,
+// Faults during a run: kill -9 at random moments, SIGINT/SIGTERM, a read-only run directory,
 // a NaN loss, two processes on one run directory. The CLI tests run the real `cfcml` binary as a child.
 
 const bin = path.join(__dirname, '../../bin/cfcml.js');

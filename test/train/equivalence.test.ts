@@ -10,7 +10,7 @@ import { evaluateRun, train, type StepRecord } from '../../lib/train';
  * The same seed gives the same numbers, to the last bit, before and after a change of the code's layout.
  *
  * The fixture `test/fixtures/equivalence/tiny-run.json` was written by this test (CFCML_WRITE_FIXTURES=1) on the
- * code before the trainer was split into config / model / checkpoint / run-directory modules (commit 4e38660).
+ * code before the trainer was split into config / model / checkpoint / run-directory modules.
  * The cohort is committed beside it (102 cases of a synthetic Derm7pt at 40×40 pixels), so a change of the
  * synthetic generator does not move it. What it pins: every step's loss terms, the epoch history, the
  * leakage audit's excluded fields, the selected epoch, valid and test metrics, the predictions file, and a

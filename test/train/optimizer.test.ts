@@ -47,3 +47,13 @@ test('Adam state round-trips: a restored optimiser continues exactly like the or
   optA.dispose();
   optB.dispose();
 });
+
+test('Adam: construction and dispose() leave no tensor behind (the zeros its moments start from included)', () => {
+  const w = tf.variable(tf.ones([3, 2]), true, 'adamLeakCheck/w');
+  const before = tf.memory().numTensors;
+  const opt = new Adam([{ key: 'w', variable: w, lrScale: 1 }]);
+  assert.equal(tf.memory().numTensors, before + 2, 'one m and one v per weight, nothing else');
+  opt.dispose();
+  assert.equal(tf.memory().numTensors, before);
+  w.dispose();
+});

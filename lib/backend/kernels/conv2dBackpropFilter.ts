@@ -34,7 +34,7 @@ export function conv2dBackpropFilter(args: KernelArgs): tf.TensorInfo {
   const { x, dy } = inputs;
   const { strides, pad, dataFormat, dimRoundingMode, filterShape } = attrs as {
     strides: number | [number, number];
-    pad: tf.backend_util.PadInfo['type'] | number | tf.backend_util.ExplicitPadding;
+    pad: 'valid' | 'same' | number | tf.backend_util.ExplicitPadding;
     dataFormat: 'NHWC' | 'NCHW';
     dimRoundingMode?: 'floor' | 'round' | 'ceil';
     filterShape: [number, number, number, number];
@@ -45,7 +45,7 @@ export function conv2dBackpropFilter(args: KernelArgs): tf.TensorInfo {
     filterShape,
     strides,
     1,
-    pad as never,
+    pad,
     dimRoundingMode,
   );
   const { strideHeight: sh, strideWidth: sw, filterHeight: kh, filterWidth: kw } = info;

@@ -29,7 +29,7 @@ export function conv2dBackpropInput(args: KernelArgs): tf.TensorInfo {
     filter.shape as [number, number, number, number],
     strides,
     1,
-    pad as never,
+    pad,
     dimRoundingMode,
   );
   const { strideHeight: sh, strideWidth: sw, filterHeight: kh, filterWidth: kw } = info;

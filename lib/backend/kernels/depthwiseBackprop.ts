@@ -32,7 +32,7 @@ function info(xShape: number[], wShape: number[], a: DwAttrs) {
     wShape as [number, number, number, number],
     a.strides,
     1,
-    a.pad as never,
+    a.pad,
     a.dimRoundingMode,
     true,
   );

@@ -17,7 +17,7 @@ const DEFAULT_DATA = 'data/synthetic/derm7pt';
 /** Why `dir` is not the current synthetic design (its cohort.json is missing or of another version), or null. */
 function syntheticVersionProblem(dir: string): string | null {
   const file = path.join(dir, 'cohort.json');
-  if (!fs.existsSync(file)) return fs.existsSync(dir) ? `${dir} has no cohort.json (a cohort of synthetic design v1, or a real release)` : null;
+  if (!fs.existsSync(file)) return fs.existsSync(dir) ? `${dir} has no cohort.json (a cohort of an older synthetic design, or a real release)` : null;
   const version: unknown = (JSON.parse(fs.readFileSync(file, 'utf8')) as { version?: unknown }).version;
   return version === DERM7PT_COHORT_VERSION ? null : `${file} says version ${String(version)}, the current design is ${DERM7PT_COHORT_VERSION}`;
 }
