@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # `npm run notebooks`: a Jupyter server for cfcml's notebooks with the repo-local tslab kernel
-# (jupyter/kernels/tslab), bound to 127.0.0.1 with a token. JupyterLab when it is installed, otherwise the
-# classic Notebook (Debian's python3-notebook; `npm run setup` installs it). Ctrl-C stops it cleanly:
-# the server shuts its kernels down and exits, no confirmation prompt.
+# (jupyter/kernels/tslab), bound to 127.0.0.1 with a token. The front end, first found:
+#   1. the user's own JupyterLab (pip/conda `jupyterlab` importable by the python below);
+#   2. the JupyterLab built in lab/ from npm packages and served by Debian's jupyterlab-server
+#      (built by `npm run setup`, or here when missing: scripts/lab-build.sh; docs/LAB.md);
+#   3. the classic Notebook (Debian's python3-notebook). `--classic` starts it whatever else exists.
+# Ctrl-C stops it cleanly: the server shuts its kernels down and exits, no confirmation prompt.
 #
 # Environment: CFCML_PORT (default 8888, or a free port when 8888 is taken), CFCML_TOKEN (default: random),
-#              CFCML_PYTHON (default /usr/bin/python3), CFCML_JUPYTER=lab|notebook (default: lab if installed).
+#              CFCML_PYTHON (default /usr/bin/python3),
+#              CFCML_JUPYTER=lab|cfcml-lab|notebook (the user's JupyterLab, the one built here, classic).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
@@ -18,14 +22,24 @@ if [ ! -f dist/lib/index.js ] || [ ! -e node_modules/cfcml ]; then
 fi
 
 app="${CFCML_JUPYTER:-}"
+for arg in "$@"; do
+  case "$arg" in
+    --classic) app=notebook ;;
+    *) echo "cfcml: unknown option $arg (usage: npm run notebooks [-- --classic])" >&2; exit 2 ;;
+  esac
+done
+has() { "$PY" -c "import $1" 2>/dev/null; }
 if [ -z "$app" ]; then
-  if "$PY" -c 'import jupyterlab' 2>/dev/null; then app=lab
-  elif "$PY" -c 'import notebook' 2>/dev/null; then app=notebook
+  if has jupyterlab; then app=lab
+  elif has jupyterlab_server && bash scripts/lab-build.sh; then app=cfcml-lab
+  elif has notebook; then app=notebook
   else
     echo "cfcml: neither JupyterLab nor the classic Notebook is installed for $PY; run \`npm run setup\`" >&2
     echo "       (Debian: apt-get install python3-notebook), or set CFCML_PYTHON to a python that has one" >&2
     exit 1
   fi
+elif [ "$app" = cfcml-lab ]; then
+  bash scripts/lab-build.sh
 fi
 
 port="${CFCML_PORT:-}"
@@ -49,11 +63,18 @@ export JUPYTER_PATH="$ROOT/jupyter${JUPYTER_PATH:+:$JUPYTER_PATH}"
 root_flag=()
 if [ "$(id -u)" = 0 ]; then root_flag=(--allow-root); fi
 
+common=(--ServerApp.ip=127.0.0.1 --ServerApp.port="$port" --ServerApp.port_retries=0 --ServerApp.token="$token"
+        --ServerApp.open_browser=False --ServerApp.root_dir="$ROOT" "${root_flag[@]}")
 if [ "$app" = lab ]; then
-  cmd=("$PY" -m jupyterlab --ServerApp.ip=127.0.0.1 --ServerApp.port="$port" --ServerApp.port_retries=0
-       --ServerApp.token="$token" --ServerApp.open_browser=False --ServerApp.root_dir="$ROOT" "${root_flag[@]}")
+  label="JupyterLab (installed for $PY)"
+  cmd=("$PY" -m jupyterlab "${common[@]}")
+  url="http://127.0.0.1:$port/lab/tree/notebooks?token=$token"
+elif [ "$app" = cfcml-lab ]; then
+  label="JupyterLab (lab/, built from npm packages)"
+  cmd=("$PY" lab/cfcml_lab.py "${common[@]}")
   url="http://127.0.0.1:$port/lab/tree/notebooks?token=$token"
 else
+  label="Jupyter Notebook (classic)"
   cmd=("$PY" -m notebook --NotebookApp.ip=127.0.0.1 --NotebookApp.port="$port" --NotebookApp.port_retries=0
        --NotebookApp.token="$token" --NotebookApp.open_browser=False --NotebookApp.notebook_dir="$ROOT" "${root_flag[@]}")
   url="http://127.0.0.1:$port/tree/notebooks?token=$token"
@@ -78,7 +99,7 @@ for _ in $(seq 1 120); do
   if ! kill -0 "$server" 2>/dev/null; then break; fi
   if "$PY" -c "import urllib.request,sys; urllib.request.urlopen('http://127.0.0.1:$port/api/status?token=$token', timeout=1)" 2>/dev/null; then
     echo
-    echo "cfcml: Jupyter ($app) with the tslab kernel 'TypeScript (tslab, cfcml)' is running:"
+    echo "cfcml: $label with the tslab kernel 'TypeScript (tslab, cfcml)' is running:"
     echo "    $url"
     echo "cfcml: Ctrl-C stops it."
     break

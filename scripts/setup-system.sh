@@ -6,7 +6,11 @@
 #   products: docs/PERFORMANCE.md). Uses Debian's apt;
 #   prints what to install by hand otherwise.
 set -euo pipefail
+# JupyterLab for `npm run notebooks` where none is installed: a front end assembled from npm packages
+# (lab/, built into lab/build; docs/LAB.md), served by Debian's python3-jupyterlab-server.
+bash "$(dirname "$0")/lab-build.sh"
 need=()
+/usr/bin/python3 -c 'import jupyterlab_server' 2>/dev/null || need+=(python3-jupyterlab-server)
 /usr/bin/python3 -c 'import nbclient, nbformat, jupyter_client' 2>/dev/null || need+=(python3-nbclient python3-nbformat jupyter-client jupyter-nbconvert)
 /usr/bin/python3 -c 'import notebook' 2>/dev/null || /usr/bin/python3 -c 'import jupyterlab' 2>/dev/null || need+=(python3-notebook)
 [ -f /usr/share/javascript/mathjax/MathJax.js ] || need+=(libjs-mathjax)

@@ -10,11 +10,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'fs';
-import * as net from 'net';
 import * as path from 'path';
 import { spawn, spawnSync } from 'child_process';
 import { chromium } from 'playwright-core';
 import { chromiumPath } from '../../lib/plots/render';
+import { freePort } from '../helpers/net';
 import { needTool } from '../helpers/tools';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -30,17 +30,6 @@ interface J {
     set_autosave_interval(ms: number): void;
     restart_run_all(o: { confirm: boolean }): void;
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const s = net.createServer();
-    s.once('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const p = (s.address() as net.AddressInfo).port;
-      s.close(() => ok(p));
-    });
-  });
 }
 
 function hasClassicNotebook(): boolean {
