@@ -193,7 +193,7 @@ export function summaryMarkdown(report: Pick<SweepReport, 'groups'>, digits = 3)
     const a = g.oracle?.auc;
     if (a) {
       const v = (x: number | undefined) => (x === undefined ? '–' : x.toFixed(digits));
-      out.push(`| oracle: all evidence (ceiling) | | ${v(a.joint)} | | | | | |`, `| oracle: best additive (late fusion's ceiling) | | ${v(a.additive)} | | | | | |`);
+      out.push(`| oracle: all evidence (ceiling) | | ${v(a.joint)} | | | | | |`, `| oracle: best additive (sum of per-modality evidence) | | ${v(a.additive)} | | | | | |`);
     }
   }
   return out.join('\n');

@@ -13,8 +13,10 @@ import { SPLITS } from '../data/spec';
  *   joint     — the record and every image finding;           tabular — the record only;
  *   image     — every image finding (all views);               clinic / derm (MEN: t1c / t2 / adc) — one view;
  *   image_global — only the findings that survive global pooling at low resolution (shape, colour, size);
- *   additive  — the best additive combination of the per-modality log-odds (record, image): what late
- *               fusion of two separately trained unimodal models could reach at best.
+ *   additive  — the best additive combination of the per-modality log-odds (record, image): what a model
+ *               that adds each modality's evidence could reach at best (a sum of unimodal logits). cfcml's
+ *               `late-fusion` variant is not bounded by it: it concatenates pooled embeddings into an MLP,
+ *               which can learn an interaction.
  *
  * Posteriors never look at the label; they are calibrated by construction (they are the model's own
  * conditional probabilities). `<out>/oracle.csv` is written beside the cohort, never inside the layout the
