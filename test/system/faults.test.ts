@@ -80,12 +80,27 @@ test('kill -9 at random moments: the run directory stays sound, --resume continu
     let timer: NodeJS.Timeout | undefined;
     child.stdout!.on('data', (d) => (stdout += d));
     child.stderr!.on('data', (d) => (stderr += d));
-    // The first four starts are killed at a random moment 0.2–1.8 s after they take the run directory's
-    // lock (training time; start-up takes seconds), so that each kill lands in a different place of the run.
+    // The first four starts are killed during training, whatever a step costs (milliseconds with native BLAS,
+    // much longer on a loaded machine): after a random number (1–3) of the checkpoints it writes every step,
+    // plus a random 0–40 ms, so that each kill lands in a different place of the run.
+    const ckpt = path.join(out, 'last.ckpt');
+    const stamp = () => {
+      const st = fs.statSync(ckpt, { throwIfNoEntry: false });
+      return st ? `${st.ino}:${st.mtimeMs}:${st.size}` : '';
+    };
+    const target = 1 + Math.floor(rng.uniform(0, 3));
+    let seen: string | null = null;
+    let written = 0;
     const poll = setInterval(() => {
       if (kills >= 4 || timer || readLock(path.join(out, LOCK_FILE))?.pid !== child.pid) return;
-      timer = setTimeout(() => child.kill('SIGKILL'), rng.uniform(200, 1800));
-    }, 25);
+      const now = stamp();
+      if (seen === null) seen = now;
+      else if (now !== seen) {
+        seen = now;
+        written++;
+      }
+      if (written >= target) timer = setTimeout(() => child.kill('SIGKILL'), rng.uniform(0, 40));
+    }, 5);
     const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
     clearInterval(poll);
     if (timer) clearTimeout(timer);
