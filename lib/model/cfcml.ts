@@ -67,7 +67,14 @@ export function createModel(config: CFCMLConfig): CFCMLModel {
   const cieOn = spec.cie && M > 1;
   const layout: Layout = { I, names, stages, shapesOf, tokensOf, useTab, cieOn };
   const head: Head = spec.architecture === 'cfcml' ? makeCfcmlHead(store, layout, config) : makePooledHead(store, layout, D);
-  const classifier = makeClassifier(store, 'classifier', M, D, config.numClasses, preset.dropout);
+  // (C4): one classifier on the concatenated embeddings, or (`additive`) one per modality, logits summed.
+  const classifiers = spec.additiveHead
+    ? names.map((n) => makeClassifier(store, `classifier/${n}`, 1, D, config.numClasses, preset.dropout))
+    : [makeClassifier(store, 'classifier', M, D, config.numClasses, preset.dropout)];
+  const classifyAll = (z: tf.Tensor2D[], training: boolean, seed: number): tf.Tensor2D =>
+    spec.additiveHead
+      ? (tf.addN(z.map((zm, m) => classify([zm], classifiers[m], training, deriveSeed(seed, 'additive', m)))) as tf.Tensor2D)
+      : classify(z, classifiers[0], training, seed);
 
   // ---- forward ---------------------------------------------------------------------------------------------
   const encode = (images: tf.Tensor[], training: boolean): tf.Tensor[][] => {
@@ -88,7 +95,7 @@ export function createModel(config: CFCMLConfig): CFCMLModel {
       const PtRaw = T && tabCompression ? compressTabular(T, tabCompression) : null; // (C1) [B, L_tab, D]
       const Pt = PtRaw && head.kind === 'cfcml' && head.tabNorm ? (channelNorm(PtRaw, head.tabNorm) as tf.Tensor3D) : PtRaw;
       const coarse = head.kind === 'cfcml' ? cfcmlEmbeddings(head, layout, F, Pt) : pooledEmbeddings(head, F, Pt);
-      const logits = classify(coarse.z, classifier, opts.training, seed); // (C4) [B, C]
+      const logits = classifyAll(coarse.z, opts.training, seed); // (C4) [B, C]
       const out: ForwardOutput = { z: coarse.z, logits };
       if (opts.intermediates) out.intermediates = { stageFeatures: F, tokens: coarse.tokens, attention: coarse.attention, completed: coarse.completed };
       return out as unknown as tf.TensorContainer;
@@ -99,6 +106,8 @@ export function createModel(config: CFCMLConfig): CFCMLModel {
     config,
     modalityNames: names,
     forward,
+    classify: classifyAll,
+    classifierVariables: classifiers.flatMap((c) => [c.fc1.w, c.fc1.b, c.fc2.w, c.fc2.b, c.out.w, c.out.b]),
     weights: store.entries,
     paramCount: () => store.paramCount(),
     summary: () => store.summary(`CFCML variant '${config.variant}': ${names.join(', ')}; stages ${stages.map((s) => s + 1).join(',')}; CIE ${cieOn ? (spec.singleHead ? 'single-head' : `${preset.heads} heads`) : 'off'}${preset.tokenNorm ? '; token norm' : ''}`),

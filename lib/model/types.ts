@@ -16,6 +16,7 @@ export type Variant =
   | 'image-only'
   | 'tabular-only'
   | 'late-fusion'
+  | 'additive'
   | 'no-sam'
   | 'no-up'
   | 'no-cp'
@@ -30,6 +31,7 @@ export const VARIANTS: readonly Variant[] = [
   'image-only',
   'tabular-only',
   'late-fusion',
+  'additive',
   'no-sam',
   'no-up',
   'no-cp',
@@ -197,6 +199,10 @@ export interface CFCMLModel {
   readonly modalityNames: string[];
   /** images[m]: [B, H, W, C] or [B, D, H, W, C]; tabular: [B, K] (categorical columns hold level indices). */
   forward(images: tf.Tensor[], tabular: tf.Tensor2D, opts: ForwardOptions): ForwardOutput;
+  /** (C4) on given embeddings (one [B, D] per modality) as `forward` computes it; the micro-batched step runs it on the gathered batch. */
+  classify(z: tf.Tensor2D[], training: boolean, seed: number): tf.Tensor2D;
+  /** The (C4) classifier's variables (one classifier, or one per modality for `additive`). */
+  readonly classifierVariables: tf.Variable[];
   readonly weights: ModelWeight[];
   paramCount(): number;
   summary(): string;

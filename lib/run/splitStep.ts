@@ -1,5 +1,4 @@
 import * as tf from '@tensorflow/tfjs';
-import { classify, type Classifier } from '../model/classifier';
 import type { Linear } from '../model/layers';
 import type { CFCMLModel } from '../model/types';
 import { CfcmlError } from '../util/errors';
@@ -42,18 +41,6 @@ export interface StepGradients {
   grads: tf.NamedTensorMap;
   /** The loss terms in LOSS_TERM_NAMES order. */
   terms: tf.Tensor1D;
-}
-
-/** The classifier's weights (C4), found by key, to run it on the gathered embeddings. */
-export function classifierOf(model: CFCMLModel): Classifier {
-  const byKey = new Map(model.weights.map((w) => [w.key, w.variable]));
-  const lin = (name: string): Linear => {
-    const w = byKey.get(`classifier/${name}/kernel`);
-    const b = byKey.get(`classifier/${name}/bias`);
-    if (!w || !b) throw new CfcmlError(`the model has no classifier weights 'classifier/${name}/…'`, { where: 'splitStep' });
-    return { w, b };
-  };
-  return { fc1: lin('fc1'), fc2: lin('fc2'), out: lin('out'), dropout: model.config.model.dropout };
 }
 
 /** The unsplit step: the trainer's plain gradient (step.ts `lossGradients`), for a StepBatch. */
@@ -104,8 +91,7 @@ export function splitGradients(model: CFCMLModel, batch: StepBatch, opts: StepLo
   const M = zParts[0].length;
 
   // 2. Loss on the gathered batch: classifier gradients and dL/dz.
-  const clf = classifierOf(model);
-  const clfVars = [clf.fc1.w, clf.fc1.b, clf.fc2.w, clf.fc2.b, clf.out.w, clf.out.b];
+  const clfVars = model.classifierVariables;
   const id = zCounter++;
   const zVars = Array.from({ length: M }, (_, m) =>
     tf.tidy(() => tf.variable(tf.concat(zParts.map((p) => p[m]), 0), true, `splitStep${id}/z${m}`)),
@@ -115,7 +101,7 @@ export function splitGradients(model: CFCMLModel, batch: StepBatch, opts: StepLo
   const head = tf.tidy(() => {
     const r = tf.variableGrads(() => {
       const z = zVars as unknown as tf.Tensor2D[];
-      const logits = classify(z, clf, true, opts.dropoutSeed);
+      const logits = model.classify(z, true, opts.dropoutSeed);
       const l = cfcmlLoss({ z, logits }, batch.labels, batch.hostLabels, { numClasses: opts.numClasses, weights: opts.weights, tau: opts.tau });
       terms = tf.keep(stackLossTerms(l));
       return l.total;

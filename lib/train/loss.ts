@@ -29,6 +29,7 @@ export function hrmWeightsFor(variant: Variant, base: HrmWeights): HrmWeights {
     case 'image-only':
     case 'tabular-only':
     case 'late-fusion':
+    case 'additive':
       return { sam: 0, up: 0, cp: 0 };
     default:
       return assertNever(variant, 'variant');

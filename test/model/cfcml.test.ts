@@ -160,3 +160,25 @@ test('evaluation is deterministic and dropout is seeded', () => {
   tf.dispose([a, b, c, d, ...images, tabular]);
   model.dispose();
 });
+
+test("'additive' is additive in logit space (the record's effect does not depend on the images); 'late-fusion' is not", () => {
+  // f(i, t) = g(i) + h(t) exactly when f(i1, t1) − f(i1, t2) = f(i2, t1) − f(i2, t2) for every pair of inputs.
+  const interaction = (variant: 'additive' | 'late-fusion'): number => {
+    const config = dermLike(2, variant);
+    const model = createModel(config);
+    const a = randomInputs(config, B, 1);
+    const b = randomInputs(config, B, 2);
+    const f = (images: tf.Tensor[], tab: tf.Tensor2D) => tf.tidy(() => model.forward(images, tab, { training: false }).logits.arraySync() as number[][]);
+    const [f11, f12, f21, f22] = [f(a.images, a.tabular), f(a.images, b.tabular), f(b.images, a.tabular), f(b.images, b.tabular)];
+    let worst = 0;
+    for (let i = 0; i < B; i++) for (let k = 0; k < 2; k++) worst = Math.max(worst, Math.abs(f11[i][k] - f12[i][k] - (f21[i][k] - f22[i][k])));
+    tf.dispose([...a.images, a.tabular, ...b.images, b.tabular]);
+    model.dispose();
+    return worst;
+  };
+  assert.ok(interaction('additive') < 1e-5, `additive: interaction ${interaction('additive')}`);
+  assert.ok(interaction('late-fusion') > 1e-4, `late-fusion: interaction ${interaction('late-fusion')} (its MLP mixes the modalities)`);
+  const m = createModel(dermLike(2, 'additive'));
+  assert.deepEqual(m.classifierVariables.length, 18, 'one (C4) classifier per modality (2 images + record), 6 variables each');
+  m.dispose();
+});

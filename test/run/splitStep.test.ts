@@ -40,6 +40,7 @@ for (const [label, config, B, micro] of [
   ['2-D full, shards 3+3+2', dermLike(2, 'full'), 8, 3],
   ['3-D full, shards 2+2+2', menLike(3, 'full'), 6, 2],
   ['2-D late-fusion, shards of 1', dermLike(2, 'late-fusion'), 4, 1],
+  ['2-D additive (one classifier per modality), shards 2+2', dermLike(2, 'additive'), 4, 2],
 ] as const) {
   test(`split-at-z gradients equal the full batch's within 1e-5 (${label})`, () => {
     const model = createModel(config);
@@ -52,7 +53,7 @@ for (const [label, config, B, micro] of [
     const tf0 = full.terms.dataSync();
     const ts = split.terms.dataSync();
     assert.ok(relError(ts, tf0) <= 1e-5, `loss terms ${Array.from(ts)} vs ${Array.from(tf0)}`);
-    assert.ok(tf0[0] - tf0[1] > 1e-3 || config.variant === 'late-fusion', 'the HRM terms take part');
+    assert.ok(tf0[0] - tf0[1] > 1e-3 || config.variant === 'late-fusion' || config.variant === 'additive', 'the HRM terms take part');
     const bad: string[] = [];
     for (const w of model.weights) {
       const a = split.grads[w.variable.name];

@@ -26,6 +26,7 @@ test('variant → loss weights: each loss ablation zeroes its term, baselines tr
     'image-only': { sam: 0, up: 0, cp: 0 },
     'tabular-only': { sam: 0, up: 0, cp: 0 },
     'late-fusion': { sam: 0, up: 0, cp: 0 },
+    additive: { sam: 0, up: 0, cp: 0 },
   };
   for (const v of VARIANTS) assert.deepEqual(hrmWeightsFor(v, BASE), want[v], v);
 });
