@@ -14,9 +14,10 @@ test('parseSeeds: ranges and lists, sorted and distinct; bad text named', () => 
   assert.throws(() => parseSeeds('5-1'), /ends before it starts/);
 });
 
-test('parseVariants: full first, unknown refused, all = 12', () => {
+test('parseVariants: full first, unknown refused, all = 13 (the 12 ablations and additive)', () => {
   assert.deepEqual(parseVariants('late-fusion,full,no-cie'), ['full', 'late-fusion', 'no-cie']);
-  assert.equal(parseVariants('all').length, 12);
+  assert.equal(parseVariants('all').length, 13);
+  assert.ok(parseVariants('all').includes('additive'));
   assert.throws(() => parseVariants('full,nope'), /unknown variant 'nope'/);
   assert.throws(() => parsePresets('cpu,huge'), /unknown preset 'huge'/);
 });
