@@ -1,16 +1,9 @@
 /** Statistics of a sweep: mean ± sd over seeds, paired differences, Holm's step-down correction. */
 import { CfcmlError } from '../util/errors';
 
-export function mean(x: readonly number[]): number {
-  return x.length === 0 ? NaN : x.reduce((s, v) => s + v, 0) / x.length;
-}
+import { mean, sd } from '../metrics/moments';
 
-/** Sample standard deviation (n − 1); NaN for fewer than two values. */
-export function sd(x: readonly number[]): number {
-  if (x.length < 2) return NaN;
-  const m = mean(x);
-  return Math.sqrt(x.reduce((s, v) => s + (v - m) ** 2, 0) / (x.length - 1));
-}
+export { mean, sd };
 
 /**
  * Holm (1979) step-down adjusted p-values for a family of m tests: sort ascending, p_(i) ↦ min(1, (m − i + 1)·p_(i))

@@ -22,3 +22,4 @@ export { delongTest, midranks, normalCdf } from './delong';
 export type { DelongResult } from './delong';
 export { seedCaseBootstrap, drawSeedsAndCases, weightedAuc, weightedAucOfRows, weightedMacroAuc } from './seedCaseBootstrap';
 export type { SeedCaseBootstrapOptions, SeedCaseBootstrapResult, SeedCaseDraw, WeightedMetric } from './seedCaseBootstrap';
+export { mean, sd } from './moments';

@@ -4,6 +4,7 @@
  * test cases as horizontal lines. The x axis is logarithmic (the scales
  * double), with a tick at every measured size.
  */
+import { mean, sd } from '../metrics/moments';
 import { withCeilings, type Ceiling } from './ceiling';
 import { hexToRgba, paletteColor, type Figure, type PlotlyObject } from './figure';
 
@@ -23,16 +24,6 @@ export interface LearningCurveOptions {
   ceilings?: readonly Ceiling[];
 }
 
-function meanOf(x: readonly number[]): number {
-  return x.reduce((s, v) => s + v, 0) / x.length;
-}
-
-function sdOf(x: readonly number[]): number {
-  if (x.length < 2) return 0;
-  const m = meanOf(x);
-  return Math.sqrt(x.reduce((s, v) => s + (v - m) ** 2, 0) / (x.length - 1));
-}
-
 /** The curve's figure: variants in the order they first appear in `points`. */
 export function learningCurveFigure(points: readonly CurvePoint[], opts: LearningCurveOptions = {}): Figure {
   const variants = [...new Set(points.map((p) => p.variant))];
@@ -42,8 +33,8 @@ export function learningCurveFigure(points: readonly CurvePoint[], opts: Learnin
     const color = paletteColor(i);
     const own = points.filter((p) => p.variant === v && p.values.length > 0).sort((a, b) => a.trainCases - b.trainCases);
     const x = own.map((p) => p.trainCases);
-    const m = own.map((p) => meanOf(p.values));
-    const s = own.map((p) => sdOf(p.values));
+    const m = own.map((p) => mean(p.values));
+    const s = own.map((p) => (p.values.length > 1 ? sd(p.values) : 0)); // one seed: no band
     if (own.some((p) => p.values.length > 1)) {
       data.push({
         type: 'scatter',
