@@ -139,7 +139,10 @@ def augment(imgs, gen, shift=4):
     padded = F.pad(x, (shift, shift, shift, shift), mode='reflect')
     dx = torch.randint(0, 2 * shift + 1, (b * v,), generator=gen)
     dy = torch.randint(0, 2 * shift + 1, (b * v,), generator=gen)
-    out = torch.stack([padded[i, :, dy[i]:dy[i] + h, dx[i]:dx[i] + w] for i in range(b * v)])
+    rows = (dy[:, None] + torch.arange(h)[None, :])[:, None, :, None].expand(b * v, c, h, w + 2 * shift)
+    out = padded.gather(2, rows)
+    cols = (dx[:, None] + torch.arange(w)[None, :])[:, None, None, :].expand(b * v, c, h, w)
+    out = out.gather(3, cols)
     return out.reshape(b, v, c, h, w)
 
 
