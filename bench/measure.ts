@@ -83,29 +83,38 @@ export async function timed(fn: () => unknown | Promise<unknown>, reps: number, 
 }
 
 /**
+ * `fn` timed on each side, the sides interleaved rep by rep (each warmed up first): `sides` maps a label to the
+ * setup that switches to it (a compute path, a kernel rule). `restore` runs at the end, also on an error.
+ */
+export function timedSides(sides: Record<string, () => void>, fn: () => unknown, reps: number, warmup: number, restore: () => void): Record<string, Timing> {
+  const names = Object.keys(sides);
+  const ms: Record<string, number[]> = Object.fromEntries(names.map((p) => [p, []]));
+  try {
+    for (const p of names) {
+      sides[p]();
+      for (let i = 0; i < warmup; i++) fn();
+    }
+    for (let i = 0; i < reps; i++) {
+      // Alternate the order too, so that neither side always runs right after the other.
+      const order = i % 2 === 0 ? names : [...names].reverse();
+      for (const p of order) {
+        sides[p]();
+        ms[p].push(clock(fn));
+      }
+    }
+  } finally {
+    restore();
+  }
+  return Object.fromEntries(names.map((p) => [p, summarise(ms[p])]));
+}
+
+/**
  * `fn` timed on each path, the paths interleaved rep by rep (each path warmed up first). Returns a timing
  * per path; the path in use before the call is restored.
  */
 export function timedPaths(paths: readonly ComputePath[], fn: () => unknown, reps: number, warmup: number): Record<string, Timing> {
   const before = computePath().path;
-  const ms: Record<string, number[]> = Object.fromEntries(paths.map((p) => [p, []]));
-  try {
-    for (const p of paths) {
-      useComputePath(p);
-      for (let i = 0; i < warmup; i++) fn();
-    }
-    for (let i = 0; i < reps; i++) {
-      // Alternate the order too, so that neither path always runs right after the other.
-      const order = i % 2 === 0 ? paths : [...paths].reverse();
-      for (const p of order) {
-        useComputePath(p);
-        ms[p].push(clock(fn));
-      }
-    }
-  } finally {
-    useComputePath(before);
-  }
-  return Object.fromEntries(paths.map((p) => [p, summarise(ms[p])]));
+  return timedSides(Object.fromEntries(paths.map((p) => [p, () => useComputePath(p)])), fn, reps, warmup, () => useComputePath(before));
 }
 
 /** The paths this machine can run: both where a BLAS library loads, else wasm only. */

@@ -13,8 +13,10 @@ import { blas, blasStatus, type BlasStatus } from './blas';
 import { batchMatMul, fusedMatMul } from './kernels/batchMatMul';
 import { conv2dBackpropFilter } from './kernels/conv2dBackpropFilter';
 import { conv2dBackpropInput } from './kernels/conv2dBackpropInput';
-import { conv3dBackpropFilter } from './kernels/conv3dBackprop';
-import { nativeConv2D, nativeConv2DBackpropFilter, nativeConv2DBackpropInput, nativeConv3DBackpropFilter } from './kernels/nativeConv';
+import { conv3d } from './kernels/conv3d';
+import { conv3dBackpropFilter, conv3dBackpropInput } from './kernels/conv3dBackprop';
+import { nativeConv2D, nativeConv2DBackpropFilter, nativeConv2DBackpropInput } from './kernels/nativeConv';
+import { nativeConv3D, nativeConv3DBackpropFilter, nativeConv3DBackpropInput } from './kernels/nativeConv3d';
 import { nativeBatchMatMul, nativeFusedMatMul } from './kernels/nativeMatMul';
 import { captureStock, registerWasm, restoreStock } from './kernels/util';
 
@@ -59,7 +61,9 @@ export function useComputePath(want?: ComputePath | 'auto'): ComputePath {
     restoreStock('Conv2D');
     registerWasm('Conv2DBackpropFilter', conv2dBackpropFilter);
     registerWasm('Conv2DBackpropInput', conv2dBackpropInput);
+    registerWasm('Conv3D', conv3d);
     registerWasm('Conv3DBackpropFilterV2', conv3dBackpropFilter);
+    registerWasm('Conv3DBackpropInputV2', conv3dBackpropInput);
     current = 'wasm';
     why = path === 'wasm' ? 'asked for' : `no BLAS: ${blasStatus().reason}`;
     return current;
@@ -69,7 +73,9 @@ export function useComputePath(want?: ComputePath | 'auto'): ComputePath {
   registerWasm('Conv2D', nativeConv2D(lib.sgemm));
   registerWasm('Conv2DBackpropFilter', nativeConv2DBackpropFilter(lib.sgemm));
   registerWasm('Conv2DBackpropInput', nativeConv2DBackpropInput(lib.sgemm));
+  registerWasm('Conv3D', nativeConv3D(lib.sgemm));
   registerWasm('Conv3DBackpropFilterV2', nativeConv3DBackpropFilter(lib.sgemm));
+  registerWasm('Conv3DBackpropInputV2', nativeConv3DBackpropInput(lib.sgemm));
   current = 'native-blas';
   const s = lib.status;
   why = `${path === 'auto' ? 'default where BLAS loads' : 'asked for'}; ${s.reason}: ${s.library}${s.core ? ` (${s.core} kernels)` : ''}, ${s.threads} thread${s.threads === 1 ? '' : 's'}`;

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import { COMPUTE_PATHS, computePath, initBackend, useComputePath } from '../../lib/backend';
 import { nativeConvRule } from '../../lib/backend/kernels/nativeConv';
+import { nativeConv3dRule } from '../../lib/backend/kernels/nativeConv3d';
 import { evalOn, onPath, randomTensor, relError, withBackend } from '../../lib/backend/testing';
 import { Rng } from '../../lib/util/random';
 
@@ -73,10 +74,16 @@ for (const mode of ['wasm', 'native-blas', 'im2col'] as const) {
   });
 }
 
-for (const cpath of COMPUTE_PATHS)
-test(`Conv3DBackpropFilterV2 and Conv3DBackpropInputV2 match cpu (${cpath} path)`, onPath(cpath), async () => {
+// On native-blas, `shift` and `im2col` run every shape through that method of nativeConv3d.ts (`shift` only at
+// stride 1; the measured rule picks per shape), `wasm` through the wasm kernels with the BLAS below them.
+for (const mode of ['wasm', 'native-blas', 'shift', 'im2col', 'native-wasm'] as const)
+test(`Conv3D, Conv3DBackpropFilterV2 and Conv3DBackpropInputV2 match cpu (${mode})`, onPath(mode === 'wasm' ? 'wasm' : 'native-blas'), async () => {
+  const cpath = mode === 'wasm' ? 'wasm' : 'native-blas';
   await initBackend({ backend: 'wasm', quiet: true });
   useComputePath(cpath);
+  const rule = { ...nativeConv3dRule };
+  const forced = mode === 'shift' || mode === 'im2col' ? mode : mode === 'native-wasm' ? 'wasm' : null;
+  if (forced) for (const k of ['forward', 'filter', 'input'] as const) nativeConv3dRule[k] = () => forced;
   const cases: { x: number[]; w: number[]; s: number | [number, number, number]; pad: 'same' | 'valid' }[] = [
     { x: [1, 4, 4, 4, 1], w: [3, 3, 3, 1, 1], s: 1, pad: 'same' },
     { x: [2, 6, 6, 6, 2], w: [3, 3, 3, 2, 3], s: 1, pad: 'valid' },
@@ -87,15 +94,27 @@ test(`Conv3DBackpropFilterV2 and Conv3DBackpropInputV2 match cpu (${cpath} path)
     { x: [3, 4, 8, 8, 1], w: [2, 4, 4, 1, 5], s: [2, 4, 4], pad: 'same' },
     { x: [2, 6, 6, 9, 3], w: [3, 2, 3, 3, 4], s: [3, 2, 3], pad: 'valid' },
     { x: [2, 5, 8, 8, 1], w: [2, 4, 4, 1, 3], s: [2, 4, 4], pad: 'valid' },
+    // The MEN encoder's block convolution (3×3×3, 'same', channels in = out) and its last downsampling
+    // (2×2×2 stride 2 on an odd grid: 'same' pads after); an even kernel at stride 1 pads unevenly.
+    { x: [3, 4, 5, 6, 4], w: [3, 3, 3, 4, 4], s: 1, pad: 'same' },
+    { x: [2, 2, 3, 3, 4], w: [2, 2, 2, 4, 5], s: 2, pad: 'same' },
+    { x: [2, 5, 4, 6, 2], w: [2, 3, 2, 2, 3], s: 1, pad: 'same' },
+    { x: [1, 3, 4, 5, 2], w: [1, 3, 1, 2, 2], s: 1, pad: 'valid' },
   ];
-  for (const [i, c] of cases.entries()) {
-    await agree(`conv3d ${JSON.stringify(c)} (${cpath})`, 200 + i, [c.x, c.w], (x, w) => {
-      const f = (a: tf.Tensor, b: tf.Tensor) => tf.conv3d(a as tf.Tensor5D, b as tf.Tensor5D, c.s, c.pad);
-      const y = f(x, w);
-      const dy = tf.cos(tf.range(0, y.size).reshape(y.shape));
-      return [y, ...tf.grads((a: tf.Tensor, b: tf.Tensor) => f(a, b).mul(dy).sum())([x, w])];
-    });
+  const n0 = tf.memory().numTensors;
+  try {
+    for (const [i, c] of cases.entries()) {
+      await agree(`conv3d ${JSON.stringify(c)} (${mode})`, 200 + i, [c.x, c.w], (x, w) => {
+        const f = (a: tf.Tensor, b: tf.Tensor) => tf.conv3d(a as tf.Tensor5D, b as tf.Tensor5D, c.s, c.pad);
+        const y = f(x, w);
+        const dy = tf.cos(tf.range(0, y.size).reshape(y.shape));
+        return [y, ...tf.grads((a: tf.Tensor, b: tf.Tensor) => f(a, b).mul(dy).sum())([x, w])];
+      });
+    }
+  } finally {
+    Object.assign(nativeConv3dRule, rule);
   }
+  assert.equal(tf.memory().numTensors, n0, 'no tensor left behind');
 });
 
 test('3D pooling and its gradients match cpu', async () => {

@@ -14,8 +14,7 @@ import * as tf from '@tensorflow/tfjs';
 import { CBLAS_NO_TRANS, CBLAS_ROW_MAJOR, CBLAS_TRANS, type Sgemm } from '../blas';
 import { conv2dBackpropFilter } from './conv2dBackpropFilter';
 import { conv2dBackpropInput } from './conv2dBackpropInput';
-import { conv3dBackpropFilter } from './conv3dBackprop';
-import { KernelArgs, run, unitDilations } from './util';
+import { KernelArgs, run, scratch, unitDilations } from './util';
 
 type ConvAttrs = {
   strides: number | [number, number];
@@ -24,14 +23,6 @@ type ConvAttrs = {
   dilations?: number | [number, number];
   dimRoundingMode?: 'floor' | 'round' | 'ceil';
 };
-
-let scratch = new Float32Array(0);
-
-/** A scratch buffer of at least n floats (grown, never shrunk: the same shapes repeat every step). */
-function cols(n: number): Float32Array {
-  if (scratch.length < n) scratch = new Float32Array(n);
-  return scratch.subarray(0, n);
-}
 
 /**
  * Where im2col + sgemm beats the wasm kernels, per kernel, from per-shape timings on the presets' shapes
@@ -132,7 +123,7 @@ function dims(info: tf.backend_util.Conv2DInfo): { P: number; K: number; N: numb
 /** cols of x, read from the heap now (call after allocating the output: the allocation may move the heap). */
 function colsOf(backend: KernelArgs['backend'], x: tf.TensorInfo, info: tf.backend_util.Conv2DInfo): Float32Array {
   const { P, K } = dims(info);
-  const c = cols(P * K);
+  const c = scratch(0, P * K);
   im2col(backend.typedArrayFromHeap(x) as Float32Array, info, c);
   return c;
 }
@@ -180,62 +171,11 @@ export function nativeConv2DBackpropInput(sgemm: Sgemm) {
     if (!info || !nativeConvRule.input(info)) return conv2dBackpropInput(args);
     const { P, K, N } = dims(info);
     const dx = backend.makeOutput([...inputShape], 'float32');
-    const c = cols(P * K);
+    const c = scratch(0, P * K);
     const DY = backend.typedArrayFromHeap(dy) as Float32Array;
     const W = backend.typedArrayFromHeap(filter) as Float32Array;
     sgemm(CBLAS_ROW_MAJOR, CBLAS_NO_TRANS, CBLAS_TRANS, P, K, N, 1, DY, N, W, N, 0, c, K);
     col2im(c, info, backend.typedArrayFromHeap(dx) as Float32Array);
     return dx;
-  };
-}
-
-/** cols [B·OD·OH·OW, KD·KH·KW·Cin] of x [B, D, H, W, Cin] (3-D im2col; zeros over the padding). */
-function im2col3d(x: Float32Array, c: tf.backend_util.Conv3DInfo, out: Float32Array): void {
-  const { batchSize: B, inDepth: D, inHeight: H, inWidth: W, inChannels: C, outDepth: OD, outHeight: OH, outWidth: OW } = c;
-  const { filterDepth: KD, filterHeight: KH, filterWidth: KW, strideDepth: sd, strideHeight: sh, strideWidth: sw } = c;
-  const { front: pf, top: pt, left: pl } = c.padInfo;
-  let o = 0;
-  for (let b = 0; b < B; b++)
-    for (let od = 0; od < OD; od++)
-      for (let oh = 0; oh < OH; oh++)
-        for (let ow = 0; ow < OW; ow++)
-          for (let kd = 0; kd < KD; kd++) {
-            const id = od * sd - pf + kd;
-            for (let kh = 0; kh < KH; kh++) {
-              const ih = oh * sh - pt + kh;
-              for (let kw = 0; kw < KW; kw++) {
-                const iw = ow * sw - pl + kw;
-                if (id < 0 || id >= D || ih < 0 || ih >= H || iw < 0 || iw >= W) out.fill(0, o, o + C);
-                else {
-                  const src = (((b * D + id) * H + ih) * W + iw) * C;
-                  for (let ci = 0; ci < C; ci++) out[o + ci] = x[src + ci];
-                }
-                o += C;
-              }
-            }
-          }
-}
-
-/**
- * Conv3DBackpropFilterV2 at stride 1 (where the wasm backend has only the stock per-element loop):
- * dW = colsᵀ · dy with 3-D im2col. Strided filters (patchify, the strided path) stay on the wasm kernel.
- */
-export function nativeConv3DBackpropFilter(sgemm: Sgemm) {
-  return function conv3DBackpropFilterBlas(args: KernelArgs): tf.TensorInfo {
-    const { inputs, backend, attrs = {} } = args;
-    const { x, dy } = inputs;
-    const a = attrs as { strides: number | [number, number, number]; pad: 'valid' | 'same'; filterShape: [number, number, number, number, number]; dilations?: number | number[] };
-    if (x.dtype !== 'float32' || !unitDilations(a.dilations)) return conv3dBackpropFilter(args);
-    const c = tf.backend_util.computeConv3DInfo(x.shape as [number, number, number, number, number], a.filterShape, a.strides, 1, a.pad);
-    if (c.strideDepth !== 1 || c.strideHeight !== 1 || c.strideWidth !== 1) return conv3dBackpropFilter(args);
-    const P = c.batchSize * c.outDepth * c.outHeight * c.outWidth;
-    const K = c.filterDepth * c.filterHeight * c.filterWidth * c.inChannels;
-    const N = c.outChannels;
-    const dW = backend.makeOutput([...a.filterShape], 'float32');
-    const buf = cols(P * K);
-    im2col3d(backend.typedArrayFromHeap(x) as Float32Array, c, buf);
-    const DY = backend.typedArrayFromHeap(dy) as Float32Array;
-    sgemm(CBLAS_ROW_MAJOR, CBLAS_TRANS, CBLAS_NO_TRANS, K, N, P, 1, buf, K, DY, N, 0, backend.typedArrayFromHeap(dW) as Float32Array, N);
-    return dW;
   };
 }

@@ -78,6 +78,18 @@ export function transpose(backend: WasmBackend, x: tf.TensorInfo, perm: number[]
   return run('Transpose', backend, { x }, { perm });
 }
 
+const scratchBuffers: Float32Array[] = [];
+
+/**
+ * JS scratch buffer number `slot` of at least n floats, for im2col-style intermediates that only the BLAS reads
+ * (grown, never shrunk: the same shapes repeat every step). A kernel uses distinct slots for buffers alive at once.
+ */
+export function scratch(slot: number, n: number): Float32Array {
+  const have = scratchBuffers[slot] as Float32Array | undefined;
+  if (!have || have.length < n) scratchBuffers[slot] = new Float32Array(n);
+  return scratchBuffers[slot].subarray(0, n);
+}
+
 export function size(shape: readonly number[]): number {
   let n = 1;
   for (const d of shape) n *= d;

@@ -1,0 +1,329 @@
+/**
+ * 3-D convolutions (NDHWC, dilation 1) and both their gradients as dense products on the native BLAS
+ * (`cblas_sgemm`, lib/backend/path.ts), by one of two methods chosen per shape (`nativeConv3dRule`); elsewhere the
+ * wasm kernels run (conv3d.ts, conv3dBackprop.ts: depth taps unrolled into an XNNPACK Conv2D, with a KD-fold copy,
+ * a Concat, a weight Transpose and, for the gradients, zero insertion, padding and a flipped filter).
+ *
+ * `im2col` (any stride): cols[p, (kd, kh, kw, ci)] = xpad[b, od·sd + kd, oh·sh + kh, ow·sw + kw, ci], p = (b, od, oh, ow):
+ *   forward           y[P, Cout]               = cols · W[KD·KH·KW·Cin, Cout]
+ *   filter gradient   dW[KD·KH·KW·Cin, Cout]   = colsᵀ · dy[P, Cout]
+ *   input gradient    dcols[P, KD·KH·KW·Cin]   = dy · Wᵀ, then scattered back (col2im, summing overlaps)
+ * cols is KD·KH·KW times the input: on large volumes with few channels, building it costs more than the product.
+ *
+ * `shift` (stride 1): on the zero-padded input xp [B, Dp, Hp, Wp, Cin] flattened to positions q, the output at q
+ * reads xp[q + r(kd, kh) + kw] with r(kd, kh) = kd·Hp·Wp + kh·Wp, so with only the KW taps unrolled,
+ * xw[q, (kw, ci)] = xp[q + kw, ci] (a KW-fold copy), each (kd, kh) is one product on rows shifted by r:
+ *   forward           yp[q] = Σ_(kd,kh) xw[q + r] · W[kd, kh]      (yp on the padded grid; y is its valid corner)
+ *   filter gradient   dW[kd, kh] = xw[r : r + Q]ᵀ · dyp             (dy placed on the padded grid, zeros elsewhere)
+ *   input gradient    the forward of dy padded by K−1−p with W flipped in (kd, kh, kw) and transposed in (Cin, Cout)
+ * It computes the padded grid's border too (more rows than P), so it wins on large volumes, loses on small ones.
+ *
+ * Exact patch grids (kernel = stride: the MEN stem and the stride-2 downsamplings) keep their own product
+ * (patchify.ts), which copies each input value once. Heap views are taken after each allocation (it can grow the heap).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { CBLAS_NO_TRANS, CBLAS_ROW_MAJOR, CBLAS_TRANS, type Sgemm } from '../blas';
+import { conv3d } from './conv3d';
+import { conv3dBackpropFilter, conv3dBackpropInput } from './conv3dBackprop';
+import { patchGrid } from './patchify';
+import { KernelArgs, scratch, unitDilations } from './util';
+
+type Shape5 = [number, number, number, number, number];
+type Conv3dAttrs = { strides: number | [number, number, number]; pad: 'valid' | 'same'; dilations?: number | number[] };
+type Info = tf.backend_util.Conv3DInfo;
+export type Conv3dMethod = 'shift' | 'im2col' | 'wasm';
+
+/** How many times the output's positions the padded grid has (what `shift` computes, border included). */
+export function gridOverhead(c: Info): number {
+  const grid = (c.outDepth + c.filterDepth - 1) * (c.outHeight + c.filterHeight - 1) * (c.outWidth + c.filterWidth - 1);
+  return grid / (c.outDepth * c.outHeight * c.outWidth);
+}
+
+/** `shift` where the padded grid is at most twice the output (large volumes), else `im2col`. */
+const byGrid = (c: Info): Conv3dMethod => (gridOverhead(c) <= 2 ? 'shift' : 'im2col');
+
+/**
+ * Which method runs each kernel on a shape, from per-shape timings on the MEN presets' shapes (bench/conv3d.ts,
+ * docs/PERFORMANCE.md); `shift` is only taken at stride 1. Mutable for benchmarks and tests that force a method.
+ */
+export const nativeConv3dRule: Record<'forward' | 'filter' | 'input', (info: Info) => Conv3dMethod> = {
+  forward: byGrid,
+  filter: byGrid,
+  input: byGrid,
+};
+
+/** The Conv3DInfo of a float32 convolution this file can run (dilation 1, not an exact patch grid), else null. */
+function info3d(xShape: readonly number[], filterShape: readonly number[], a: Conv3dAttrs, dtype: tf.DataType): Info | null {
+  if (dtype !== 'float32' || !unitDilations(a.dilations as number | number[] | undefined)) return null;
+  if (patchGrid(xShape, filterShape, a.strides, 1, a.pad)) return null; // patchify.ts: a product without im2col
+  return tf.backend_util.computeConv3DInfo(xShape as Shape5, filterShape as Shape5, a.strides, 1, a.pad);
+}
+
+/** The rule's method for `kind`, with `shift` narrowed to stride 1. */
+function method(kind: 'forward' | 'filter' | 'input', c: Info): Conv3dMethod {
+  const m = nativeConv3dRule[kind](c);
+  const unit = c.strideDepth === 1 && c.strideHeight === 1 && c.strideWidth === 1;
+  return m === 'shift' && !unit ? 'im2col' : m;
+}
+
+/** The product's sizes: P output positions, K = KD·KH·KW·Cin (its depth), N = Cout. */
+function dims(c: Info): { P: number; K: number; N: number } {
+  return {
+    P: c.batchSize * c.outDepth * c.outHeight * c.outWidth,
+    K: c.filterDepth * c.filterHeight * c.filterWidth * c.inChannels,
+    N: c.outChannels,
+  };
+}
+
+/**
+ * im2col (`toCols`: x → cols, zeros over the padding) or its adjoint col2im (cols → x, summing overlapping windows;
+ * x must be zero on entry), between x [B, D, H, W, Cin] and cols [P, KD·KH·KW·Cin]. A window row whose KW taps
+ * all lie inside x is one contiguous run of KW·Cin values in both.
+ */
+function im2col3d(x: Float32Array, c: Info, cols: Float32Array, toCols: boolean): void {
+  const { batchSize: B, inDepth: D, inHeight: H, inWidth: W, inChannels: C, outDepth: OD, outHeight: OH, outWidth: OW } = c;
+  const { filterDepth: KD, filterHeight: KH, filterWidth: KW, strideDepth: sd, strideHeight: sh, strideWidth: sw } = c;
+  const { front: pf, top: pt, left: pl } = c.padInfo;
+  const run = KW * C;
+  let o = 0;
+  for (let b = 0; b < B; b++)
+    for (let od = 0; od < OD; od++)
+      for (let oh = 0; oh < OH; oh++)
+        for (let ow = 0; ow < OW; ow++) {
+          const iw0 = ow * sw - pl;
+          const inside = iw0 >= 0 && iw0 + KW <= W;
+          for (let kd = 0; kd < KD; kd++) {
+            const id = od * sd - pf + kd;
+            if (id < 0 || id >= D) {
+              if (toCols) cols.fill(0, o, o + KH * run);
+              o += KH * run;
+              continue;
+            }
+            for (let kh = 0; kh < KH; kh++) {
+              const ih = oh * sh - pt + kh;
+              if (ih < 0 || ih >= H) {
+                if (toCols) cols.fill(0, o, o + run);
+              } else if (inside) {
+                const src = (((b * D + id) * H + ih) * W + iw0) * C;
+                if (toCols) for (let j = 0; j < run; j++) cols[o + j] = x[src + j];
+                else for (let j = 0; j < run; j++) x[src + j] += cols[o + j];
+              } else {
+                for (let kw = 0; kw < KW; kw++) {
+                  const iw = iw0 + kw;
+                  const dst = o + kw * C;
+                  if (iw < 0 || iw >= W) {
+                    if (toCols) cols.fill(0, dst, dst + C);
+                    continue;
+                  }
+                  const src = (((b * D + id) * H + ih) * W + iw) * C;
+                  if (toCols) for (let ci = 0; ci < C; ci++) cols[dst + ci] = x[src + ci];
+                  else for (let ci = 0; ci < C; ci++) x[src + ci] += cols[dst + ci];
+                }
+              }
+              o += run;
+            }
+          }
+        }
+}
+
+/** cols of x, read from the heap now (call after allocating the output: the allocation may move the heap). */
+function colsOf(backend: KernelArgs['backend'], x: tf.TensorInfo, c: Info): Float32Array {
+  const { P, K } = dims(c);
+  const buf = scratch(0, P * K);
+  im2col3d(backend.typedArrayFromHeap(x) as Float32Array, c, buf, true);
+  return buf;
+}
+
+/**
+ * The geometry of a stride-1 convolution on the padded grid: input [B, n] (n = [D, H, W]) with `before` zeros
+ * in front of each axis, output [B, o]; the padded grid is o + k − 1 per axis.
+ */
+interface Grid {
+  B: number;
+  n: [number, number, number];
+  before: [number, number, number];
+  o: [number, number, number];
+  k: [number, number, number];
+}
+
+/** Padded sizes, T padded positions, Q product rows (through the last valid output), r(kd, kh) row shifts. */
+function gridSizes(g: Grid) {
+  const [Dp, Hp, Wp] = [0, 1, 2].map((i) => g.o[i] + g.k[i] - 1);
+  const T = g.B * Dp * Hp * Wp;
+  const Q = T - ((g.k[0] - 1) * Hp * Wp + (g.k[1] - 1) * Wp + (g.k[2] - 1));
+  return { Dp, Hp, Wp, T, Q };
+}
+
+/** Whether x fits inside the padded grid without cropping (so `shift` applies). */
+function fits(g: Grid): boolean {
+  return [0, 1, 2].every((i) => g.before[i] >= 0 && g.before[i] + g.n[i] <= g.o[i] + g.k[i] - 1);
+}
+
+/** xw[q, (kw, ci)] = xp[q + kw, ci]: x zero-padded onto the grid (scratch 1), its KW taps unrolled (scratch 2). */
+function shiftedInput(x: Float32Array, C: number, g: Grid): Float32Array {
+  const { Dp, Hp, Wp, T } = gridSizes(g);
+  const [D, H, W] = g.n;
+  const [pf, pt, pl] = g.before;
+  const xp = scratch(1, T * C);
+  xp.fill(0);
+  const row = W * C;
+  for (let b = 0; b < g.B; b++)
+    for (let d = 0; d < D; d++)
+      for (let h = 0; h < H; h++) {
+        const dst = (((b * Dp + d + pf) * Hp + h + pt) * Wp + pl) * C;
+        const src = ((b * D + d) * H + h) * row;
+        for (let j = 0; j < row; j++) xp[dst + j] = x[src + j];
+      }
+  const KW = g.k[2];
+  if (KW === 1) return xp;
+  const KWC = KW * C;
+  const R = T - (KW - 1);
+  const xw = scratch(2, R * KWC);
+  for (let q = 0, o = 0; q < R; q++, o += KWC) {
+    const s = q * C;
+    for (let j = 0; j < KWC; j++) xw[o + j] = xp[s + j];
+  }
+  return xw;
+}
+
+/** Copy between the valid corner of the padded grid's rows (yp [Q, N]) and y [B, OD, OH, OW, N]. */
+function gridRows(g: Grid, N: number, yp: Float32Array, y: Float32Array, toGrid: boolean): void {
+  const { Dp, Hp, Wp } = gridSizes(g);
+  const [OD, OH, OW] = g.o;
+  const row = OW * N;
+  for (let b = 0; b < g.B; b++)
+    for (let od = 0; od < OD; od++)
+      for (let oh = 0; oh < OH; oh++) {
+        const p = ((b * Dp + od) * Hp + oh) * Wp * N;
+        const v = ((b * OD + od) * OH + oh) * row;
+        if (toGrid) for (let j = 0; j < row; j++) yp[p + j] = y[v + j];
+        else for (let j = 0; j < row; j++) y[v + j] = yp[p + j];
+      }
+}
+
+/** y [B, o, N] = stride-1 convolution of x [B, n, C] (padded by `before`) with W [KD, KH, KW, C, N], written into `out`. */
+function shiftForward(sgemm: Sgemm, x: Float32Array, C: number, g: Grid, W: Float32Array, N: number, out: Float32Array): void {
+  const { Hp, Wp, Q } = gridSizes(g);
+  const KWC = g.k[2] * C;
+  const xw = shiftedInput(x, C, g);
+  const yp = scratch(3, Q * N);
+  for (let kd = 0; kd < g.k[0]; kd++)
+    for (let kh = 0; kh < g.k[1]; kh++) {
+      const r = kd * Hp * Wp + kh * Wp;
+      const first = kd === 0 && kh === 0;
+      sgemm(CBLAS_ROW_MAJOR, CBLAS_NO_TRANS, CBLAS_NO_TRANS, Q, N, KWC, 1, xw.subarray(r * KWC), KWC, W.subarray((kd * g.k[1] + kh) * KWC * N), N, first ? 0 : 1, yp, N);
+    }
+  gridRows(g, N, yp, out, false);
+}
+
+/** The forward geometry of a stride-1 convolution. */
+function forwardGrid(c: Info): Grid {
+  return {
+    B: c.batchSize,
+    n: [c.inDepth, c.inHeight, c.inWidth],
+    before: [c.padInfo.front, c.padInfo.top, c.padInfo.left],
+    o: [c.outDepth, c.outHeight, c.outWidth],
+    k: [c.filterDepth, c.filterHeight, c.filterWidth],
+  };
+}
+
+/** The input gradient's geometry: dy [B, o] padded by K−1−p in front, convolved to [B, n]. */
+function inputGrid(c: Info): Grid {
+  const f = forwardGrid(c);
+  return { B: f.B, n: f.o, before: [0, 1, 2].map((i) => f.k[i] - 1 - f.before[i]) as [number, number, number], o: f.n, k: f.k };
+}
+
+/** Conv3D: the rule's method, else the wasm kernel (patch product or XNNPACK). */
+export function nativeConv3D(sgemm: Sgemm) {
+  return function conv3DBlas(args: KernelArgs): tf.TensorInfo {
+    const { inputs, backend, attrs = {} } = args;
+    const { x, filter } = inputs;
+    const c = info3d(x.shape, filter.shape, attrs as Conv3dAttrs, x.dtype);
+    const m = c ? method('forward', c) : 'wasm';
+    if (!c || m === 'wasm' || (m === 'shift' && !fits(forwardGrid(c)))) return conv3d(args);
+    const { P, K, N } = dims(c);
+    const y = backend.makeOutput([c.batchSize, c.outDepth, c.outHeight, c.outWidth, N], 'float32');
+    const heap = (t: tf.TensorInfo) => backend.typedArrayFromHeap(t) as Float32Array;
+    if (m === 'shift') {
+      shiftForward(sgemm, heap(x), c.inChannels, forwardGrid(c), heap(filter), N, heap(y));
+      return y;
+    }
+    const cols = colsOf(backend, x, c);
+    sgemm(CBLAS_ROW_MAJOR, CBLAS_NO_TRANS, CBLAS_NO_TRANS, P, N, K, 1, cols, K, heap(filter), N, 0, heap(y), N);
+    return y;
+  };
+}
+
+/** Conv3DBackpropFilterV2: dW = colsᵀ · dy (im2col) or Σ shifted products (shift), else the wasm kernel. */
+export function nativeConv3DBackpropFilter(sgemm: Sgemm) {
+  return function conv3DBackpropFilterBlas(args: KernelArgs): tf.TensorInfo {
+    const { inputs, backend, attrs = {} } = args;
+    const { x, dy } = inputs;
+    const filterShape = (attrs as { filterShape: Shape5 }).filterShape;
+    const c = info3d(x.shape, filterShape, attrs as Conv3dAttrs, x.dtype);
+    const m = c ? method('filter', c) : 'wasm';
+    if (!c || m === 'wasm' || (m === 'shift' && !fits(forwardGrid(c)))) return conv3dBackpropFilter(args);
+    const { P, K, N } = dims(c);
+    const dW = backend.makeOutput([...filterShape], 'float32');
+    const heap = (t: tf.TensorInfo) => backend.typedArrayFromHeap(t) as Float32Array;
+    if (m === 'shift') {
+      const g = forwardGrid(c);
+      const { Hp, Wp, Q } = gridSizes(g);
+      const KWC = g.k[2] * c.inChannels;
+      const xw = shiftedInput(heap(x), c.inChannels, g);
+      const dyp = scratch(3, Q * N);
+      dyp.fill(0);
+      gridRows(g, N, dyp, heap(dy), true);
+      const out = heap(dW);
+      for (let kd = 0; kd < g.k[0]; kd++)
+        for (let kh = 0; kh < g.k[1]; kh++) {
+          const r = kd * Hp * Wp + kh * Wp;
+          sgemm(CBLAS_ROW_MAJOR, CBLAS_TRANS, CBLAS_NO_TRANS, KWC, N, Q, 1, xw.subarray(r * KWC), KWC, dyp, N, 0, out.subarray((kd * g.k[1] + kh) * KWC * N), N);
+        }
+      return dW;
+    }
+    const cols = colsOf(backend, x, c);
+    sgemm(CBLAS_ROW_MAJOR, CBLAS_TRANS, CBLAS_NO_TRANS, K, N, P, 1, cols, K, heap(dy), N, 0, heap(dW), N);
+    return dW;
+  };
+}
+
+/** W [KD, KH, KW, Cin, Cout] flipped in (kd, kh, kw) and transposed to [KD, KH, KW, Cout, Cin] (scratch 4). */
+function flipTranspose(W: Float32Array, k: [number, number, number], cin: number, cout: number): Float32Array {
+  const taps = k[0] * k[1] * k[2];
+  const per = cin * cout;
+  const out = scratch(4, taps * per);
+  for (let t = 0; t < taps; t++) {
+    const src = (taps - 1 - t) * per; // (KD−1−kd, KH−1−kh, KW−1−kw) is the reversed flat tap index
+    const dst = t * per;
+    for (let ci = 0; ci < cin; ci++) for (let co = 0; co < cout; co++) out[dst + co * cin + ci] = W[src + ci * cout + co];
+  }
+  return out;
+}
+
+/** Conv3DBackpropInputV2: dcols = dy · Wᵀ then col2im (im2col), or a shifted forward of dy (shift), else wasm. */
+export function nativeConv3DBackpropInput(sgemm: Sgemm) {
+  return function conv3DBackpropInputBlas(args: KernelArgs): tf.TensorInfo {
+    const { inputs, backend, attrs = {} } = args;
+    const { dy, filter } = inputs;
+    const inputShape = (attrs as { inputShape: Shape5 }).inputShape;
+    const c = info3d(inputShape, filter.shape, attrs as Conv3dAttrs, dy.dtype);
+    const m = c ? method('input', c) : 'wasm';
+    if (!c || m === 'wasm' || (m === 'shift' && !fits(inputGrid(c)))) return conv3dBackpropInput(args);
+    const { P, K, N } = dims(c);
+    const dx = backend.makeOutput([...inputShape], 'float32');
+    const heap = (t: tf.TensorInfo) => backend.typedArrayFromHeap(t) as Float32Array;
+    if (m === 'shift') {
+      const g = inputGrid(c);
+      const wT = flipTranspose(heap(filter), g.k, c.inChannels, N);
+      shiftForward(sgemm, heap(dy), N, g, wT, c.inChannels, heap(dx));
+      return dx;
+    }
+    const dcols = scratch(0, P * K);
+    sgemm(CBLAS_ROW_MAJOR, CBLAS_NO_TRANS, CBLAS_TRANS, P, K, N, 1, heap(dy), N, heap(filter), N, 0, dcols, K);
+    const out = heap(dx);
+    out.fill(0);
+    im2col3d(out, c, dcols, false);
+    return dx;
+  };
+}
