@@ -29,6 +29,8 @@ import { Rng } from '../lib/util/random';
 
 export interface Options {
   child: boolean;
+  /** Only print the per-kernel profiles (bench/step.ts --profile). */
+  profile: boolean;
   reps: number;
   warmup: number;
   torch: boolean;
@@ -38,13 +40,14 @@ export interface Options {
 }
 
 export function parseArgs(argv: string[]): Options {
-  const o: Options = { child: false, reps: 7, warmup: 2, torch: true, umap: true, out: 'bench', python: '/usr/bin/python3' };
+  const o: Options = { child: false, profile: false, reps: 7, warmup: 2, torch: true, umap: true, out: 'bench', python: '/usr/bin/python3' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--reps') o.reps = Number(argv[++i]);
     else if (a === '--warmup') o.warmup = Number(argv[++i]);
     else if (a === '--no-torch') o.torch = false;
     else if (a === '--child') o.child = true;
+    else if (a === '--profile') o.profile = true;
     else if (a === '--no-umap') o.umap = false;
     else if (a === '--out') o.out = argv[++i];
     else if (a === '--python') o.python = argv[++i];
@@ -266,16 +269,22 @@ export interface ProfileRow {
   calls: number;
 }
 
-/** Per-kernel profile of one Derm7pt training step on the path in use: total ms per kernel name, largest first. */
-export async function kernelProfile(spec: DatasetSpec): Promise<ProfileRow[]> {
+/**
+ * Per-kernel profile (tf.profile) on the path in use of one training step (gradients, without Adam) or one inference
+ * (forward, eval mode) at `spec`'s cpu preset: total ms per kernel name, largest first.
+ */
+export async function kernelProfile(spec: DatasetSpec, mode: 'step' | 'infer' = 'step'): Promise<ProfileRow[]> {
   const { config, p } = await trainerModelConfig(spec, 'cpu');
   const model = createModel(config);
   const batch = randomBatch(config, p.batchSize, 2);
   const loss = { numClasses: config.numClasses, weights: p.hrm, tau: p.tau, dropoutSeed: 1 };
-  const run = () => {
-    const { grads, terms } = fullBatchGradients(model, batch, loss);
-    tf.dispose([...Object.values(grads), terms]);
-  };
+  const run =
+    mode === 'step'
+      ? () => {
+          const { grads, terms } = fullBatchGradients(model, batch, loss);
+          tf.dispose([...Object.values(grads), terms]);
+        }
+      : () => tf.tidy(() => void model.forward(batch.images, batch.tabular, { training: false }).logits.dataSync());
   run(); // warm-up
   const info = await tf.profile(run);
   const by = new Map<string, { ms: number; calls: number }>();

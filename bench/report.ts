@@ -22,6 +22,8 @@ export interface Measured {
   children: { label: string; result: ChildResult | Failed }[];
   loader: { timing: Timing; cases: number };
   profile: ProfileRow[];
+  /** MEN's training step and inference, per kernel (path in use). */
+  menProfile: { step: ProfileRow[]; infer: ProfileRow[] };
   gemm: { cfcml: Record<string, GemmRow[]>; torch: GemmRow[] | null; error?: string };
   umap: UmapResult | null;
   npmStart: unknown;
@@ -88,6 +90,7 @@ export function resultsJson(m: Measured) {
     loader_ms_per_batch: m.loader.timing.median,
     loader_share_of_step: m.loader.timing.median / (m.loader.timing.median + m.derm.step[m.path].median),
     kernel_profile: m.profile.slice(0, 20),
+    men_kernel_profile: { step: m.menProfile.step.slice(0, 20), infer: m.menProfile.infer.slice(0, 20) },
     gemm: m.gemm,
     umap: m.umap,
     npm_start: m.npmStart,
@@ -129,10 +132,24 @@ const GOALS: [keyof ReturnType<typeof pathRatios>, string, number][] = [
   ['gemm_ratio', 'GEMM 1024³', 1.3],
 ];
 
+/** A per-kernel profile as a section of RESULTS.md: the 20 largest kernels. `wall` says what the total compares with. */
+export function profileSection(what: string, rows: ProfileRow[], wall: string): string[] {
+  const total = rows.reduce((n, k) => n + k.ms, 0);
+  return [
+    `## Per-kernel profile of ${what}`,
+    '',
+    `Total kernel time ${f0(total)} ms (${wall}).`,
+    '',
+    '| kernel | ms | share | calls |',
+    '|---|---:|---:|---:|',
+    ...rows.slice(0, 20).map((k) => `| ${k.kernel} | ${f2(k.ms)} | ${((100 * k.ms) / total).toFixed(1)}% | ${k.calls} |`),
+    '',
+  ];
+}
+
 export function resultsMarkdown(m: Measured, r: Results): string {
   const tD = ok(m.torchDerm);
   const tM = ok(m.torchMen);
-  const totalProfile = m.profile.reduce((n, k) => n + k.ms, 0);
   const step = m.derm.step[m.path].median;
   const u = m.umap;
   return [
@@ -177,14 +194,9 @@ export function resultsMarkdown(m: Measured, r: Results): string {
       `; MEN ${(100 * r.men_hrm_share_of_step.cfcml).toFixed(1)}%.`,
     `Data loading + augmentation (makeBatch, batch ${m.derm.batch}, synthetic Derm7pt): ${f2(m.loader.timing.median)} ms per batch = ${(100 * r.loader_share_of_step).toFixed(1)}% of (loader + step); it runs before each step in the trainer (not overlapped).`,
     '',
-    `## Per-kernel profile of a Derm7pt training step (path ${m.path}, tf.profile)`,
-    '',
-    `Total kernel time ${f0(totalProfile)} ms (the step's wall time ${f0(step)} ms; the difference is op dispatch, autodiff bookkeeping and Adam).`,
-    '',
-    '| kernel | ms | share | calls |',
-    '|---|---:|---:|---:|',
-    ...m.profile.slice(0, 20).map((k) => `| ${k.kernel} | ${f2(k.ms)} | ${((100 * k.ms) / totalProfile).toFixed(1)}% | ${k.calls} |`),
-    '',
+    ...profileSection(`a Derm7pt training step (path ${m.path}, tf.profile)`, m.profile, `the step's wall time ${f0(step)} ms; the difference is op dispatch, autodiff bookkeeping and Adam`),
+    ...profileSection(`a MEN training step (path ${m.path}, tf.profile)`, m.menProfile.step, `the step's wall time ${f0(m.men.step[m.path].median)} ms, Adam included`),
+    ...profileSection(`MEN inference (path ${m.path}, tf.profile)`, m.menProfile.infer, `the wall time ${f0(m.men.infer[m.path].median)} ms`),
     "## GEMM floor: one dense product, cfcml's paths vs PyTorch (1 thread)",
     '',
     'C = A·B in float32, minimum over the repetitions. tfjs-wasm runs XNNPACK on 128-bit WebAssembly SIMD without fused multiply-add; ' +

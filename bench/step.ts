@@ -5,11 +5,12 @@
  * bench/results.json.
  *
  *   npm run bench [-- --reps 7] [--warmup 2] [--no-torch] [--no-umap] [--out bench] [--python /usr/bin/python3]
+ *   npm run bench -- --profile      (only the per-kernel profiles of the path in use, printed)
  *
  * Measured (bench/measure.ts): a training step (forward, (H8) loss, backward, Adam) of `full` at the Derm7pt
  * cpu preset (its batch) and at the MEN cpu preset (3-D); inference (forward on the batch); both on each path;
  * the HRM losses' share of a step; data loading + augmentation per batch; the GEMM floor of each path;
- * the per-kernel profile of the path in use; a second BLAS thread and a second wasm thread (child processes);
+ * the per-kernel profiles of the path in use (Derm7pt step, MEN step and inference); a second BLAS thread and a second wasm thread (child processes);
  * umap-js vs umap-learn on one embedding matrix. PyTorch runs with 1 and 2 threads (OMP_WAIT_POLICY=PASSIVE);
  * ratios use PyTorch's best. `npm start`'s wall time and peak memory are measured once by bench/npm_start.sh
  * (not looped here) and copied from bench/npm_start.json when present.
@@ -20,7 +21,7 @@ import * as path from 'node:path';
 import { computePath, initBackend, nativeBlasAvailable } from '../lib/backend';
 import { writeFileAtomic } from '../lib/util/fs';
 import * as M from './measure';
-import { resultsJson, resultsMarkdown, type Measured } from './report';
+import { profileSection, resultsJson, resultsMarkdown, type Measured } from './report';
 
 const log = (s: string) => process.stderr.write(`bench: ${s}\n`);
 
@@ -49,6 +50,8 @@ async function measure(o: M.Options, dir: string): Promise<Measured> {
   const loader = await M.loaderTiming(o);
   log(`per-kernel profile of a Derm7pt step (${cp.path})`);
   const profile = await M.kernelProfile(M.DERM7PT);
+  log(`per-kernel profile of a MEN step and inference (${cp.path})`);
+  const menProfile = { step: await M.kernelProfile(M.MEN, 'step'), infer: await M.kernelProfile(M.MEN, 'infer') };
   const umap = o.umap ? (log('umap-js vs umap-learn'), await M.umapSide(o, derm.model, derm.config, dir)) : null;
   log('GEMM floor: dense products, cfcml paths vs PyTorch 1 thread');
   const gemm = await M.gemmSide(o);
@@ -77,6 +80,7 @@ async function measure(o: M.Options, dir: string): Promise<Measured> {
     children,
     loader,
     profile,
+    menProfile,
     gemm,
     umap,
     npmStart: fs.existsSync(npmFile) ? JSON.parse(fs.readFileSync(npmFile, 'utf8')) : null,
@@ -88,6 +92,17 @@ async function main(): Promise<void> {
   await initBackend({ backend: 'wasm', quiet: true });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cfcml-bench-run-'));
   try {
+    if (o.profile) {
+      // Only the profiles of the path in use (quick, for before/after comparisons of a kernel change).
+      const cp = computePath().path;
+      const md = [
+        ...profileSection(`a Derm7pt training step (path ${cp}, tf.profile)`, await M.kernelProfile(M.DERM7PT), 'gradients only, no Adam'),
+        ...profileSection(`a MEN training step (path ${cp}, tf.profile)`, await M.kernelProfile(M.MEN, 'step'), 'gradients only, no Adam'),
+        ...profileSection(`MEN inference (path ${cp}, tf.profile)`, await M.kernelProfile(M.MEN, 'infer'), 'forward, eval mode'),
+      ];
+      console.log(md.join('\n'));
+      return;
+    }
     if (o.child) {
       console.log(JSON.stringify(await M.childSide(o, dir, JSON.parse(process.env.CFCML_BENCH_CHILD_ENV ?? '{}'))));
       return;

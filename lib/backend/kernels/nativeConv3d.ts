@@ -11,10 +11,10 @@
  * cols is KD·KH·KW times the input: on large volumes with few channels, building it costs more than the product.
  *
  * `shift` (stride 1): on the zero-padded input xp [B, Dp, Hp, Wp, Cin] flattened to positions q, the output at q
- * reads xp[q + r(kd, kh) + kw] with r(kd, kh) = kd·Hp·Wp + kh·Wp, so with only the KW taps unrolled,
- * xw[q, (kw, ci)] = xp[q + kw, ci] (a KW-fold copy), each (kd, kh) is one product on rows shifted by r:
- *   forward           yp[q] = Σ_(kd,kh) xw[q + r] · W[kd, kh]      (yp on the padded grid; y is its valid corner)
- *   filter gradient   dW[kd, kh] = xw[r : r + Q]ᵀ · dyp             (dy placed on the padded grid, zeros elsewhere)
+ * reads xp[q + r] for the tap's shift r(kd, kh, kw) = kd·Hp·Wp + kh·Wp + kw, so each tap is one product on the
+ * padded input's rows shifted by r, with no copy of the input beyond its padding:
+ *   forward           yp[q] = Σ_taps xp[q + r] · W[kd, kh, kw]      (yp on the padded grid; y is its valid corner)
+ *   filter gradient   W[kd, kh, kw] = xp[r : r + Q]ᵀ · dyp          (dy placed on the padded grid, zeros elsewhere)
  *   input gradient    the forward of dy padded by K−1−p with W flipped in (kd, kh, kw) and transposed in (Cin, Cout)
  * It computes the padded grid's border too (more rows than P), so it wins on large volumes, loses on small ones.
  *
@@ -39,8 +39,8 @@ export function gridOverhead(c: Info): number {
   return grid / (c.outDepth * c.outHeight * c.outWidth);
 }
 
-/** `shift` where the padded grid is at most twice the output (large volumes), else `im2col`. */
-const byGrid = (c: Info): Conv3dMethod => (gridOverhead(c) <= 2 ? 'shift' : 'im2col');
+/** `shift` where the padded grid is at most 4 times the output (large volumes), else `im2col`. */
+const byGrid = (c: Info): Conv3dMethod => (gridOverhead(c) <= 4 ? 'shift' : 'im2col');
 
 /**
  * Which method runs each kernel on a shape, from per-shape timings on the MEN presets' shapes (bench/conv3d.ts,
@@ -146,7 +146,7 @@ interface Grid {
   k: [number, number, number];
 }
 
-/** Padded sizes, T padded positions, Q product rows (through the last valid output), r(kd, kh) row shifts. */
+/** Padded sizes, T padded positions, Q product rows (through the last valid output). */
 function gridSizes(g: Grid) {
   const [Dp, Hp, Wp] = [0, 1, 2].map((i) => g.o[i] + g.k[i] - 1);
   const T = g.B * Dp * Hp * Wp;
@@ -159,8 +159,8 @@ function fits(g: Grid): boolean {
   return [0, 1, 2].every((i) => g.before[i] >= 0 && g.before[i] + g.n[i] <= g.o[i] + g.k[i] - 1);
 }
 
-/** xw[q, (kw, ci)] = xp[q + kw, ci]: x zero-padded onto the grid (scratch 1), its KW taps unrolled (scratch 2). */
-function shiftedInput(x: Float32Array, C: number, g: Grid): Float32Array {
+/** x zero-padded onto the grid (scratch 1): xp [B, Dp, Hp, Wp, C]. */
+function paddedInput(x: Float32Array, C: number, g: Grid): Float32Array {
   const { Dp, Hp, Wp, T } = gridSizes(g);
   const [D, H, W] = g.n;
   const [pf, pt, pl] = g.before;
@@ -174,16 +174,16 @@ function shiftedInput(x: Float32Array, C: number, g: Grid): Float32Array {
         const src = ((b * D + d) * H + h) * row;
         for (let j = 0; j < row; j++) xp[dst + j] = x[src + j];
       }
-  const KW = g.k[2];
-  if (KW === 1) return xp;
-  const KWC = KW * C;
-  const R = T - (KW - 1);
-  const xw = scratch(2, R * KWC);
-  for (let q = 0, o = 0; q < R; q++, o += KWC) {
-    const s = q * C;
-    for (let j = 0; j < KWC; j++) xw[o + j] = xp[s + j];
-  }
-  return xw;
+  return xp;
+}
+
+/** Each tap's (flat index, row shift r) on the padded grid. */
+function taps(g: Grid): [number, number][] {
+  const { Hp, Wp } = gridSizes(g);
+  const out: [number, number][] = [];
+  for (let kd = 0; kd < g.k[0]; kd++)
+    for (let kh = 0; kh < g.k[1]; kh++) for (let kw = 0; kw < g.k[2]; kw++) out.push([out.length, kd * Hp * Wp + kh * Wp + kw]);
+  return out;
 }
 
 /** Copy between the valid corner of the padded grid's rows (yp [Q, N]) and y [B, OD, OH, OW, N]. */
@@ -203,16 +203,12 @@ function gridRows(g: Grid, N: number, yp: Float32Array, y: Float32Array, toGrid:
 
 /** y [B, o, N] = stride-1 convolution of x [B, n, C] (padded by `before`) with W [KD, KH, KW, C, N], written into `out`. */
 function shiftForward(sgemm: Sgemm, x: Float32Array, C: number, g: Grid, W: Float32Array, N: number, out: Float32Array): void {
-  const { Hp, Wp, Q } = gridSizes(g);
-  const KWC = g.k[2] * C;
-  const xw = shiftedInput(x, C, g);
+  const { Q } = gridSizes(g);
+  const xp = paddedInput(x, C, g);
   const yp = scratch(3, Q * N);
-  for (let kd = 0; kd < g.k[0]; kd++)
-    for (let kh = 0; kh < g.k[1]; kh++) {
-      const r = kd * Hp * Wp + kh * Wp;
-      const first = kd === 0 && kh === 0;
-      sgemm(CBLAS_ROW_MAJOR, CBLAS_NO_TRANS, CBLAS_NO_TRANS, Q, N, KWC, 1, xw.subarray(r * KWC), KWC, W.subarray((kd * g.k[1] + kh) * KWC * N), N, first ? 0 : 1, yp, N);
-    }
+  for (const [t, r] of taps(g)) {
+    sgemm(CBLAS_ROW_MAJOR, CBLAS_NO_TRANS, CBLAS_NO_TRANS, Q, N, C, 1, xp.subarray(r * C), C, W.subarray(t * C * N), N, t === 0 ? 0 : 1, yp, N);
+  }
   gridRows(g, N, yp, out, false);
 }
 
@@ -268,18 +264,16 @@ export function nativeConv3DBackpropFilter(sgemm: Sgemm) {
     const heap = (t: tf.TensorInfo) => backend.typedArrayFromHeap(t) as Float32Array;
     if (m === 'shift') {
       const g = forwardGrid(c);
-      const { Hp, Wp, Q } = gridSizes(g);
-      const KWC = g.k[2] * c.inChannels;
-      const xw = shiftedInput(heap(x), c.inChannels, g);
+      const { Q } = gridSizes(g);
+      const C = c.inChannels;
+      const xp = paddedInput(heap(x), C, g);
       const dyp = scratch(3, Q * N);
       dyp.fill(0);
       gridRows(g, N, dyp, heap(dy), true);
       const out = heap(dW);
-      for (let kd = 0; kd < g.k[0]; kd++)
-        for (let kh = 0; kh < g.k[1]; kh++) {
-          const r = kd * Hp * Wp + kh * Wp;
-          sgemm(CBLAS_ROW_MAJOR, CBLAS_TRANS, CBLAS_NO_TRANS, KWC, N, Q, 1, xw.subarray(r * KWC), KWC, dyp, N, 0, out.subarray((kd * g.k[1] + kh) * KWC * N), N);
-        }
+      for (const [t, r] of taps(g)) {
+        sgemm(CBLAS_ROW_MAJOR, CBLAS_TRANS, CBLAS_NO_TRANS, C, N, Q, 1, xp.subarray(r * C), C, dyp, N, 0, out.subarray(t * C * N), N);
+      }
       return dW;
     }
     const cols = colsOf(backend, x, c);
