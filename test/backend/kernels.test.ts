@@ -117,6 +117,30 @@ test(`Conv3D, Conv3DBackpropFilterV2 and Conv3DBackpropInputV2 match cpu (${mode
   assert.equal(tf.memory().numTensors, n0, 'no tensor left behind');
 });
 
+test('native 3-D convolutions read the heap after it grew (views taken per call)', onPath('native-blas'), async () => {
+  await initBackend({ backend: 'wasm', quiet: true });
+  useComputePath('native-blas');
+  const rule = { ...nativeConv3dRule };
+  const heap = () => (tf.backend() as unknown as { wasm: { HEAPU8: Uint8Array } }).wasm.HEAPU8.byteLength;
+  try {
+    for (const m of ['shift', 'im2col'] as const) {
+      for (const k of ['forward', 'filter', 'input'] as const) nativeConv3dRule[k] = () => m;
+      await agree(`conv3d after heap growth (${m})`, 400, [[2, 5, 6, 6, 3], [3, 3, 3, 3, 4]], (x, w) => {
+        if (tf.getBackend() !== 'wasm') return tf.conv3d(x as tf.Tensor5D, w as tf.Tensor5D, 1, 'same');
+        const before = heap();
+        // Allocate past the heap's size: it grows, detaching every view made before; the kernel must take its own.
+        const big = tf.zeros([Math.ceil(before / 4) + 1]);
+        const y = tf.conv3d(x as tf.Tensor5D, w as tf.Tensor5D, 1, 'same');
+        assert.ok(heap() > before, 'the heap grew');
+        big.dispose();
+        return y;
+      });
+    }
+  } finally {
+    Object.assign(nativeConv3dRule, rule);
+  }
+});
+
 test('3D pooling and its gradients match cpu', async () => {
   await agree('pool3d', 300, [[2, 6, 6, 6, 3]], (x) => {
     const f = (a: tf.Tensor) => tf.maxPool3d(a as tf.Tensor5D, 3, 2, 'same').sum().add(tf.avgPool3d(a as tf.Tensor5D, 2, 2, 'valid').square().sum());
