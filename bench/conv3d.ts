@@ -30,8 +30,13 @@ const CASES: [number[], number[], number][] = [
 
 const rule = { ...nativeConv3dRule };
 
+/** Put the measured rule back (after `before` or a forced method). */
+export function restoreRule(): void {
+  Object.assign(nativeConv3dRule, rule);
+}
+
 /** The native path before nativeConv3d.ts: the wasm kernels, except the stride-1 filter gradient as im2col. */
-function before(): void {
+export function before(): void {
   nativeConv3dRule.forward = () => 'wasm';
   nativeConv3dRule.input = () => 'wasm';
   nativeConv3dRule.filter = (c) => (c.strideDepth === 1 && c.strideHeight === 1 && c.strideWidth === 1 ? 'im2col' : 'wasm');
@@ -51,8 +56,8 @@ async function menStep(reps: number): Promise<void> {
     tf.dispose([...Object.values(grads), terms]);
   };
   const infer = () => tf.tidy(() => void model.forward(batch.images, batch.tabular, { training: false }).logits.dataSync());
-  const sides = { before, rule: () => Object.assign(nativeConv3dRule, rule) };
-  const restore = () => Object.assign(nativeConv3dRule, rule);
+  const sides = { before, rule: restoreRule };
+  const restore = restoreRule;
   const ts = timedSides(sides, step, reps, 1, restore);
   const ti = timedSides(sides, infer, reps, 1, restore);
   console.log(`\nMEN cpu preset (batch ${p.batchSize}), median of ${reps} interleaved reps, ms: before / with the rule (gain)`);
@@ -94,7 +99,7 @@ function shapes(reps: number): void {
     ];
     const cells = ops.map((f) => {
       const sides = Object.fromEntries((s === 1 ? methods : methods.slice(1)).map((m) => [m, set(m)]));
-      const t = timedSides(sides, () => f().dispose(), reps, 2, () => Object.assign(nativeConv3dRule, rule));
+      const t = timedSides(sides, () => f().dispose(), reps, 2, restoreRule);
       return methods.map((m) => (t[m] ? t[m].median.toFixed(2) : '–')).join(' / ');
     });
     console.log(`| ${JSON.stringify(xs)}, ${ws.join('×')}, ${s} | ${cells.join(' | ')} |`);
@@ -102,7 +107,9 @@ function shapes(reps: number): void {
   }
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

@@ -1,11 +1,13 @@
 /**
  * What each change of the native path gained, measured in one run: a full training step (gradients + Adam) of
- * the Derm7pt and MEN `cpu` presets under four configurations, interleaved rep by rep so that the machine's
+ * the Derm7pt and MEN `cpu` presets under five configurations, interleaved rep by rep so that the machine's
  * load hits them alike:
  *   wasm               dense products and convolutions on XNNPACK, Adam as 14 tfjs ops per weight (before)
  *   + BLAS matmul      matMul and the 3-D stride-1 filter gradient on the native BLAS (2-D convolutions on XNNPACK)
  *   + BLAS conv        also Conv2D and its gradients as im2col + BLAS where `nativeConvRule` says so
  *   + fused Adam       also Adam in one JS pass per weight (same bits, no op dispatch)
+ *   + BLAS 3-D conv    also the 3-D convolutions and both gradients as shifted products or im2col + BLAS
+ *                      (nativeConv3d.ts); the rows above run them as before (bench/conv3d.ts `before`)
  *
  *   npx tsc -p tsconfig.json && node build/bench/gains.js [--reps 7]
  */
@@ -17,6 +19,7 @@ import type { DatasetSpec } from '../lib/data/spec';
 import { createModel } from '../lib/model';
 import { buildOptimizer } from '../lib/train/build';
 import { fullBatchGradients } from '../lib/run/splitStep';
+import { before, restoreRule } from './conv3d';
 import { DERM7PT, MEN, randomBatch, trainerModelConfig } from './measure';
 
 interface Variant {
@@ -24,13 +27,15 @@ interface Variant {
   path: 'native-blas' | 'wasm';
   conv: boolean;
   fusedAdam: boolean;
+  conv3d: boolean;
 }
 
 const VARIANTS: Variant[] = [
-  { name: 'wasm', path: 'wasm', conv: false, fusedAdam: false },
-  { name: '+ BLAS matmul (and 3-D filter gradient)', path: 'native-blas', conv: false, fusedAdam: false },
-  { name: '+ BLAS conv', path: 'native-blas', conv: true, fusedAdam: false },
-  { name: '+ fused Adam', path: 'native-blas', conv: true, fusedAdam: true },
+  { name: 'wasm', path: 'wasm', conv: false, fusedAdam: false, conv3d: false },
+  { name: '+ BLAS matmul (and 3-D filter gradient)', path: 'native-blas', conv: false, fusedAdam: false, conv3d: false },
+  { name: '+ BLAS conv', path: 'native-blas', conv: true, fusedAdam: false, conv3d: false },
+  { name: '+ fused Adam', path: 'native-blas', conv: true, fusedAdam: true, conv3d: false },
+  { name: '+ BLAS 3-D conv', path: 'native-blas', conv: true, fusedAdam: true, conv3d: true },
 ];
 
 const rule = { ...nativeConvRule };
@@ -41,6 +46,8 @@ function select(v: Variant): void {
   nativeConvRule.forward = v.conv ? rule.forward : never;
   nativeConvRule.filter = v.conv ? rule.filter : never;
   nativeConvRule.input = v.conv ? rule.input : never;
+  if (v.conv3d) restoreRule();
+  else before();
 }
 
 async function gains(spec: DatasetSpec, reps: number): Promise<Record<string, number>> {
