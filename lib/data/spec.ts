@@ -166,7 +166,7 @@ export function imageSizesOf(
   const views = spec.imageModalities.map((m) => m.name);
   for (const name of Object.keys(train.viewSizes ?? {})) {
     if (!views.includes(name)) {
-      throw new CfcmlError(`viewSizes: ${spec.name} has no image modality '${name}'; its views: ${views.join(', ')}`, { where: `viewSizes.${name}` });
+      throw new CfcmlError(`${spec.name} has no image modality '${name}'; its views: ${views.join(', ')}`, { where: `viewSizes.${name}` });
     }
   }
   return spec.imageModalities.map((m) => {

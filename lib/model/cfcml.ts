@@ -311,14 +311,17 @@ function viewName(config: Pick<CFCMLConfig, 'images'>, m: number): string {
   return name === undefined ? `image ${m}` : `view '${name}'`;
 }
 
-/** `f()`, with a CfcmlError it throws restated to name the view and its size (which view a size does not suit). */
+/**
+ * `f()`, with a CfcmlError about the image size (`where: 'imageSize'`) restated to name the view and its size:
+ * with views of different sizes, which one the encoder cannot take.
+ */
 function forView<T>(config: Pick<CFCMLConfig, 'images'>, m: number, size: readonly number[], f: () => T): T {
   try {
     return f();
   } catch (e) {
-    if (!(e instanceof CfcmlError)) throw e;
-    const own = e.where === undefined ? e.message : e.message.slice(e.where.length + 2);
-    throw new CfcmlError(`${viewName(config, m)} at ${size.join('×')}: ${own}`, { where: e.where, hint: e.hint, cause: e });
+    if (!(e instanceof CfcmlError) || e.where !== 'imageSize') throw e;
+    const own = e.message.slice(e.where.length + 2);
+    throw new CfcmlError(`${viewName(config, m)} at ${size.join('×')} (${size.length === 3 ? 'D×H×W' : 'H×W'}): ${own}`, { hint: e.hint, cause: e });
   }
 }
 
