@@ -48,3 +48,20 @@ test('shift-scale-rotate stays in range; depth flip reverses slices; brightness/
   const z = apply(Float32Array.from([0.2, 0.4, 0.6, 0.8]), [1, 2, 2, 1], bc);
   [0, 0.4, 0.8, 1].forEach((v, i) => assert.ok(Math.abs(z[i] - v) < 1e-6, `${z[i]} vs ${v}`));
 });
+
+test('one transform on views of different sizes: the shift is the same fraction of each view\'s width and height', () => {
+  const tr = drawTransform(new Rng(4), false, { ...NONE, ssr: 1, shift: 0.2 });
+  assert.ok(Math.abs(tr.shift[0]) > 0.01 && Math.abs(tr.shift[1]) > 0.01, `shift ${tr.shift}`);
+  for (const [H, W] of [
+    [16, 16],
+    [16, 24],
+    [24, 40],
+  ]) {
+    // src = x + 100·y: bilinear resampling of a linear ramp is exact, so the centre pixel reads its source position.
+    const src = Float32Array.from({ length: H * W }, (_, i) => (i % W) + 100 * Math.floor(i / W));
+    const out = apply(src, [1, H, W, 1], tr, false);
+    const [y, x] = [H / 2, W / 2];
+    const v = out[y * W + x];
+    assert.ok(Math.abs(v - (x + tr.shift[0] * W + 100 * (y + tr.shift[1] * H))) < 1e-3, `${H}×${W}: ${v}`);
+  }
+});
