@@ -80,7 +80,8 @@ test('photo: a lying extension is read by content and noted; a GIF named .jpg an
 /**
  * Resized photos against PIL: the landscape photo of scripts/reference/photo_resize.py (W×H 192×128, as PNG and
  * JPEG) resized through cfcml's photo path to H×W targets (aspect-preserving 64×96, square 64×64, 48×72, portrait
- * 96×64) must equal `Image.resize((W, H), Image.LANCZOS)` within 2 levels: the same axes, aspect and kernel.
+ * 96×64) must equal `Image.resize((W, H), Image.LANCZOS)` within 2 levels (3 from the JPEG) and 0.5 on average:
+ * the same axes, aspect and kernel.
  */
 const RESIZE = path.join(FIX, '..', 'photo_resize');
 const resized = JSON.parse(fs.readFileSync(path.join(RESIZE, 'manifest.json'), 'utf8')) as {
@@ -107,7 +108,11 @@ for (const e of resized.resized) {
       max = Math.max(max, d);
       sum += d;
     }
-    t.diagnostic(`max abs difference ${max} levels, mean ${(sum / want.length).toFixed(3)}`);
-    assert.ok(max <= 2, `max abs difference ${max} levels`);
+    const mean = sum / want.length;
+    t.diagnostic(`max abs difference ${max} levels, mean ${mean.toFixed(3)}`);
+    // A PNG decodes exactly: only the two resizers' rounding differs. A JPEG adds its decoders' (up to 2 levels,
+    // as above). A wrong axis order, aspect or kernel moves the mean by whole levels.
+    assert.ok(max <= (e.file.endsWith('.png') ? 2 : 3), `max abs difference ${max} levels`);
+    assert.ok(mean < 0.5, `mean abs difference ${mean.toFixed(3)} levels`);
   });
 }

@@ -27,7 +27,7 @@ export const trainCommand: CommandSpec = {
     { name: 'lr', type: 'number', positive: true, help: "learning rate (preset's by default)" },
     { name: 'image-size', type: 'integer', min: 8, help: "square image size H = W (preset's by default)" },
     { name: 'volume-grid', type: 'string', choices: VOLUME_GRID_POLICIES, help: "volumes that differ in shape or voxel size: resize each to the image size (default), refuse, or resample to the common voxel size first (docs/DATA.md)" },
-    { name: 'set', type: 'string', metavar: '<k=v,…>', help: 'other preset fields, e.g. model.tokenNorm=false,hrmWarmupEpochs=0,hrm.sam=0.01' },
+    { name: 'set', type: 'string', metavar: '<k=v,…>', help: 'other preset fields, e.g. model.tokenNorm=false,hrmWarmupEpochs=0,hrm.sam=0.01; a view at its own H×W size: viewSizes.clinic=64x96' },
     { name: 'weights', type: 'string', metavar: '<file>', help: "pretrained backbone: timm's Swin model.safetensors (sets model.backboneWeights; the preset's backbone must be swin)" },
     { name: 'seed', type: 'integer', default: TRAIN_DEFAULTS.seed, help: 'seed of initialisation, batching, augmentation, dropout' },
     { name: 'out', type: 'string', metavar: '<dir>', help: 'run directory (default runs/<dataset>-<variant>-seed<seed>)' },
