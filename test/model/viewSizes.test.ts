@@ -9,7 +9,7 @@ import * as tf from '@tensorflow/tfjs';
 import { createModel, swinEncoder, type CFCMLConfig, type ForwardOutput } from '../../lib/model';
 import { disposeForward } from '../../lib/notebook/helpers';
 import { CfcmlError } from '../../lib/util/errors';
-import { dermLike, maxAbsDiff, randomInputs } from './helpers';
+import { dermLike, maxAbsDiff, menLike, randomInputs } from './helpers';
 
 before(async () => {
   await tf.setBackend('cpu');
@@ -117,4 +117,18 @@ test('a size the encoder cannot take is refused naming the view, its size and si
   const probe = createModel({ ...sized([16, 32], [16, 16], 'full', { sharedEncoder: false }), encoder: (args) => (seen.push(args.imageSize.join('x')), swinEncoder({ depths: [1, 1, 1, 1], heads: [1, 1, 1, 1], window: 2, patch: 2 })(args)) });
   assert.deepEqual(seen, ['16x32', '16x16']);
   probe.dispose();
+});
+
+test('3D views of different sizes (D×H×W): each volume encoder at its own grid', () => {
+  const c = menLike(3);
+  const config: CFCMLConfig = { ...c, images: c.images.map((img, m) => ({ ...img, size: m === 2 ? [2, 8, 12] : undefined })) };
+  const model = createModel(config);
+  const { images, tabular } = randomInputs(model.config, 2, 6);
+  assert.deepEqual(images.map((x) => x.shape), [[2, 4, 8, 8, 1], [2, 4, 8, 8, 1], [2, 2, 8, 12, 1]]);
+  const out = model.forward(images, tabular, { training: false, intermediates: true });
+  assert.deepEqual(featuresOf(out).map((stages) => stages[0].shape.slice(1, 4).join('x')), ['2x2x2', '2x2x2', '1x2x3']);
+  assert.deepEqual(out.logits.shape, [2, 3]);
+  disposeForward(out);
+  tf.dispose([...images, tabular]);
+  model.dispose();
 });
