@@ -6,7 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { derm7ptOracleRow, planDerm7pt, type PlannedCase } from '../../lib/synth/derm7ptModel';
 import { menOracleRow, planMen, type MenInteraction, type PlannedPatient } from '../../lib/synth/menModel';
-import { oracleAucs } from '../../lib/synth/oracle';
+import { interactionEvidence, oracleAucs, type OracleRow } from '../../lib/synth/oracle';
+import { chooseMenScale } from '../../scripts/records/nestedScale';
 import { CfcmlError } from '../../lib/util/errors';
 
 const content = (c: PlannedCase) => {
@@ -129,4 +130,29 @@ test("MEN nested layout, seed 1: the oracle's macro AUCs on the fixed test and v
   }
   const n = auc('none', 1);
   assert.deepEqual([f(n.test.joint), f(n.test.additive)], ['0.814', '0.814'], 'null control: joint = additive');
+});
+
+test('interactionEvidence: Σ log p_joint(y) − log p_additive(y) over the rows; near 0 per case under the null control, not under context', () => {
+  const row = (label: number, joint: number[], additive: number[]): OracleRow => ({ id: `r${label}`, split: 'train', label, p: { joint, additive } });
+  const rows = [row(1, [0.2, 0.8], [0.5, 0.5]), row(0, [0.9, 0.1], [0.6, 0.4]), row(2, [0.1, 0.2, 0.7], [0.2, 0.3, 0.5])];
+  assert.ok(Math.abs(interactionEvidence(rows) - (Math.log(0.8 / 0.5) + Math.log(0.9 / 0.6) + Math.log(0.7 / 0.5))) < 1e-12);
+  assert.throws(() => interactionEvidence([row(1, [1, 0], [0.5, 0.5])]), (e: unknown) => e instanceof CfcmlError && /oracle row r1/.test(e.message));
+  const perCase = (interaction: MenInteraction) => {
+    const train = planMen({ seed: 1, scale: 2, interaction, nested: { validScale: 2 } }).filter((p) => p.split === 'train').map((p) => menOracleRow(p, interaction));
+    return interactionEvidence(train) / train.length;
+  };
+  assert.ok(Math.abs(perCase('none')) < 0.01, `null control ${perCase('none')}`);
+  assert.ok(perCase('context') > 0.1, `context ${perCase('context')}`);
+});
+
+test("the larger MEN scale of the study: the smallest whose training set holds Derm7pt scale 4's expected interaction evidence is 5 (docs/study.md)", () => {
+  const c = chooseMenScale(1, 6);
+  assert.equal(c.menScale, 5);
+  assert.equal(c.bar.toFixed(1), '179.4');
+  const men = (k: number) => c.rows.find((r) => r.dataset === 'men' && r.scale === k)!;
+  assert.deepEqual([men(4).trainCases, men(5).trainCases], [768, 960]);
+  assert.ok(men(4).expectedEvidence < c.bar && men(5).expectedEvidence >= c.bar);
+  assert.deepEqual([men(1).seedEvidence.toFixed(1), men(5).seedEvidence.toFixed(1)], ['26.9', '157.1']);
+  // The test cases are fixed, so the oracle there is the same at every scale.
+  assert.equal(men(1).oracle.test.joint, men(5).oracle.test.joint);
 });
