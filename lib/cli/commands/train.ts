@@ -34,6 +34,7 @@ export const trainCommand: CommandSpec = {
     { name: 'exclude', type: 'string', default: TRAIN_DEFAULTS.excludeFields, metavar: '<fields>', help: "tabular fields to leave out: 'auto' (those the leakage audit flags), 'none', or a comma list" },
     { name: 'resume', type: 'boolean', help: 'continue from <out>/last.ckpt' },
     { name: 'checkpoint-every', type: 'integer', min: 1, metavar: '<steps>', help: 'also write last.ckpt every this many steps inside an epoch (default: every epoch)' },
+    { name: 'no-test', type: 'boolean', help: 'select on validation and stop there: no test predictions or metrics (tuning runs, docs/TUNING.md)' },
     { name: 'stop-after', type: 'integer', min: 1, help: 'stop after this many epochs (resume later with --resume)' },
     { name: 'progress', type: 'string', choices: ['auto', 'bar', 'line', 'none'], default: TRAIN_DEFAULTS.progress, help: 'progress display' },
     { name: 'json', type: 'boolean', help: 'print the final metrics as one JSON object' },
@@ -60,6 +61,7 @@ export const trainCommand: CommandSpec = {
       excludeFields: ex === 'auto' || ex === 'none' ? ex : ex.split(',').map((s) => s.trim()).filter(Boolean),
       resume: bool(a, 'resume'),
       stopAfterEpoch: num(a, 'stop-after'),
+      evalTest: !bool(a, 'no-test'),
       progress: str(a, 'progress') as 'auto',
     }).catch((e: unknown) => {
       if (!(e instanceof RunInterruptedError)) throw e;
