@@ -33,7 +33,7 @@ export const synthCommand: CommandSpec = {
     { name: 'json', type: 'boolean', help: 'print the summary as JSON (with the oracle AUCs per split)' },
   ],
   epilog:
-    'Examples:\n  cfcml synth derm7pt --out data/synthetic/derm7pt --seed 1\n  cfcml synth derm7pt --out data/synthetic/derm7pt-missing --missing 0.3\n  cfcml synth derm7pt --out data/synthetic/derm7pt-null --interaction none\n  cfcml synth derm7pt --nested --scale 4 --out data/synthetic/derm7pt-n4   (learning curves)\n  cfcml synth men --nested --scale 4 --out data/synthetic/men-n4\n  cfcml synth men --out data/synthetic/men --scale 0.2\n' +
+    'Examples:\n  cfcml synth derm7pt --out data/synthetic/derm7pt --seed 1\n  cfcml synth derm7pt --out data/synthetic/derm7pt-missing --missing 0.3\n  cfcml synth derm7pt --out data/synthetic/derm7pt-null --interaction none\n  cfcml synth derm7pt --nested --scale 4 --out data/synthetic/derm7pt-n4   (learning curves)\n  cfcml synth men --nested --scale 5 --out data/synthetic/men-n5\n  cfcml synth men --out data/synthetic/men --scale 0.2\n' +
     'Every cohort comes with <out>/oracle.csv (true posteriors of the generative model per case) and <out>/cohort.json beside the cohort.',
   async run(args) {
     const dataset = args.positionals[0];
