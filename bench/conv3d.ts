@@ -14,10 +14,7 @@ import * as os from 'node:os';
 import * as tf from '@tensorflow/tfjs';
 import { initBackend, nativeBlasAvailable, useComputePath } from '../lib/backend';
 import { nativeConv3dRule, type Conv3dMethod } from '../lib/backend/kernels/nativeConv3d';
-import { createModel } from '../lib/model';
-import { fullBatchGradients } from '../lib/run/splitStep';
-import { buildOptimizer } from '../lib/train/build';
-import { MEN, randomBatch, timedSides, trainerModelConfig } from './measure';
+import { MEN, stepRig, timedSides } from './measure';
 
 /** [x shape, filter shape, stride], 'same' padding, as the residual encoder's 3-D convolutions at the MEN cpu preset. */
 const CASES: [number[], number[], number][] = [
@@ -44,28 +41,15 @@ export function before(): void {
 
 /** The MEN cpu preset's training step and inference, the rule against `before`, interleaved. */
 async function menStep(reps: number): Promise<void> {
-  const { config, p } = await trainerModelConfig(MEN, 'cpu');
-  const model = createModel(config);
-  const batch = randomBatch(config, p.batchSize, 1);
-  const adam = buildOptimizer(model, p);
-  const loss = { numClasses: config.numClasses, weights: p.hrm, tau: p.tau };
-  let seed = 0;
-  const step = () => {
-    const { grads, terms } = fullBatchGradients(model, batch, { ...loss, dropoutSeed: seed++ });
-    adam.apply(grads, p.lr, true);
-    tf.dispose([...Object.values(grads), terms]);
-  };
-  const infer = () => tf.tidy(() => void model.forward(batch.images, batch.tabular, { training: false }).logits.dataSync());
+  const rig = await stepRig(MEN);
   const sides = { before, rule: restoreRule };
   const restore = restoreRule;
-  const ts = timedSides(sides, step, reps, 1, restore);
-  const ti = timedSides(sides, infer, reps, 1, restore);
-  console.log(`\nMEN cpu preset (batch ${p.batchSize}), median of ${reps} interleaved reps, ms: before / with the rule (gain)`);
+  const ts = timedSides(sides, () => rig.step(), reps, 1, restore);
+  const ti = timedSides(sides, rig.infer, reps, 1, restore);
+  console.log(`\nMEN cpu preset (batch ${rig.batchSize}), median of ${reps} interleaved reps, ms: before / with the rule (gain)`);
   console.log(`training step ${ts.before.median.toFixed(0)} / ${ts.rule.median.toFixed(0)} (${(ts.before.median / ts.rule.median).toFixed(2)}×)`);
   console.log(`inference     ${ti.before.median.toFixed(0)} / ${ti.rule.median.toFixed(0)} (${(ti.before.median / ti.rule.median).toFixed(2)}×)`);
-  tf.dispose([...batch.images, batch.tabular, batch.labels]);
-  adam.dispose();
-  model.dispose();
+  rig.dispose();
 }
 
 async function main(): Promise<void> {

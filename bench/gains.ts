@@ -12,15 +12,11 @@
  *   npx tsc -p tsconfig.json && node build/bench/gains.js [--reps 7]
  */
 import * as os from 'node:os';
-import * as tf from '@tensorflow/tfjs';
 import { initBackend, nativeBlasAvailable, useComputePath } from '../lib/backend';
 import { nativeConvRule } from '../lib/backend/kernels/nativeConv';
 import type { DatasetSpec } from '../lib/data/spec';
-import { createModel } from '../lib/model';
-import { buildOptimizer } from '../lib/train/build';
-import { fullBatchGradients } from '../lib/run/splitStep';
 import { before, restoreRule } from './conv3d';
-import { DERM7PT, MEN, randomBatch, trainerModelConfig } from './measure';
+import { DERM7PT, MEN, stepRig } from './measure';
 
 interface Variant {
   name: string;
@@ -51,17 +47,8 @@ function select(v: Variant): void {
 }
 
 async function gains(spec: DatasetSpec, reps: number): Promise<Record<string, number>> {
-  const { config, p } = await trainerModelConfig(spec, 'cpu');
-  const model = createModel(config);
-  const batch = randomBatch(config, p.batchSize, 1);
-  const adam = buildOptimizer(model, p);
-  const loss = { numClasses: config.numClasses, weights: p.hrm, tau: p.tau };
-  let seed = 0;
-  const step = (fusedAdam: boolean) => {
-    const { grads, terms } = fullBatchGradients(model, batch, { ...loss, dropoutSeed: seed++ });
-    adam.apply(grads, p.lr, fusedAdam);
-    tf.dispose([...Object.values(grads), terms]);
-  };
+  const rig = await stepRig(spec);
+  const step = (fusedAdam: boolean) => rig.step(fusedAdam);
   const ms: Record<string, number[]> = Object.fromEntries(VARIANTS.map((v) => [v.name, []]));
   for (const v of VARIANTS) {
     select(v);
@@ -76,9 +63,7 @@ async function gains(spec: DatasetSpec, reps: number): Promise<Record<string, nu
     }
   }
   select(VARIANTS[VARIANTS.length - 1]);
-  tf.dispose([...batch.images, batch.tabular, batch.labels]);
-  adam.dispose();
-  model.dispose();
+  rig.dispose();
   return Object.fromEntries(Object.entries(ms).map(([k, xs]) => [k, [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]]));
 }
 

@@ -19,7 +19,7 @@ import type { DatasetSpec, PresetName, TrainPreset } from '../lib/data/spec';
 import { umap } from '../lib/gap/umap';
 import { hrmLosses, hrmTotal } from '../lib/hrm';
 import { createModel, type CFCMLConfig, type CFCMLModel } from '../lib/model';
-import { modelConfig } from '../lib/train/build';
+import { buildOptimizer, modelConfig } from '../lib/train/build';
 import { saveCheckpoint } from '../lib/run/checkpoint';
 import { resolveTrainConfig } from '../lib/train/config';
 import { cfcmlLoss } from '../lib/train/loss';
@@ -168,6 +168,33 @@ export function randomBatch(config: CFCMLConfig, B: number, seed: number): StepB
     labels: tf.tensor1d(hostLabels, 'int32'),
     hostLabels,
     raw: { images: raw, tabular: tab },
+  };
+}
+
+/**
+ * A training step (gradients + Adam with the trainer's parameter groups, `fusedAdam` as Adam.apply) and inference
+ * of the trainer's model at `spec`'s cpu preset on a fixed random batch; `dispose` frees them.
+ */
+export async function stepRig(spec: DatasetSpec): Promise<{ batchSize: number; step: (fusedAdam?: boolean) => void; infer: () => void; dispose: () => void }> {
+  const { config, p } = await trainerModelConfig(spec, 'cpu');
+  const model = createModel(config);
+  const batch = randomBatch(config, p.batchSize, 1);
+  const adam = buildOptimizer(model, p);
+  const loss = { numClasses: config.numClasses, weights: p.hrm, tau: p.tau };
+  let seed = 0;
+  return {
+    batchSize: p.batchSize,
+    step: (fusedAdam = true) => {
+      const { grads, terms } = fullBatchGradients(model, batch, { ...loss, dropoutSeed: seed++ });
+      adam.apply(grads, p.lr, fusedAdam);
+      tf.dispose([...Object.values(grads), terms]);
+    },
+    infer: () => tf.tidy(() => void model.forward(batch.images, batch.tabular, { training: false }).logits.dataSync()),
+    dispose: () => {
+      tf.dispose([...batch.images, batch.tabular, batch.labels]);
+      adam.dispose();
+      model.dispose();
+    },
   };
 }
 

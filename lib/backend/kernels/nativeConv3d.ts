@@ -59,11 +59,23 @@ function info3d(xShape: readonly number[], filterShape: readonly number[], a: Co
   return tf.backend_util.computeConv3DInfo(xShape as Shape5, filterShape as Shape5, a.strides, 1, a.pad);
 }
 
-/** The rule's method for `kind`, with `shift` narrowed to stride 1. */
-function method(kind: 'forward' | 'filter' | 'input', c: Info): Conv3dMethod {
+/**
+ * The shape and method for kernel `kind`, or null where the wasm kernel runs (the rule says so, or the shape is
+ * not one this file runs). `shift` falls back to `im2col` off stride 1.
+ */
+function plan(kind: 'forward' | 'filter' | 'input', xShape: readonly number[], filterShape: readonly number[], attrs: unknown, dtype: tf.DataType): { c: Info; m: 'shift' | 'im2col' } | null {
+  const c = info3d(xShape, filterShape, attrs as Conv3dAttrs, dtype);
+  if (!c) return null;
   const m = nativeConv3dRule[kind](c);
+  if (m === 'wasm') return null;
   const unit = c.strideDepth === 1 && c.strideHeight === 1 && c.strideWidth === 1;
-  return m === 'shift' && !unit ? 'im2col' : m;
+  const shift = m === 'shift' && unit && fits(kind === 'input' ? inputGrid(c) : forwardGrid(c));
+  return { c, m: shift ? 'shift' : 'im2col' };
+}
+
+/** A float32 view of t on the wasm heap, taken now (after any allocation that may have grown the heap). */
+function heapF32(backend: KernelArgs['backend'], t: tf.TensorInfo): Float32Array {
+  return backend.typedArrayFromHeap(t) as Float32Array;
 }
 
 /** The product's sizes: P output positions, K = KD·KH·KW·Cin (its depth), N = Cout. */
@@ -130,7 +142,7 @@ function im2col3d(x: Float32Array, c: Info, cols: Float32Array, toCols: boolean)
 function colsOf(backend: KernelArgs['backend'], x: tf.TensorInfo, c: Info): Float32Array {
   const { P, K } = dims(c);
   const buf = scratch(0, P * K);
-  im2col3d(backend.typedArrayFromHeap(x) as Float32Array, c, buf, true);
+  im2col3d(heapF32(backend, x), c, buf, true);
   return buf;
 }
 
@@ -241,12 +253,12 @@ export function nativeConv3D(sgemm: Sgemm) {
   return function conv3DBlas(args: KernelArgs): tf.TensorInfo {
     const { inputs, backend, attrs = {} } = args;
     const { x, filter } = inputs;
-    const c = info3d(x.shape, filter.shape, attrs as Conv3dAttrs, x.dtype);
-    const m = c ? method('forward', c) : 'wasm';
-    if (!c || m === 'wasm' || (m === 'shift' && !fits(forwardGrid(c)))) return conv3d(args);
+    const pl = plan('forward', x.shape, filter.shape, attrs, x.dtype);
+    if (!pl) return conv3d(args);
+    const { c, m } = pl;
     const { P, K, N } = dims(c);
     const y = backend.makeOutput([c.batchSize, c.outDepth, c.outHeight, c.outWidth, N], 'float32');
-    const heap = (t: tf.TensorInfo) => backend.typedArrayFromHeap(t) as Float32Array;
+    const heap = (t: tf.TensorInfo) => heapF32(backend, t);
     if (m === 'shift') {
       shiftForward(sgemm, heap(x), c.inChannels, forwardGrid(c), heap(filter), N, heap(y));
       return y;
@@ -263,12 +275,12 @@ export function nativeConv3DBackpropFilter(sgemm: Sgemm) {
     const { inputs, backend, attrs = {} } = args;
     const { x, dy } = inputs;
     const filterShape = (attrs as { filterShape: Shape5 }).filterShape;
-    const c = info3d(x.shape, filterShape, attrs as Conv3dAttrs, x.dtype);
-    const m = c ? method('filter', c) : 'wasm';
-    if (!c || m === 'wasm' || (m === 'shift' && !fits(forwardGrid(c)))) return conv3dBackpropFilter(args);
+    const pl = plan('filter', x.shape, filterShape, attrs, x.dtype);
+    if (!pl) return conv3dBackpropFilter(args);
+    const { c, m } = pl;
     const { P, K, N } = dims(c);
     const dW = backend.makeOutput([...filterShape], 'float32');
-    const heap = (t: tf.TensorInfo) => backend.typedArrayFromHeap(t) as Float32Array;
+    const heap = (t: tf.TensorInfo) => heapF32(backend, t);
     if (m === 'shift') {
       const g = forwardGrid(c);
       const { Q } = gridSizes(g);
@@ -312,12 +324,12 @@ export function nativeConv3DBackpropInput(sgemm: Sgemm) {
     const { inputs, backend, attrs = {} } = args;
     const { dy, filter } = inputs;
     const inputShape = (attrs as { inputShape: Shape5 }).inputShape;
-    const c = info3d(inputShape, filter.shape, attrs as Conv3dAttrs, dy.dtype);
-    const m = c ? method('input', c) : 'wasm';
-    if (!c || m === 'wasm' || (m === 'shift' && !fits(inputGrid(c)))) return conv3dBackpropInput(args);
+    const pl = plan('input', inputShape, filter.shape, attrs, dy.dtype);
+    if (!pl) return conv3dBackpropInput(args);
+    const { c, m } = pl;
     const { P, K, N } = dims(c);
     const dx = backend.makeOutput([...inputShape], 'float32');
-    const heap = (t: tf.TensorInfo) => backend.typedArrayFromHeap(t) as Float32Array;
+    const heap = (t: tf.TensorInfo) => heapF32(backend, t);
     if (m === 'shift') {
       const g = inputGrid(c);
       const wT = flipTranspose(heap(filter), g.k, c.inChannels, N);
