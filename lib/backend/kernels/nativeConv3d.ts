@@ -10,13 +10,15 @@
  *   input gradient    dcols[P, KD·KH·KW·Cin]   = dy · Wᵀ, then scattered back (col2im, summing overlaps)
  * cols is KD·KH·KW times the input: on large volumes with few channels, building it costs more than the product.
  *
- * `shift` (stride 1): on the zero-padded input xp [B, Dp, Hp, Wp, Cin] flattened to positions q, the output at q
- * reads xp[q + r] for the tap's shift r(kd, kh, kw) = kd·Hp·Wp + kh·Wp + kw, so each tap is one product on the
- * padded input's rows shifted by r, with no copy of the input beyond its padding:
- *   forward           yp[q] = Σ_taps xp[q + r] · W[kd, kh, kw]      (yp on the padded grid; y is its valid corner)
- *   filter gradient   W[kd, kh, kw] = xp[r : r + Q]ᵀ · dyp          (dy placed on the padded grid, zeros elsewhere)
+ * `shift` (stride 1): x is laid out on a padded grid xp, flattened to positions q, where each row (along W, H,
+ * and D per batch item) is followed by a gap of zeros that serves as the padding after it and before the next
+ * (the larger of the two); `lead` zeros come first. The output at grid position q then reads xp[q + r] for a
+ * constant shift r per tap (kd, kh, kw), and a read past a row's end or start lands in a gap, so each tap is one
+ * product on xp's rows shifted by r, with no copy of the input beyond its padding:
+ *   forward           yp[q] = Σ_taps xp[q + r] · W[kd, kh, kw]      (yp on the grid; y is its valid positions)
+ *   filter gradient   W[kd, kh, kw] = xp[r : r + Q]ᵀ · dyp          (dy placed on the grid, zeros elsewhere)
  *   input gradient    the forward of dy padded by K−1−p with W flipped in (kd, kh, kw) and transposed in (Cin, Cout)
- * It computes the padded grid's border too (more rows than P), so it wins on large volumes, loses on small ones.
+ * It computes the gaps' positions too (more rows than P), so it wins on large volumes, loses on small ones.
  *
  * Exact patch grids (kernel = stride: the MEN stem and the stride-2 downsamplings) keep their own product
  * (patchify.ts), which copies each input value once. Heap views are taken after each allocation (it can grow the heap).
@@ -33,14 +35,14 @@ type Conv3dAttrs = { strides: number | [number, number, number]; pad: 'valid' | 
 type Info = tf.backend_util.Conv3DInfo;
 export type Conv3dMethod = 'shift' | 'im2col' | 'wasm';
 
-/** How many times the output's positions the padded grid has (what `shift` computes, border included). */
+/** How many times the output's positions the padded grid has per batch item (what `shift` computes, gaps included). */
 export function gridOverhead(c: Info): number {
-  const grid = (c.outDepth + c.filterDepth - 1) * (c.outHeight + c.filterHeight - 1) * (c.outWidth + c.filterWidth - 1);
-  return grid / (c.outDepth * c.outHeight * c.outWidth);
+  const { Pd, Ph, Pw } = gridSizes(forwardGrid(c));
+  return (Pd * Ph * Pw) / (c.outDepth * c.outHeight * c.outWidth);
 }
 
-/** `shift` where the padded grid is at most 4 times the output (large volumes), else `im2col`. */
-const byGrid = (c: Info): Conv3dMethod => (gridOverhead(c) <= 4 ? 'shift' : 'im2col');
+/** `shift` where the padded grid is at most twice the output (large volumes), else `im2col`. */
+const byGrid = (c: Info): Conv3dMethod => (gridOverhead(c) <= 2 ? 'shift' : 'im2col');
 
 /**
  * Which method runs each kernel on a shape, from per-shape timings on the MEN presets' shapes (bench/conv3d.ts,
@@ -147,8 +149,8 @@ function colsOf(backend: KernelArgs['backend'], x: tf.TensorInfo, c: Info): Floa
 }
 
 /**
- * The geometry of a stride-1 convolution on the padded grid: input [B, n] (n = [D, H, W]) with `before` zeros
- * in front of each axis, output [B, o]; the padded grid is o + k − 1 per axis.
+ * The geometry of a stride-1 convolution: input [B, n] (n = [D, H, W]) padded by `before` zeros in front of each
+ * axis (and after it, up to o + k − 1), output [B, o].
  */
 interface Grid {
   B: number;
@@ -158,55 +160,68 @@ interface Grid {
   k: [number, number, number];
 }
 
-/** Padded sizes, T padded positions, Q product rows (through the last valid output). */
-function gridSizes(g: Grid) {
-  const [Dp, Hp, Wp] = [0, 1, 2].map((i) => g.o[i] + g.k[i] - 1);
-  const T = g.B * Dp * Hp * Wp;
-  const Q = T - ((g.k[0] - 1) * Hp * Wp + (g.k[1] - 1) * Wp + (g.k[2] - 1));
-  return { Dp, Hp, Wp, T, Q };
+/** Per axis, the zeros between consecutive rows: one gap serves as the padding after a row and before the next. */
+function gaps(g: Grid): [number, number, number] {
+  return [0, 1, 2].map((i) => Math.max(g.before[i], g.o[i] + g.k[i] - 1 - g.n[i] - g.before[i])) as [number, number, number];
 }
 
-/** Whether x fits inside the padded grid without cropping (so `shift` applies). */
+/**
+ * The padded grid's layout: per axis a period P (the longer of input and output, then its gap), `lead` zeros in
+ * front (the reads before the first position), T positions in all, Q product rows (through the last valid output).
+ */
+function gridSizes(g: Grid) {
+  const gap = gaps(g);
+  const [Pd, Ph, Pw] = [0, 1, 2].map((i) => Math.max(g.n[i], g.o[i]) + gap[i]);
+  const lead = (g.before[0] * Ph + g.before[1]) * Pw + g.before[2];
+  const T = lead + g.B * Pd * Ph * Pw;
+  const Q = (((g.B - 1) * Pd + g.o[0] - 1) * Ph + g.o[1] - 1) * Pw + g.o[2];
+  return { Pd, Ph, Pw, lead, T, Q };
+}
+
+/** Whether x fits the padded grid without cropping (so `shift` applies). */
 function fits(g: Grid): boolean {
   return [0, 1, 2].every((i) => g.before[i] >= 0 && g.before[i] + g.n[i] <= g.o[i] + g.k[i] - 1);
 }
 
-/** x zero-padded onto the grid (scratch 1): xp [B, Dp, Hp, Wp, C]. */
+/** x zero-padded onto the grid (scratch 1): `lead` zeros, then [B, Pd, Ph, Pw, C] with x in each period's front. */
 function paddedInput(x: Float32Array, C: number, g: Grid): Float32Array {
-  const { Dp, Hp, Wp, T } = gridSizes(g);
+  const { Pd, Ph, Pw, lead, T } = gridSizes(g);
   const [D, H, W] = g.n;
-  const [pf, pt, pl] = g.before;
   const xp = scratch(1, T * C);
   xp.fill(0);
   const row = W * C;
   for (let b = 0; b < g.B; b++)
     for (let d = 0; d < D; d++)
       for (let h = 0; h < H; h++) {
-        const dst = (((b * Dp + d + pf) * Hp + h + pt) * Wp + pl) * C;
+        const dst = (lead + ((b * Pd + d) * Ph + h) * Pw) * C;
         const src = ((b * D + d) * H + h) * row;
         for (let j = 0; j < row; j++) xp[dst + j] = x[src + j];
       }
   return xp;
 }
 
-/** Each tap's (flat index, row shift r) on the padded grid. */
+/**
+ * Each tap's (flat index, row shift r): output row q reads xp[q + r], the input at the output's position moved by
+ * (kd − pf, kh − pt, kw − pl); a move past a row's end or start lands in a gap (zeros), never in a neighbour's data.
+ */
 function taps(g: Grid): [number, number][] {
-  const { Hp, Wp } = gridSizes(g);
+  const { Ph, Pw, lead } = gridSizes(g);
+  const [pf, pt, pl] = g.before;
   const out: [number, number][] = [];
   for (let kd = 0; kd < g.k[0]; kd++)
-    for (let kh = 0; kh < g.k[1]; kh++) for (let kw = 0; kw < g.k[2]; kw++) out.push([out.length, kd * Hp * Wp + kh * Wp + kw]);
+    for (let kh = 0; kh < g.k[1]; kh++) for (let kw = 0; kw < g.k[2]; kw++) out.push([out.length, lead + ((kd - pf) * Ph + kh - pt) * Pw + kw - pl]);
   return out;
 }
 
 /** Copy between the valid corner of the padded grid's rows (yp [Q, N]) and y [B, OD, OH, OW, N]. */
 function gridRows(g: Grid, N: number, yp: Float32Array, y: Float32Array, toGrid: boolean): void {
-  const { Dp, Hp, Wp } = gridSizes(g);
+  const { Pd, Ph, Pw } = gridSizes(g);
   const [OD, OH, OW] = g.o;
   const row = OW * N;
   for (let b = 0; b < g.B; b++)
     for (let od = 0; od < OD; od++)
       for (let oh = 0; oh < OH; oh++) {
-        const p = ((b * Dp + od) * Hp + oh) * Wp * N;
+        const p = ((b * Pd + od) * Ph + oh) * Pw * N;
         const v = ((b * OD + od) * OH + oh) * row;
         if (toGrid) for (let j = 0; j < row; j++) yp[p + j] = y[v + j];
         else for (let j = 0; j < row; j++) y[v + j] = yp[p + j];
