@@ -49,17 +49,18 @@ function reorder(g: Grid, x: Float32Array, p: Float32Array, toPatches: boolean):
   const [od, oh, ow] = g.o;
   const [kd, kh, kw] = g.k;
   const run = kw * g.c; // contiguous in both layouts
-  const rowX = ow * run; // one (b, depth, height) row of x
-  let dst = 0;
+  const kp = kd * kh * run; // one patch (row of P)
+  // In x's order: each (b, depth, height) row of x is OW runs, one in each of OW consecutive patches.
+  let src = 0;
   for (let bo = 0; bo < g.b * od; bo++) {
-    for (let i = 0; i < oh; i++) {
-      for (let j = 0; j < ow; j++) {
-        for (let a = 0; a < kd; a++) {
-          for (let e = 0; e < kh; e++) {
-            const src = ((bo * kd + a) * (oh * kh) + i * kh + e) * rowX + j * run;
-            if (toPatches) for (let t = 0; t < run; t++) p[dst + t] = x[src + t];
-            else for (let t = 0; t < run; t++) x[src + t] = p[dst + t];
-            dst += run;
+    for (let a = 0; a < kd; a++) {
+      for (let i = 0; i < oh; i++) {
+        for (let e = 0; e < kh; e++) {
+          let dst = (bo * oh + i) * ow * kp + (a * kh + e) * run;
+          if (toPatches) {
+            for (let j = 0; j < ow; j++, dst += kp, src += run) for (let t = 0; t < run; t++) p[dst + t] = x[src + t];
+          } else {
+            for (let j = 0; j < ow; j++, dst += kp, src += run) for (let t = 0; t < run; t++) x[src + t] = p[dst + t];
           }
         }
       }
