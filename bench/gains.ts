@@ -6,12 +6,15 @@
  *   + BLAS matmul      matMul and the 3-D stride-1 filter gradient on the native BLAS (2-D convolutions on XNNPACK)
  *   + BLAS conv        also Conv2D and its gradients as im2col + BLAS where `nativeConvRule` says so
  *   + fused Adam       also Adam in one JS pass per weight (same bits, no op dispatch)
+ *   + fused LayerNorm  also the channel LayerNorm as one kernel each way (lib/backend/kernels/channelNorm.ts)
  *
  *   npx tsc -p tsconfig.json && node build/bench/gains.js [--reps 7]
  */
 import * as os from 'node:os';
 import * as tf from '@tensorflow/tfjs';
 import { initBackend, nativeBlasAvailable, useComputePath } from '../lib/backend';
+import { toggleWasmKernels } from '../lib/backend/kernels';
+import { CHANNEL_NORM, CHANNEL_NORM_GRAD } from '../lib/backend/kernels/channelNorm';
 import { nativeConvRule } from '../lib/backend/kernels/nativeConv';
 import type { DatasetSpec } from '../lib/data/spec';
 import { createModel } from '../lib/model';
@@ -24,13 +27,19 @@ interface Variant {
   path: 'native-blas' | 'wasm';
   conv: boolean;
   fusedAdam: boolean;
+  /** Project kernels that fuse model ops (the model takes plain ops where they are missing). */
+  fused: readonly string[];
 }
 
+/** Every fusing kernel; a variant registers those in its `fused` and removes the rest. */
+const FUSING = [CHANNEL_NORM, CHANNEL_NORM_GRAD];
+
 const VARIANTS: Variant[] = [
-  { name: 'wasm', path: 'wasm', conv: false, fusedAdam: false },
-  { name: '+ BLAS matmul (and 3-D filter gradient)', path: 'native-blas', conv: false, fusedAdam: false },
-  { name: '+ BLAS conv', path: 'native-blas', conv: true, fusedAdam: false },
-  { name: '+ fused Adam', path: 'native-blas', conv: true, fusedAdam: true },
+  { name: 'wasm', path: 'wasm', conv: false, fusedAdam: false, fused: [] },
+  { name: '+ BLAS matmul (and 3-D filter gradient)', path: 'native-blas', conv: false, fusedAdam: false, fused: [] },
+  { name: '+ BLAS conv', path: 'native-blas', conv: true, fusedAdam: false, fused: [] },
+  { name: '+ fused Adam', path: 'native-blas', conv: true, fusedAdam: true, fused: [] },
+  { name: '+ fused LayerNorm', path: 'native-blas', conv: true, fusedAdam: true, fused: [CHANNEL_NORM, CHANNEL_NORM_GRAD] },
 ];
 
 const rule = { ...nativeConvRule };
@@ -41,6 +50,8 @@ function select(v: Variant): void {
   nativeConvRule.forward = v.conv ? rule.forward : never;
   nativeConvRule.filter = v.conv ? rule.filter : never;
   nativeConvRule.input = v.conv ? rule.input : never;
+  toggleWasmKernels(FUSING.filter((k) => !v.fused.includes(k)), false);
+  toggleWasmKernels(v.fused, true);
 }
 
 async function gains(spec: DatasetSpec, reps: number): Promise<Record<string, number>> {

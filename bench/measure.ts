@@ -258,7 +258,13 @@ export interface ProfileRow {
 }
 
 /** Per-kernel profile of one Derm7pt training step on the path in use: total ms per kernel name, largest first. */
-export async function kernelProfile(spec: DatasetSpec): Promise<ProfileRow[]> {
+/**
+ * Kernel time per kernel name of a Derm7pt or MEN step (gradients, no Adam), each the median over `reps` profiled
+ * steps (robust to a loaded machine); with `shapes`, per kernel name and input/output shapes (to trace each call to
+ * its op in the model). Sorted by time.
+ */
+export async function kernelProfile(spec: DatasetSpec, opts: { reps?: number; shapes?: boolean } = {}): Promise<ProfileRow[]> {
+  const { reps = 1, shapes = false } = opts;
   const { config, p } = await trainerModelConfig(spec, 'cpu');
   const model = createModel(config);
   const batch = randomBatch(config, p.batchSize, 2);
@@ -268,18 +274,22 @@ export async function kernelProfile(spec: DatasetSpec): Promise<ProfileRow[]> {
     tf.dispose([...Object.values(grads), terms]);
   };
   run(); // warm-up
-  const info = await tf.profile(run);
-  const by = new Map<string, { ms: number; calls: number }>();
-  for (const k of info.kernels) {
-    const ms = typeof k.kernelTimeMs === 'number' ? k.kernelTimeMs : 0;
-    const e = by.get(k.name) ?? { ms: 0, calls: 0 };
-    e.ms += ms;
-    e.calls += 1;
-    by.set(k.name, e);
+  const perRep: Map<string, number>[] = [];
+  const calls = new Map<string, number>();
+  for (let r = 0; r < reps; r++) {
+    const info = await tf.profile(run);
+    const ms = new Map<string, number>();
+    for (const k of info.kernels) {
+      const key = shapes ? `${k.name} ${k.inputShapes.map((s) => `[${s}]`).join(' ')} → ${k.outputShapes.map((s) => `[${s}]`).join(' ')}` : k.name;
+      ms.set(key, (ms.get(key) ?? 0) + (typeof k.kernelTimeMs === 'number' ? k.kernelTimeMs : 0));
+      if (r === 0) calls.set(key, (calls.get(key) ?? 0) + 1);
+    }
+    perRep.push(ms);
   }
   tf.dispose([...batch.images, batch.tabular, batch.labels]);
   model.dispose();
-  return [...by.entries()].map(([kernel, e]) => ({ kernel, ...e })).sort((a, b) => b.ms - a.ms);
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  return [...calls.entries()].map(([kernel, n]) => ({ kernel, ms: median(perRep.map((m) => m.get(kernel) ?? 0)), calls: n })).sort((a, b) => b.ms - a.ms);
 }
 
 /** makeBatch (augmentation on) at the preset's batch on the small synthetic Derm7pt cohort. */

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { fusedChannelNorm } from '../backend/kernels/channelNorm';
 import type { ParamStore, WeightGroup } from './params';
 
 /**
@@ -41,16 +42,20 @@ export function makeChannelNorm(store: ParamStore, key: string, channels: number
 }
 
 /**
- * Layer normalisation over the channel axis at each position (as in ConvNeXt), written with plain ops.
+ * Layer normalisation over the channel axis at each position (as in ConvNeXt): a fused kernel on wasm, plain ops
+ * elsewhere.
  * It replaces batch-norm: no running statistics, so training and evaluation compute the same function,
  * results do not depend on the batch, and it avoids the fused batch-norm gradient (slow Tile on wasm).
  */
-export function channelNorm(x: tf.Tensor, p: ChannelNorm, eps = 1e-5): tf.Tensor {
+export function channelNorm(x: tf.Tensor, p: { gamma: tf.Tensor; beta: tf.Tensor }, eps = 1e-5): tf.Tensor {
   return tf.tidy(() => {
     const C = x.shape[x.rank - 1];
     // On the 2D view [positions, C]: the γ/β gradients are then a sum over axis 0 of a matrix, which the wasm
     // backend does far faster than the same sum over the first four axes of a 5D volume tensor.
     const x2 = tf.reshape(x, [-1, C]); // [P, C]
+    // One kernel each way where the backend has it (wasm: lib/backend/kernels/channelNorm.ts), same function.
+    const fused = fusedChannelNorm(x2, p.gamma, p.beta, eps);
+    if (fused) return tf.reshape(fused, x.shape);
     const mean = tf.mean(x2, 1, true); // [P, 1]
     const centred = tf.sub(x2, mean);
     const variance = tf.mean(tf.square(centred), 1, true); // [P, 1]
