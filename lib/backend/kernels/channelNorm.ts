@@ -11,7 +11,7 @@
  *   backward  g = dy·γ,  dx = r·(g − mean_c g − x̂·mean_c(g·x̂)),  dγ = Σ_p dy·x̂,  dβ = Σ_p dy
  *
  * Row statistics and the dγ/dβ sums accumulate in float64 (JavaScript numbers), so they are at least as precise
- * as the plain float32 ops (two-pass variance: no cancellation). The backward recomputes μ and r from x in float64
+ * as the plain float32 ops. The backward recomputes μ and r from x in float64
  * rather than saving them: rounded to float32, μ made x̂ = (x − μ)·r lose digits wherever a row's spread is small
  * against its mean (a 2-channel norm's dx was then off by 1e-4 relative); the extra pass over a row that is in
  * cache costs little. Only x and γ are saved. On a backend without the kernel (the stock `cpu`, `tensorflow`) `fusedChannelNorm`
@@ -33,18 +33,22 @@ function f32(backend: WasmBackend, t: tf.TensorInfo): Float32Array {
   return backend.typedArrayFromHeap(t) as Float32Array;
 }
 
-/** μ and r = 1/√(σ² + ε) of the row of X at offset o, length C, in float64 (two passes: no cancellation). */
+/**
+ * μ and r = 1/√(σ² + ε) of the row of X at offset o, length C, in one pass: Σx and Σx² in float64. Their
+ * cancellation costs about ε_float64·(μ/σ)² relative in σ², below float32's resolution of x unless |μ|/σ > 1e4,
+ * where the float32 inputs themselves hold under 10 bits of the spread.
+ */
 function rowStats(X: Float32Array, o: number, C: number, eps: number, out: Float64Array): void {
   let s = 0;
-  for (let c = 0; c < C; c++) s += X[o + c];
-  const mu = s / C;
-  let v = 0;
+  let q = 0;
   for (let c = 0; c < C; c++) {
-    const d = X[o + c] - mu;
-    v += d * d;
+    const v = X[o + c];
+    s += v;
+    q += v * v;
   }
+  const mu = s / C;
   out[0] = mu;
-  out[1] = 1 / Math.sqrt(v / C + eps);
+  out[1] = 1 / Math.sqrt(Math.max(q / C - mu * mu, 0) + eps);
 }
 
 /** inputs x [..., C], gamma [C], beta [C]; attrs eps → y (x's shape). */

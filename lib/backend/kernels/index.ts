@@ -16,6 +16,7 @@ import { identity } from './identity';
 import { mean, sum } from './reduce';
 import { slice, splitV } from './slice';
 import { tile } from './tile';
+import { TOKEN_TAPS, TOKEN_TAPS_GRAD, tokenTaps, tokenTapsGrad } from './tokenTaps';
 import { unsortedSegmentSum } from './unsortedSegmentSum';
 import { Kernel, registerWasm, restoreStock } from './util';
 
@@ -40,6 +41,8 @@ export const WASM_KERNELS: ReadonlyArray<readonly [string, Kernel, string]> = [
   ['UnsortedSegmentSum', unsortedSegmentSum, 'missing in wasm 4.22 (tf.gather gradient)'],
   [CHANNEL_NORM, channelNorm, 'LayerNorm over the last axis in one pass per row (plain ops: ~9 kernels)'],
   [CHANNEL_NORM_GRAD, channelNormGrad, 'its gradient in one pass per row (plain ops: ~15 kernels)'],
+  [TOKEN_TAPS, tokenTaps, "tokenConv's shift, sum, bias and transpose in one pass (plain ops: 7 kernels)"],
+  [TOKEN_TAPS_GRAD, tokenTapsGrad, 'its gradient in one pass (plain ops: ~8 kernels)'],
 ];
 
 let registered: string[] | null = null;
