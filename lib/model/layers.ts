@@ -94,15 +94,27 @@ export function makeTokenConv(store: ParamStore, key: string, nIn: number, nOut:
 export function tokenConv(x: tf.Tensor3D, p: { kernel: tf.Tensor; bias: tf.Tensor }): tf.Tensor3D {
   return tf.tidy(() => {
     const [B, N, D] = x.shape;
+    const xT = tf.reshape(tf.transpose(x, [0, 2, 1]), [B * D, N]) as tf.Tensor2D; // [B·D, N_in]
+    return tokenConvRows(xT, B, D, false, p);
+  });
+}
+
+/**
+ * tokenConv from its input already transposed: xᵀ as rows [B·D, N_in], row b·D + d, or (`dMajor`) row d·B + b
+ * (the image compression computes its projection that way round, with BLAS transpose flags, so that the tokens are
+ * never transposed as a tensor, forward or backward).
+ */
+export function tokenConvRows(xT: tf.Tensor2D, B: number, D: number, dMajor: boolean, p: { kernel: tf.Tensor; bias: tf.Tensor }): tf.Tensor3D {
+  return tf.tidy(() => {
+    const N = xT.shape[1];
     const L = p.kernel.shape[2] as number;
-    const xT = tf.reshape(tf.transpose(x, [0, 2, 1]), [B * D, N]); // [B·D, N_in]
     const W = tf.reshape(tf.transpose(p.kernel, [1, 0, 2]), [N, 3 * L]); // [N_in, 3·N_out], column k·N_out + l
-    const product = tf.reshape(tf.matMul(xT, W), [B, D, 3 * L]);
+    const product = tf.reshape(tf.matMul(xT, W), dMajor ? [D, B, 3 * L] : [B, D, 3 * L]) as tf.Tensor3D;
     // The shift, sum, bias and transpose in one kernel each way where the backend has it (wasm:
     // lib/backend/kernels/tokenTaps.ts); the same function as the plain ops below.
-    const fused = fusedTokenTaps(product as tf.Tensor3D, p.bias);
+    const fused = fusedTokenTaps(product, p.bias, dMajor);
     if (fused) return fused;
-    const Y = tf.pad(product, [[0, 0], [1, 1], [0, 0]]); // [B, D + 2, 3·N_out]
+    const Y = tf.pad(dMajor ? tf.transpose(product, [1, 0, 2]) : product, [[0, 0], [1, 1], [0, 0]]); // [B, D + 2, 3·N_out]
     const taps = [0, 1, 2].map((k) => tf.slice(Y, [0, k, k * L], [B, D, L])); // tap k at d + k − 1: [B, D, N_out]
     const y = tf.add(tf.addN(taps), p.bias); // [B, D, N_out]
     return tf.transpose(y, [0, 2, 1]) as tf.Tensor3D; // [B, N_out, D]

@@ -11,7 +11,7 @@ import { initBackend } from '../../lib/backend';
 import { toggleWasmKernels } from '../../lib/backend/kernels';
 import { TOKEN_TAPS, TOKEN_TAPS_GRAD } from '../../lib/backend/kernels/tokenTaps';
 import { evalOn, randomTensor, relError } from '../../lib/backend/testing';
-import { tokenConv } from '../../lib/model/layers';
+import { tokenConv, tokenConvRows } from '../../lib/model/layers';
 import { Rng } from '../../lib/util/random';
 
 const TOL = 1e-5;
@@ -32,9 +32,16 @@ function make(c: [number, number, number, number]): () => tf.Tensor[] {
   };
 }
 
+/** tokenConv, or tokenConvRows on x transposed to d-major rows [D·B, N] (as the image compression calls it). */
+function conv(xx: tf.Tensor, kk: tf.Tensor, bb: tf.Tensor, dMajor: boolean): tf.Tensor {
+  if (!dMajor) return tokenConv(xx as tf.Tensor3D, { kernel: kk, bias: bb });
+  const [B, N, D] = xx.shape;
+  return tokenConvRows(tf.reshape(tf.transpose(xx, [2, 0, 1]), [D * B, N]) as tf.Tensor2D, B, D, true, { kernel: kk, bias: bb });
+}
+
 /** out, dx, dkernel, dbias of tokenConv with the loss Σ out·w. */
-function viaTokenConv(x: tf.Tensor, kernel: tf.Tensor, bias: tf.Tensor, w: tf.Tensor): tf.Tensor[] {
-  const f = (xx: tf.Tensor, kk: tf.Tensor, bb: tf.Tensor) => tokenConv(xx as tf.Tensor3D, { kernel: kk, bias: bb });
+function viaTokenConv(x: tf.Tensor, kernel: tf.Tensor, bias: tf.Tensor, w: tf.Tensor, dMajor = false): tf.Tensor[] {
+  const f = (xx: tf.Tensor, kk: tf.Tensor, bb: tf.Tensor) => conv(xx, kk, bb, dMajor);
   return [f(x, kernel, bias), ...tf.grads((xx: tf.Tensor, kk: tf.Tensor, bb: tf.Tensor) => tf.sum(tf.mul(f(xx, kk, bb), w)))([x, kernel, bias])];
 }
 
@@ -55,17 +62,17 @@ test('wasm: the fused kernels run for tokenConv', async () => {
   tf.dispose(xs);
 });
 
-for (const fused of [true, false]) {
-  test(`tokenConv on wasm (${fused ? 'fused kernels' : 'plain ops'}) equals Conv1d on cpu: values and gradients`, async () => {
+for (const fused of [true, false]) for (const dMajor of [false, true]) {
+  test(`tokenConv${dMajor ? 'Rows (d-major rows)' : ''} on wasm (${fused ? 'fused kernels' : 'plain ops'}) equals Conv1d on cpu: values and gradients`, async () => {
     for (const c of CASES) {
       const want = await evalOn('cpu', make(c), (x, k, b, w) => viaConv1d(x, k, b, w));
       await initBackend({ backend: 'wasm', quiet: true });
       toggleWasmKernels(FUSED, fused);
       try {
-        const got = await evalOn('wasm', make(c), (x, k, b, w) => viaTokenConv(x, k, b, w));
+        const got = await evalOn('wasm', make(c), (x, k, b, w) => viaTokenConv(x, k, b, w, dMajor));
         ['out', 'dx', 'dkernel', 'dbias'].forEach((name, i) => {
           const e = relError(got[i], want[i]);
-          assert.ok(e <= TOL, `[${c}] ${name}: relative error ${e.toExponential(2)}`);
+          assert.ok(e <= TOL, `[${c}]${dMajor ? ' d-major' : ''} ${name}: relative error ${e.toExponential(2)}`);
         });
       } finally {
         toggleWasmKernels(FUSED, true);

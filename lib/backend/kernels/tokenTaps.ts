@@ -12,6 +12,9 @@
  *
  *   dY[b, e, k·L + l] = dout[b, l, e − k + 1]   (0 outside 0..D−1),      dbias[l] = Σ_{b,d} dout[b, l, d]
  *
+ * Y may also come d-major, [D, B, 3·L] (attr `dMajor`): the image compression makes its product that way, from the
+ * projection computed already transposed, so that no Transpose of the [B, N, D] tokens is needed either way.
+ *
  * On a backend without the kernels (`cpu`, `tensorflow`) `fusedTokenTaps` returns null and the caller uses the
  * plain ops.
  */
@@ -26,25 +29,33 @@ function f32(backend: WasmBackend, t: tf.TensorInfo): Float32Array {
   return backend.typedArrayFromHeap(t) as Float32Array;
 }
 
-/** inputs y [B, D, 3·L], bias [L] → out [B, L, D]. */
-export function tokenTaps({ inputs, backend }: KernelArgs): tf.TensorInfo {
+/** Y's layout: row (b, d) of length 3·L starts at (b·sb + d·sd)·3·L. */
+function strides(dMajor: boolean, B: number, D: number): { sb: number; sd: number } {
+  return dMajor ? { sb: 1, sd: B } : { sb: D, sd: 1 };
+}
+
+/** inputs y [B, D, 3·L] (or [D, B, 3·L] with attr dMajor), bias [L] → out [B, L, D]. */
+export function tokenTaps({ inputs, backend, attrs = {} }: KernelArgs): tf.TensorInfo {
   const { y, bias } = inputs;
-  const [B, D, L3] = y.shape;
+  const dMajor = (attrs as { dMajor?: boolean }).dMajor === true;
+  const [B, D] = dMajor ? [y.shape[1], y.shape[0]] : [y.shape[0], y.shape[1]];
+  const L3 = y.shape[2];
   const L = L3 / 3;
+  const { sb, sd } = strides(dMajor, B, D);
+  const up = sd * L3; // from row d to row d + 1
   const out = backend.makeOutput([B, L, D], 'float32');
   // Views only after the allocation: makeOutput may grow the heap and detach older views.
   const Y = f32(backend, y);
   const b0 = f32(backend, bias);
   const O = f32(backend, out);
   for (let b = 0; b < B; b++) {
-    const yb = b * D * L3;
     const ob = b * L * D;
     for (let d = 0; d < D; d++) {
-      const row = yb + d * L3; // Y[b, d, ·]
+      const row = (b * sb + d * sd) * L3; // Y[b, d, ·]
       for (let l = 0; l < L; l++) {
         let s = b0[l] + Y[row + L + l]; // tap 1 at d
-        if (d > 0) s += Y[row - L3 + l]; // tap 0 at d − 1
-        if (d < D - 1) s += Y[row + L3 + 2 * L + l]; // tap 2 at d + 1
+        if (d > 0) s += Y[row - up + l]; // tap 0 at d − 1
+        if (d < D - 1) s += Y[row + up + 2 * L + l]; // tap 2 at d + 1
         O[ob + l * D + d] = s;
       }
     }
@@ -52,21 +63,22 @@ export function tokenTaps({ inputs, backend }: KernelArgs): tf.TensorInfo {
   return out;
 }
 
-/** inputs dout [B, L, D] → [dy [B, D, 3·L], dbias [L]]. */
-export function tokenTapsGrad({ inputs, backend }: KernelArgs): tf.TensorInfo[] {
+/** inputs dout [B, L, D] → [dy [B, D, 3·L] (or [D, B, 3·L] with attr dMajor), dbias [L]]. */
+export function tokenTapsGrad({ inputs, backend, attrs = {} }: KernelArgs): tf.TensorInfo[] {
   const { dout } = inputs;
+  const dMajor = (attrs as { dMajor?: boolean }).dMajor === true;
   const [B, L, D] = dout.shape;
   const L3 = 3 * L;
-  const dyOut = backend.makeOutput([B, D, L3], 'float32');
+  const { sb, sd } = strides(dMajor, B, D);
+  const dyOut = backend.makeOutput(dMajor ? [D, B, L3] : [B, D, L3], 'float32');
   const dbOut = backend.makeOutput([L], 'float32');
   const G = f32(backend, dout);
   const DY = f32(backend, dyOut);
   const db = new Float64Array(L);
   for (let b = 0; b < B; b++) {
     const gb = b * L * D;
-    const yb = b * D * L3;
     for (let e = 0; e < D; e++) {
-      const row = yb + e * L3; // dY[b, e, ·]
+      const row = (b * sb + e * sd) * L3; // dY[b, e, ·]
       for (let l = 0; l < L; l++) {
         const g = gb + l * D; // dout[b, l, ·]
         DY[row + l] = e < D - 1 ? G[g + e + 1] : 0; // tap 0 feeds d = e + 1
@@ -86,17 +98,17 @@ export function tokenTapsGrad({ inputs, backend }: KernelArgs): tf.TensorInfo[] 
 
 tf.registerGradient({
   kernelName: TOKEN_TAPS,
-  gradFunc: (dout: tf.Tensor | tf.Tensor[]) => {
-    const [dy, dbias] = tf.engine().runKernel(TOKEN_TAPS_GRAD, { dout: dout as tf.Tensor }, {}) as tf.Tensor[];
+  gradFunc: (dout: tf.Tensor | tf.Tensor[], _saved: tf.Tensor[], attrs: tf.NamedAttrMap) => {
+    const [dy, dbias] = tf.engine().runKernel(TOKEN_TAPS_GRAD, { dout: dout as tf.Tensor }, { dMajor: attrs.dMajor }) as tf.Tensor[];
     return { y: () => dy, bias: () => dbias };
   },
 });
 
 /**
- * out [B, L, D] from the tap products y [B, D, 3·L] and bias [L] (see the file comment) by the fused kernel where
- * the active backend has it; null otherwise (the caller then uses plain ops).
+ * out [B, L, D] from the tap products y [B, D, 3·L] (`dMajor`: [D, B, 3·L]) and bias [L] (see the file comment)
+ * by the fused kernel where the active backend has it; null otherwise (the caller then uses plain ops).
  */
-export function fusedTokenTaps(y: tf.Tensor3D, bias: tf.Tensor): tf.Tensor3D | null {
+export function fusedTokenTaps(y: tf.Tensor3D, bias: tf.Tensor, dMajor = false): tf.Tensor3D | null {
   if (!tf.getKernel(TOKEN_TAPS, tf.getBackend())) return null;
-  return tf.engine().runKernel(TOKEN_TAPS, { y, bias }, {}) as tf.Tensor3D;
+  return tf.engine().runKernel(TOKEN_TAPS, { y, bias }, { dMajor }) as tf.Tensor3D;
 }
