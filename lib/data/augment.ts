@@ -43,18 +43,25 @@ export const AUGMENT_DEFAULTS: AugmentOptions = {
   contrast: 0.1,
 };
 
-/** One case's transform. */
+/**
+ * One case's transform. It is applied to each of the case's views at that view's size (views may differ in
+ * size, see the preset's `viewSizes`), so the shift is a fraction of the view's width and height.
+ */
 export interface CaseTransform {
-  /** Output→input map about the centre: [m00, m01, m10, m11] on (x, y), plus shift (tx, ty) in pixels. */
+  /** Output→input map about the centre: [m00, m01, m10, m11] on (x, y), plus a shift of (sx·W, sy·H) pixels. */
   m: [number, number, number, number];
-  t: [number, number];
+  shift: [number, number];
   flipDepth: boolean;
   /** x' = (x − mean)·contrast + mean + brightness. */
   contrast: number;
   brightness: number;
 }
 
-export function drawTransform(rng: Rng, H: number, W: number, o: AugmentOptions = AUGMENT_DEFAULTS): CaseTransform {
+/**
+ * Draw one case's transform. `quarterTurns`: whether every view of the case is square in-plane, so that a
+ * quarter turn keeps its shape; otherwise the 90° rotation is a half turn.
+ */
+export function drawTransform(rng: Rng, quarterTurns: boolean, o: AugmentOptions = AUGMENT_DEFAULTS): CaseTransform {
   let m: [number, number, number, number] = [1, 0, 0, 1];
   const mul = (a: number[], b: number[]): [number, number, number, number] => [
     a[0] * b[0] + a[1] * b[2],
@@ -65,21 +72,21 @@ export function drawTransform(rng: Rng, H: number, W: number, o: AugmentOptions 
   if (rng.bernoulli(o.flip)) m = mul(m, [-1, 0, 0, 1]);
   if (rng.bernoulli(o.flip)) m = mul(m, [1, 0, 0, -1]);
   if (rng.bernoulli(o.rotate90)) {
-    const k = H === W ? 1 + rng.int(3) : 2;
+    const k = quarterTurns ? 1 + rng.int(3) : 2;
     for (let i = 0; i < k; i++) m = mul(m, [0, -1, 1, 0]);
   }
-  let t: [number, number] = [0, 0];
+  let shift: [number, number] = [0, 0];
   if (rng.bernoulli(o.ssr)) {
     const a = (rng.uniform(-o.degrees, o.degrees) * Math.PI) / 180;
     const s = 1 + rng.uniform(-o.scale, o.scale);
     m = mul(m, [Math.cos(a) / s, -Math.sin(a) / s, Math.sin(a) / s, Math.cos(a) / s]);
-    t = [rng.uniform(-o.shift, o.shift) * W, rng.uniform(-o.shift, o.shift) * H];
+    shift = [rng.uniform(-o.shift, o.shift), rng.uniform(-o.shift, o.shift)];
   }
   const flipDepth = rng.bernoulli(o.flip);
   const bc = rng.bernoulli(o.brightnessContrast);
   return {
     m,
-    t,
+    shift,
     flipDepth,
     contrast: bc ? 1 + rng.uniform(-o.contrast, o.contrast) : 1,
     brightness: bc ? rng.uniform(-o.brightness, o.brightness) : 0,
@@ -105,8 +112,8 @@ export function transformInto(
   const cy = (H - 1) / 2;
   const [a, b, c, d] = tr.m;
   // in = M (out − centre) + centre + t
-  const ax = cx + tr.t[0] - a * cx - b * cy;
-  const ay = cy + tr.t[1] - c * cx - d * cy;
+  const ax = cx + tr.shift[0] * W - a * cx - b * cy;
+  const ay = cy + tr.shift[1] * H - c * cx - d * cy;
   const reflect = (t: number, L: number): number => {
     const period = 2 * L;
     let m = t - Math.floor(t / period) * period;

@@ -39,15 +39,16 @@ export function makeBatch(
     return c;
   });
   const B = picked.length;
-  const size = images.size;
+  // A quarter turn only where it keeps every view's shape (one transform serves all views of a case).
+  const quarterTurns = images.sizes.every((size) => size[size.length - 2] === size[size.length - 1]);
   const transforms = opts.augment
     ? picked.map((c, k) => {
         const rng = new Rng(deriveSeed(opts.seed ?? 0, 'augment', k, c.id));
-        const [H, W] = size.length === 3 ? [size[1], size[2]] : [size[0], size[1]];
-        return drawTransform(rng, H, W, { ...AUGMENT_DEFAULTS, ...opts.augmentOptions });
+        return drawTransform(rng, quarterTurns, { ...AUGMENT_DEFAULTS, ...opts.augmentOptions });
       })
     : undefined;
   const imgs = spec.imageModalities.map((mod, m) => {
+    const size = images.sizes[m];
     const shape = mod.kind === '2d' ? [size[0], size[1], mod.channels] : [size[0], size[1], size[2], mod.channels];
     const per = shape.reduce((a, b) => a * b, 1);
     const dhwc: [number, number, number, number] = mod.kind === '2d' ? [1, size[0], size[1], mod.channels] : [size[0], size[1], size[2], mod.channels];

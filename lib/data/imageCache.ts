@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import { CfcmlError } from '../util/errors';
 import { writeFileAtomic } from '../util/fs';
 import { readNifti, readNiftiInfo } from './nifti';
-import type { ImageModalitySpec, VolumeGridPolicy } from './spec';
+import { imageSizesOf, type ImageModalitySpec, type TrainPreset, type VolumeGridPolicy } from './spec';
 import type { CaseRecord, Cohort } from './types';
 
 /**
@@ -20,8 +20,10 @@ import type { CaseRecord, Cohort } from './types';
  * Optionally, decoded arrays are also kept on disk (`diskCache`) keyed by file path, mtime and size.
  */
 export interface ImageCacheOptions {
-  /** Target size: [H, W] for 2D modalities, [D, H, W] for 3D ones. */
+  /** Target size: [H, W] for 2D modalities, [D, H, W] for 3D ones (every view not in `viewSizes`). */
   size: readonly number[];
+  /** Per-view target sizes by modality name (the preset's `viewSizes`); see `imageSizesOf`. */
+  viewSizes?: TrainPreset['viewSizes'];
   /** Only these cases (default: all of the cohort). */
   cases?: readonly CaseRecord[];
   onProgress?: (done: number, total: number) => void;
@@ -33,6 +35,14 @@ export interface ImageCacheOptions {
   concurrency?: number;
   /** 3D only: what to do when the cohort's volumes differ in grid (see `VolumeGridPolicy`); default `resize`. */
   volumeGrid?: VolumeGridPolicy;
+}
+
+/**
+ * The image options a run's preset fixes (each view's size, the volume-grid policy): every place that loads a
+ * run's images (training, evaluation, embeddings) passes these, so that it sees the pixels the run trained on.
+ */
+export function presetImageOptions(train: Pick<TrainPreset, 'imageSize' | 'viewSizes' | 'volumeGrid'>): Pick<ImageCacheOptions, 'size' | 'viewSizes' | 'volumeGrid'> {
+  return { size: train.imageSize, viewSizes: train.viewSizes, volumeGrid: train.volumeGrid };
 }
 
 /** A volume grid in D×H×W order (canonical z, y, x): voxel counts and voxel size in mm. */
@@ -93,12 +103,14 @@ const CLIP = [0.005, 0.995] as const;
 export class ImageCache {
   private constructor(
     private readonly byCase: Map<string, Float32Array[]>,
-    readonly size: readonly number[],
+    /** Each modality's size, in the spec's order: [H, W] or [D, H, W]. */
+    readonly sizes: readonly (readonly number[])[],
   ) {}
 
   static async load(cohort: Cohort, opts: ImageCacheOptions): Promise<ImageCache> {
     const cases = opts.cases ?? cohort.cases;
     const mods = cohort.spec.imageModalities;
+    const sizes = imageSizesOf(cohort.spec, { imageSize: opts.size, viewSizes: opts.viewSizes });
     const byPath = new Map<string, Promise<Float32Array>>();
     const jobs: (() => Promise<void>)[] = [];
     const byCase = new Map<string, Float32Array[]>();
@@ -131,8 +143,9 @@ export class ImageCache {
         const arrays: Float32Array[] = [];
         for (let m = 0; m < mods.length; m++) {
           const file = c.imagePaths[m];
-          const key = `${file}\u0001${mods[m].kind}`;
-          if (!byPath.has(key)) byPath.set(key, decodeCached(file, mods[m], opts, shapes, common.get(m)));
+          // A file two views share is decoded once per size it is wanted at.
+          const key = `${file}\u0001${mods[m].kind}\u0001${sizes[m].join('x')}`;
+          if (!byPath.has(key)) byPath.set(key, decodeCached(file, mods[m], sizes[m], opts, shapes, common.get(m)));
           arrays.push(await byPath.get(key)!);
         }
         if (mods.some((m) => m.kind === '3d') && common.size === 0) {
@@ -149,7 +162,7 @@ export class ImageCache {
       });
     }
     await runPool(jobs, opts.concurrency ?? 4);
-    return new ImageCache(byCase, [...opts.size]);
+    return new ImageCache(byCase, sizes);
   }
 
   /** [H, W, C] (2D, values in [0, 1]) or [D, H, W, 1] (3D, standardised per volume), row-major. */
@@ -178,11 +191,18 @@ async function runPool(jobs: (() => Promise<void>)[], concurrency: number): Prom
   await Promise.all(Array.from({ length: Math.min(concurrency, jobs.length) }, worker));
 }
 
-async function decodeCached(file: string, mod: ImageModalitySpec, opts: ImageCacheOptions, shapes: Map<string, string>, grid?: VolumeGrid): Promise<Float32Array> {
+async function decodeCached(
+  file: string,
+  mod: ImageModalitySpec,
+  size: readonly number[],
+  opts: ImageCacheOptions,
+  shapes: Map<string, string>,
+  grid?: VolumeGrid,
+): Promise<Float32Array> {
   let cacheFile: string | undefined;
   if (opts.diskCache) {
     const st = fs.statSync(file);
-    const key = createHash('sha1').update(`${path.resolve(file)}|${st.mtimeMs}|${st.size}|${mod.kind}|${opts.size.join('x')}|${grid ? gridKey(grid) : 'native'}|v2`).digest('hex');
+    const key = createHash('sha1').update(`${path.resolve(file)}|${st.mtimeMs}|${st.size}|${mod.kind}|${size.join('x')}|${grid ? gridKey(grid) : 'native'}|v2`).digest('hex');
     cacheFile = path.join(opts.diskCache, `${key}.f32`);
     if (fs.existsSync(cacheFile)) {
       const buf = fs.readFileSync(cacheFile);
@@ -191,7 +211,7 @@ async function decodeCached(file: string, mod: ImageModalitySpec, opts: ImageCac
       return new Float32Array(buf.buffer.slice(buf.byteOffset + 32, buf.byteOffset + buf.byteLength));
     }
   }
-  const arr = mod.kind === '2d' ? await decode2d(file, mod.channels, opts.size) : await decode3d(file, opts.size, opts.expectShape, shapes, grid);
+  const arr = mod.kind === '2d' ? await decode2d(file, mod.channels, size) : await decode3d(file, size, opts.expectShape, shapes, grid);
   if (cacheFile) {
     const head = Buffer.alloc(32);
     head.write(shapes.get(file) ?? '', 'latin1');
@@ -210,10 +230,11 @@ async function decode2d(file: string, channels: number, size: readonly number[])
 
 /**
  * A photo decoded as PIL decodes it, `ImageOps.exif_transpose(Image.open(f)).convert('RGB')`, at its
- * native size: [height, width, 3] bytes, row-major. The format is read from the content, not the name.
+ * native size or, given `size` [H, W], resized as the image cache resizes it: [height, width, 3] bytes,
+ * row-major. The format is read from the content, not the name.
  */
-export async function decodePhoto(file: string): Promise<{ data: Buffer; width: number; height: number }> {
-  const { data, info } = await decodePhotoBytes(file, 3);
+export async function decodePhoto(file: string, size?: readonly [number, number]): Promise<{ data: Buffer; width: number; height: number }> {
+  const { data, info } = await decodePhotoBytes(file, 3, size);
   return { data, width: info.width, height: info.height };
 }
 
@@ -224,7 +245,7 @@ export async function decodePhoto(file: string): Promise<{ data: Buffer; width: 
  * CMYK JPEGs are the exception: libvips would convert them through a CMYK colour profile, PIL with its
  * plain formula, so their CMYK samples are taken as stored and converted as PIL converts them.
  */
-async function decodePhotoBytes(file: string, channels: number, size?: [number, number]): Promise<{ data: Buffer; info: sharp.OutputInfo }> {
+async function decodePhotoBytes(file: string, channels: number, size?: readonly [number, number]): Promise<{ data: Buffer; info: sharp.OutputInfo }> {
   if (!fs.existsSync(file)) throw new CfcmlError('missing image', { where: file });
   let out: { data: Buffer; info: sharp.OutputInfo };
   try {

@@ -18,7 +18,7 @@ export { readNifti, encodeNiftiGz } from './nifti';
 export type { Volume } from './nifti';
 export { TabularEncoder } from './tabular';
 export type { TabularEncoderOptions } from './tabular';
-export { ImageCache, normaliseVolume } from './imageCache';
+export { ImageCache, normaliseVolume, presetImageOptions } from './imageCache';
 export type { ImageCacheOptions } from './imageCache';
 export { BatchSampler } from './sampler';
 export type { BatchSamplerOptions } from './sampler';

@@ -3,6 +3,7 @@
  * Code never branches on a dataset's name; it reads the `DatasetSpec` (docs/ARCHITECTURE.md, "Datasets are data").
  */
 import type { ModelPreset } from '../model/types';
+import { CfcmlError } from '../util/errors';
 
 /** The three splits every cohort has. Derm7pt calls the middle one `valid`, MEN's folder is `val`. */
 export type Split = 'train' | 'valid' | 'test';
@@ -84,8 +85,14 @@ export interface TrainPreset {
   hrmWarmupEpochs?: number;
   /** Temperature τ of (H3). */
   tau: number;
-  /** Image size: [H, W] for 2D modalities, [D, H, W] for 3D. */
+  /** Image size: [H, W] for 2D modalities, [D, H, W] for 3D; the size of every view not in `viewSizes`. */
   imageSize: readonly number[];
+  /**
+   * Per-view sizes by image modality name, e.g. `{ clinic: [64, 96] }` (H×W: an aspect-preserving size for a
+   * landscape photo); views not named take `imageSize`. Absent: every view at `imageSize`. Each view gets its
+   * own encoder input size; see `imageSizesOf`.
+   */
+  viewSizes?: Readonly<Record<string, readonly number[]>>;
   /** Class-balanced batches (each draw one random case per class) vs plain shuffled batches. */
   balancedBatches: boolean;
   /** Online augmentation. */
@@ -145,4 +152,34 @@ export const DEFAULT_MISSING_MARKERS: readonly string[] = ['', 'NA', 'N/A', 'nan
 /** The cell values that mean "missing" for `field` of `spec`. */
 export function missingMarkers(spec: Pick<DatasetSpec, 'missing'>, field: Pick<TabularField, 'missing'>): readonly string[] {
   return field.missing ?? spec.missing ?? DEFAULT_MISSING_MARKERS;
+}
+
+/**
+ * The size of each image modality, in the spec's order: its `viewSizes` entry, else `imageSize`. Checked:
+ * every named view exists, every size has the modality's rank ([H, W] for 2D, [D, H, W] for 3D) and whole
+ * sides ≥ 1.
+ */
+export function imageSizesOf(
+  spec: Pick<DatasetSpec, 'name' | 'imageModalities'>,
+  train: Pick<TrainPreset, 'imageSize' | 'viewSizes'>,
+): (readonly number[])[] {
+  const views = spec.imageModalities.map((m) => m.name);
+  for (const name of Object.keys(train.viewSizes ?? {})) {
+    if (!views.includes(name)) {
+      throw new CfcmlError(`${spec.name} has no image modality '${name}'; its views: ${views.join(', ')}`, { where: `viewSizes.${name}` });
+    }
+  }
+  return spec.imageModalities.map((m) => {
+    const own = train.viewSizes?.[m.name];
+    const size = own ?? train.imageSize;
+    const rank = m.kind === '2d' ? 2 : 3;
+    const where = own ? `viewSizes.${m.name}` : 'imageSize';
+    if (size.length !== rank || !size.every((v) => Number.isInteger(v) && v >= 1)) {
+      throw new CfcmlError(
+        `the ${m.kind} view '${m.name}' needs a size of ${rank} whole numbers ≥ 1 (${rank === 2 ? 'H×W' : 'D×H×W'}), got ${size.join('×') || 'none'}`,
+        { where },
+      );
+    }
+    return size;
+  });
 }

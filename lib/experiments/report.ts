@@ -208,6 +208,13 @@ function alignedProbs(p: PredictionsTable, ids: readonly string[]): number[][] |
 
 /** Build the report of the sweep at `root` from its run directories (nothing is trained). */
 export function buildReport(root: string, spec: SweepSpec = readSweep(root)): SweepReport {
+  if (spec.trainArgs.includes('--no-test')) {
+    throw new CfcmlError(
+      'this sweep was trained with --no-test (a tuning grid): its runs have validation metrics only, so there is no test table to report; ' +
+        'summarise it with `node dist/scripts/records/tuningSummary.js <sweep>`',
+      { where: path.resolve(root) },
+    );
+  }
   const { loaded, problems } = loadRuns(root, spec);
   checkOneBudget(loaded.map((l) => l.settings), root);
   const groups: GroupReport[] = [];

@@ -58,14 +58,14 @@ export interface RunEmbeddings {
  * recorded in it, whose split fingerprint must match). tfjs is loaded only when this is called.
  */
 export async function readRunEmbeddings(runDir: string, split: 'valid' | 'test' = 'test'): Promise<RunEmbeddings> {
-  const { ImageCache } = await import('../data');
+  const { ImageCache, presetImageOptions } = await import('../data');
   const { variantSpec } = await import('../model/variants');
   const { predict } = await import('../train/evaluate');
   const { loadRunModel } = await import('../train/evalRun');
   const { cohort, config, tabular, model } = await loadRunModel(runDir);
   try {
     const cases = cohort.cases.filter((c) => c.split === split);
-    const images = await ImageCache.load(cohort, { size: config.train.imageSize, cases, volumeGrid: config.train.volumeGrid });
+    const images = await ImageCache.load(cohort, { ...presetImageOptions(config.train), cases });
     const p = await predict(model, cohort.spec, cases, images, tabular, { embeddings: true });
     const vs = variantSpec(config.variant);
     const modalities = [...(vs.useImages ? cohort.spec.imageModalities.map((m) => m.name) : []), ...(vs.useTabular ? ['tabular'] : [])];

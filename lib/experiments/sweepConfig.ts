@@ -15,7 +15,8 @@
  *       { "name": "base", "set": "model.tokenNorm=false" },
  *       { "name": "norm", "set": "model.tokenNorm=true", "variants": "full,late-fusion" }
  *     ],
- *     "jobs": 2
+ *     "jobs": 2,
+ *     "test": false
  *   }
  *
  * Paths are as on the command line (relative to the working folder). `about` and `note` are for people.
@@ -33,9 +34,11 @@ export interface SweepConfig {
   set?: string;
   settings?: SweepSetting[];
   jobs?: number;
+  /** false: every run is trained with `--no-test` (tuning grids never evaluate the test split). */
+  test?: boolean;
 }
 
-const KEYS = ['about', 'note', 'data', 'out', 'variants', 'seeds', 'preset', 'set', 'settings', 'jobs'];
+const KEYS = ['about', 'note', 'data', 'out', 'variants', 'seeds', 'preset', 'set', 'settings', 'jobs', 'test'];
 
 /** A comma list given as text or as an array of texts/numbers. */
 function list(x: unknown, key: string, file: string): string {
@@ -61,6 +64,10 @@ export function readSweepConfig(file: string): SweepConfig {
   if (o.out !== undefined) {
     if (typeof o.out !== 'string') throw new CfcmlError('"out" must be a folder path', { where: file });
     cfg.out = o.out;
+  }
+  if (o.test !== undefined) {
+    if (typeof o.test !== 'boolean') throw new CfcmlError(`"test" must be true or false, got ${JSON.stringify(o.test)}`, { where: file });
+    cfg.test = o.test;
   }
   if (o.variants !== undefined) cfg.variants = list(o.variants, 'variants', file);
   if (o.seeds !== undefined) cfg.seeds = list(o.seeds, 'seeds', file);

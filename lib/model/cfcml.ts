@@ -36,19 +36,40 @@ export function createModel(config: CFCMLConfig): CFCMLModel {
       throw new CfcmlError('a shared encoder needs all image modalities of the same kind and channel count', { where: 'model.sharedEncoder' });
     }
   }
+  const sizes = config.images.map((_, m) => imageSizeOf(config, m));
   const factory = config.encoder ?? backboneEncoder(preset);
+  // encoders[encoderOf[m]] encodes image modality m. A shared encoder is built once per distinct view size,
+  // every build over the same weights (`encoder0/…`): the later builds find the weights the first made.
   const encoders: ImageEncoder[] = [];
-  for (let e = 0; e < (shared ? 1 : I); e++) {
-    const params: EncoderParams = {
-      add: (key, shape, init) => store.add(`encoder${e}/${key}`, shape, init, 'encoder'),
-      adopt: (key, variable) => store.adopt(`encoder${e}/${key}`, variable, 'encoder'),
-    };
-    const img = config.images[e];
-    encoders.push(factory({ kind: img.kind, channels: img.channels, imageSize: config.imageSize, widths: preset.encoderWidths, params, freezeStages: preset.freezeStages }));
+  const encoderOf: number[] = [];
+  const encoderSizes: string[] = [];
+  for (let m = 0; m < I; m++) {
+    const key = sizes[m].join('x');
+    const same = shared ? encoderSizes.indexOf(key) : -1;
+    if (same >= 0) {
+      encoderOf.push(same);
+      continue;
+    }
+    const e = shared ? 0 : m;
+    const prefix = `encoder${e}/`;
+    const params: EncoderParams =
+      shared && encoders.length > 0
+        ? sharedParams(store, prefix, () => `${viewName(config, 0)} at ${sizes[0].join('×')} and ${viewName(config, m)} at ${sizes[m].join('×')}`)
+        : {
+            add: (k, shape, init) => store.add(prefix + k, shape, init, 'encoder'),
+            adopt: (k, variable) => store.adopt(prefix + k, variable, 'encoder'),
+          };
+    const img = config.images[m];
+    encoderOf.push(encoders.length);
+    encoderSizes.push(key);
+    encoders.push(forView(config, m, sizes[m], () => factory({ kind: img.kind, channels: img.channels, imageSize: sizes[m], widths: preset.encoderWidths, params, freezeStages: preset.freezeStages })));
   }
-  // Token counts N_s of each stage, found by a probe forward (works for any pluggable encoder).
-  const stageShapes = encoders.map((enc, e) => probeStages(enc, config.images[e].channels, config.imageSize));
-  const shapesOf = (m: number) => stageShapes[shared ? 0 : m];
+  // Token counts N_s of each stage, found by a probe forward per encoder (works for any pluggable encoder).
+  const encoderShapes = encoders.map((enc, k) => {
+    const m = encoderOf.indexOf(k);
+    return forView(config, m, sizes[m], () => probeStages(enc, config.images[m].channels, sizes[m]));
+  });
+  const shapesOf = (m: number) => encoderShapes[encoderOf[m]];
 
   const stages = spec.multiGranularity ? [0, 1, 2, 3] : [3];
   const M = I + (useTab ? 1 : 0);
@@ -79,11 +100,17 @@ export function createModel(config: CFCMLConfig): CFCMLModel {
   // ---- forward ---------------------------------------------------------------------------------------------
   const encode = (images: tf.Tensor[], training: boolean): tf.Tensor[][] => {
     if (!shared) return images.map((x, m) => encoders[m].apply(x, training));
-    // One pass over the modalities stacked on the batch axis: half the ops of two passes, same result.
+    // One pass per encoder build over its views stacked on the batch axis: with one size for every view (one
+    // build), half the ops of two passes, same result.
     const B = images[0].shape[0];
-    const outs = encoders[0].apply(tf.concat(images, 0), training);
-    const perStage = outs.map((F) => tf.split(F, images.map(() => B), 0));
-    return images.map((_, m) => perStage.map((parts) => parts[m]));
+    const out: tf.Tensor[][] = images.map(() => []);
+    encoders.forEach((enc, k) => {
+      const views = encoderOf.flatMap((e, m) => (e === k ? [m] : []));
+      const outs = enc.apply(views.length === 1 ? images[views[0]] : tf.concat(views.map((m) => images[m]), 0), training);
+      const perStage = outs.map((F) => (views.length === 1 ? [F] : tf.split(F, views.map(() => B), 0)));
+      views.forEach((m, j) => (out[m] = perStage.map((parts) => parts[j])));
+    });
+    return out;
   };
 
   const forward = (images: tf.Tensor[], tabular: tf.Tensor2D, opts: ForwardOptions): ForwardOutput => {
@@ -247,8 +274,9 @@ function validateConfig(config: CFCMLConfig, useImages: boolean, useTab: boolean
     if (config.images.length === 0) throw new CfcmlError(`variant '${config.variant}' needs at least one image modality`, { where: 'config.images' });
     for (const [m, img] of config.images.entries()) {
       const rank = img.kind === '2d' ? 2 : 3;
-      if (config.imageSize.length !== rank) {
-        throw new CfcmlError(`image ${m} is ${img.kind} but imageSize is [${config.imageSize}]`, { where: 'config.imageSize' });
+      const size = imageSizeOf(config, m);
+      if (size.length !== rank) {
+        throw new CfcmlError(`${viewName(config, m)} is ${img.kind} but its size is [${size}]`, { where: img.size ? `config.images[${m}].size` : 'config.imageSize' });
       }
     }
   }
@@ -262,7 +290,7 @@ function validateInputs(config: CFCMLConfig, images: tf.Tensor[], tabular: tf.Te
   if (images.length < I) throw new CfcmlError(`expected ${I} image tensors, got ${images.length}`, { where: 'forward' });
   const B = I > 0 ? images[0].shape[0] : tabular.shape[0];
   for (let m = 0; m < I; m++) {
-    const want = [B, ...config.imageSize, config.images[m].channels];
+    const want = [B, ...imageSizeOf(config, m), config.images[m].channels];
     if (images[m].shape.join(',') !== want.join(',')) {
       throw new CfcmlError(`image ${m} has shape [${images[m].shape}], expected [${want}]`, { where: 'forward' });
     }
@@ -270,4 +298,54 @@ function validateInputs(config: CFCMLConfig, images: tf.Tensor[], tabular: tf.Te
   if (useTab && (tabular.rank !== 2 || tabular.shape[0] !== B || tabular.shape[1] !== config.tabular.length)) {
     throw new CfcmlError(`tabular has shape [${tabular.shape}], expected [${B}, ${config.tabular.length}]`, { where: 'forward' });
   }
+}
+
+/** The size of image modality `m`: its own, else the config's `imageSize`. */
+export function imageSizeOf(config: Pick<CFCMLConfig, 'images' | 'imageSize'>, m: number): readonly number[] {
+  return config.images[m].size ?? config.imageSize;
+}
+
+/** `view 'clinic'`, or `image 0` for a modality without a name. */
+function viewName(config: Pick<CFCMLConfig, 'images'>, m: number): string {
+  const name = config.images[m].name;
+  return name === undefined ? `image ${m}` : `view '${name}'`;
+}
+
+/**
+ * `f()`, with a CfcmlError about the image size (`where: 'imageSize'`) restated to name the view and its size:
+ * with views of different sizes, which one the encoder cannot take.
+ */
+function forView<T>(config: Pick<CFCMLConfig, 'images'>, m: number, size: readonly number[], f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (!(e instanceof CfcmlError) || e.where !== 'imageSize') throw e;
+    const own = e.message.slice(e.where.length + 2);
+    throw new CfcmlError(`${viewName(config, m)} at ${size.join('×')} (${size.length === 3 ? 'D×H×W' : 'H×W'}): ${own}`, { hint: e.hint, cause: e });
+  }
+}
+
+/**
+ * The params of a later build of a shared encoder: each weight it asks for is the first build's, which must
+ * exist under the same key with the same shape (an encoder whose weights depend on the input size cannot be
+ * shared across sizes).
+ */
+function sharedParams(store: ParamStore, prefix: string, views: () => string): EncoderParams {
+  const existing = (key: string): tf.Variable => {
+    const v = store.get(prefix + key);
+    if (!v) throw new CfcmlError(`a shared encoder cannot serve ${views()}: at the second size it asks for a weight '${key}' the first did not make`, { where: 'model.sharedEncoder', hint: 'give the views one size, or set model.sharedEncoder=false' });
+    return v;
+  };
+  return {
+    add: (key, shape) => {
+      const v = existing(key);
+      if (v.shape.join('x') !== shape.join('x')) {
+        throw new CfcmlError(`a shared encoder cannot serve ${views()}: its weight '${key}' is [${v.shape}] at one size and [${shape}] at the other`, { where: 'model.sharedEncoder', hint: 'give the views one size, or set model.sharedEncoder=false' });
+      }
+      return v;
+    },
+    adopt: (key, variable) => {
+      if (existing(key) !== variable) throw new CfcmlError(`a shared encoder cannot serve ${views()}: it adopts another variable '${key}' at the second size`, { where: 'model.sharedEncoder' });
+    },
+  };
 }

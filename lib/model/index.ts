@@ -1,5 +1,5 @@
 /** lib/model: encoders → (C1) tokens → (C2) CIE → (C3) fusion → (C4) classifier, and its variants. */
-export { createModel } from './cfcml';
+export { createModel, imageSizeOf } from './cfcml';
 export { residualEncoder, layersModelEncoder, type ResidualEncoderOptions } from './residualEncoder';
 export { variantSpec, type VariantSpec } from './variants';
 export { ParamStore, type WeightData, type WeightEntry, type WeightGroup, type Init } from './params';

@@ -86,6 +86,11 @@ export class ParamStore {
     this.adopted.add(variable);
   }
 
+  /** The variable under `key`, if the store has one. */
+  get(key: string): tf.Variable | undefined {
+    return this.byKey.get(key)?.variable;
+  }
+
   private register(key: string, variable: tf.Variable, group: WeightGroup): void {
     if (this.byKey.has(key)) throw new CfcmlError(`duplicate weight key '${key}'`);
     const entry = { key, variable, group };

@@ -99,6 +99,10 @@ export interface ImageInputSpec {
   /** `2d`: tensors [B, H, W, C] (values in [0, 1]); `3d`: tensors [B, D, H, W, C] (z-scored). */
   kind: '2d' | '3d';
   channels: number;
+  /** Its own size, [H, W] or [D, H, W]; absent: the config's `imageSize` (every view one size). */
+  size?: readonly number[];
+  /** Its name (e.g. `clinic`), for messages that must say which view a size does not suit. */
+  name?: string;
 }
 
 /**
@@ -141,7 +145,7 @@ export type ImageEncoderFactory = (args: ImageEncoderArgs) => ImageEncoder;
 export interface CFCMLConfig {
   /** One entry per image modality. */
   images: readonly ImageInputSpec[];
-  /** [H, W] for 2D modalities, [D, H, W] for 3D. */
+  /** [H, W] for 2D modalities, [D, H, W] for 3D: the size of every image modality without its own `size`. */
   imageSize: readonly number[];
   /** One entry per tabular field (column of the tabular tensor). */
   tabular: readonly TabularInputSpec[];

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Linear } from '../model/layers';
 import type { CFCMLModel } from '../model/types';
+import { imageSizeOf } from '../model/cfcml';
 import { CfcmlError } from '../util/errors';
 import { Rng } from '../util/random';
 import { cfcmlLoss, type HrmWeights } from '../train/loss';
@@ -222,8 +223,8 @@ export function randomStepBatch(config: CFCMLModel['config'], n: number, seed = 
 /** Random model inputs for `config`, seeded: images in [0, 1), categorical level indices, standard-normal numerics. */
 export function randomInputs(config: CFCMLModel['config'], n: number, seed = 1): { images: tf.Tensor[]; tabular: tf.Tensor2D } {
   const rng = new Rng(seed);
-  const images = config.images.map((img) => {
-    const shape = [n, ...config.imageSize, img.channels];
+  const images = config.images.map((img, m) => {
+    const shape = [n, ...imageSizeOf(config, m), img.channels];
     const size = shape.reduce((a, b) => a * b, 1);
     return tf.tensor(Float32Array.from({ length: size }, () => rng.next()), shape);
   });

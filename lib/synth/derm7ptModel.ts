@@ -6,6 +6,8 @@ import { DERM7PT_COUNTS, derm7ptFileNames, derm7ptFiles, derm7ptSlots, drawDiagn
 import type { OracleRow } from './oracle';
 import { fitLogistic, logit, softmaxRef } from './oracle';
 import { sigmoid } from './raster';
+import { nestedDraws } from './nested';
+import type { NestedLayout } from './nested';
 
 /**
  * Synthetic Derm7pt: a generative model with crossmodal interaction, decisive local detail, complementary
@@ -142,11 +144,6 @@ export interface Derm7ptPlanOptions {
   missingness?: Derm7ptMissingness;
   /** The nested layout for learning curves (planNested); absent: the release's layout, shuffled. */
   nested?: NestedLayout;
-}
-
-/** The nested layout's validation size, as a multiple of the release's validation counts. */
-export interface NestedLayout {
-  validScale: number;
 }
 
 /**
@@ -394,41 +391,28 @@ function withMissingness(plan: PlannedCase[], opts: Derm7ptPlanOptions): Planned
 }
 
 /**
- * The nested layout, for learning curves (`cfcml synth --nested`): every case is drawn from its own stream,
- * seeded by (seed, split, class, index within the class), so a case does not depend on how many others
- * there are. meta.csv holds the test split first (the release's counts, at every scale), then validation
- * (`validScale` × the release's counts, the same at every training scale), then training (`scale` × the
- * release's counts). So the test and validation rows — ids, record, pixels, oracle rows, file names — are
- * the same at every scale, and the training cases of a scale are the first ones of each class of every
- * larger scale: a learning curve over scales measures the training data and nothing else. Within a split,
- * rows are ordered by a key each case draws first, which keeps the order of a smaller scale's cases.
+ * The nested layout, for learning curves (`cfcml synth derm7pt --nested`; nested.ts): test at the release's
+ * counts, validation at `validScale` × them, training at `scale` × them; case numbers follow the plan's rows.
  */
 function planNested(opts: Derm7ptPlanOptions, nested: NestedLayout): PlannedCase[] {
-  const counts: Record<Split, number> = { test: 1, valid: nested.validScale, train: opts.scale ?? 1 };
-  const drawn: { key: number; rng: Rng; slot: { split: Split; label: number }; sameFile: boolean }[] = [];
-  for (const split of NESTED_SPLIT_ORDER) {
+  const counts = (split: Split, s: number): [number, number][] => {
     const c = DERM7PT_COUNTS[split];
-    const perClass: [number, number][] = [
-      [0, scaledCount(c.NEV, counts[split])],
-      [1, scaledCount(c.MEL, counts[split])],
-      [-1, scaledCount(c.other, counts[split], 0)],
+    return [
+      [0, scaledCount(c.NEV, s)],
+      [1, scaledCount(c.MEL, s)],
+      [-1, scaledCount(c.other, s, 0)],
     ];
-    const inSplit: (typeof drawn)[number][] = [];
-    for (const [label, n] of perClass) {
-      for (let k = 0; k < n; k++) {
-        const rng = new Rng(deriveSeed(opts.seed, 'derm7pt-nested', split, label, k));
-        const key = rng.uniform();
-        inSplit.push({ key, rng, slot: { split, label }, sameFile: rng.bernoulli(NESTED_SAME_FILE_RATE) });
-      }
-    }
-    inSplit.sort((a, b) => a.key - b.key);
-    drawn.push(...inSplit);
-  }
-  return withMissingness(drawn.map((d, row) => planCase(d.rng, d.slot, row, derm7ptFileNames(row, d.sameFile), opts)), opts);
+  };
+  const drawn = nestedDraws(opts.seed, 'derm7pt-nested', opts.scale ?? 1, nested, counts);
+  return withMissingness(
+    drawn.map((d, row) => {
+      // The same-file draw comes right after the ordering key: the order of a case's draws is part of the design.
+      const files = derm7ptFileNames(row, d.rng.bernoulli(NESTED_SAME_FILE_RATE));
+      return planCase(d.rng, d, row, files, opts);
+    }),
+    opts,
+  );
 }
-
-/** Splits in the order the nested layout writes them (fixed-size splits first, so their rows never move). */
-const NESTED_SPLIT_ORDER: readonly Split[] = ['test', 'valid', 'train'];
 
 /** The release's share of cases whose clinic and derm image are one file (9 of 1011). */
 const NESTED_SAME_FILE_RATE = 9 / 1011;

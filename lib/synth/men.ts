@@ -10,6 +10,7 @@ import type { SynthSummary } from './summary';
 import type { MenInteraction, PlannedPatient } from './menModel';
 import { MEN_COHORT_VERSION, menAdditiveWeights, menOracleRow, planMen } from './menModel';
 import { renderMenVolumes } from './menRender';
+import type { NestedLayout } from './nested';
 import { oracleAucs, writeOracleCsv } from './oracle';
 
 /**
@@ -21,12 +22,14 @@ import { oracleAucs, writeOracleCsv } from './oracle';
 export interface SynthMenOptions {
   out: string;
   seed: number;
-  /** Multiply the default class counts (`MEN_COUNTS`: train 108/36/48, val 30/10/14, test 60/20/28) by this. Default 1. */
+  /** Multiply the default class counts (`MEN_COUNTS`: train 108/36/48, val 30/10/14, test 60/20/28) by this (nested: training only). Default 1. */
   scale?: number;
   /** Volume size [D, H, W] (default [24, 64, 64]; the real crops are 24×128×128). */
   size?: readonly [number, number, number];
   /** 'context' (default: the record says how to read the image) or 'none' (the additive null control). */
   interaction?: MenInteraction;
+  /** The nested layout for learning curves (nested.ts: fixed test and validation patients, nested training sets). */
+  nested?: NestedLayout;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -57,14 +60,14 @@ function fractionByClass(plan: readonly PlannedPatient[], f: (p: PlannedPatient)
   }));
 }
 
-/** Write a synthetic MEN-style folder. Deterministic in (seed, scale, size, interaction). */
+/** Write a synthetic MEN-style folder. Deterministic in (seed, scale, size, interaction, nested). */
 export async function synthMen(opts: SynthMenOptions): Promise<SynthSummary> {
   const t0 = Date.now();
   const scale = opts.scale ?? 1;
   const size = opts.size ?? ([24, 64, 64] as const);
   const root = path.resolve(opts.out);
   const interaction = opts.interaction ?? 'context';
-  const plan = planMen({ seed: opts.seed, scale, interaction });
+  const plan = planMen({ seed: opts.seed, scale, interaction, nested: opts.nested });
   const files = writeMenPatients(plan, root, size, opts.onProgress);
   const oracle = plan.map((p) => menOracleRow(p, interaction));
   writeOracleCsv(path.join(root, 'oracle.csv'), 'patient_id', oracle, 3);
@@ -75,6 +78,7 @@ export async function synthMen(opts: SynthMenOptions): Promise<SynthSummary> {
     interaction,
     seed: opts.seed,
     scale,
+    ...(opts.nested ? { layout: { nested: true, validScale: opts.nested.validScale } } : {}),
     additiveWeights: menAdditiveWeights(interaction),
     oracleAuc: aucs,
   });
@@ -103,6 +107,9 @@ export async function synthMen(opts: SynthMenOptions): Promise<SynthSummary> {
       interaction === 'context'
         ? 'interaction context: boundary tongues mean brain invasion off the skull base, bone/dural growth at it'
         : 'interaction none: null control, image and record independent given the grade (additive log-odds)',
+      ...(opts.nested
+        ? [`nested layout: test and validation (${opts.nested.validScale}× the default counts) patients are the same at every --scale; training patients nest (scale k ⊂ every larger scale)`]
+        : []),
       'oracle.csv and cohort.json are written beside the cohort (the loader reads clinical.csv and the split folders)',
     ],
     seconds: (Date.now() - t0) / 1000,

@@ -5,6 +5,8 @@ import { SPLITS } from '../data/spec';
 import { scaledCount } from './derm7ptRelease';
 import type { OracleRow } from './oracle';
 import { fitLogistic, softmaxRef } from './oracle';
+import { nestedDraws } from './nested';
+import type { NestedLayout } from './nested';
 
 /**
  * Synthetic MEN: a generative model with crossmodal interaction, decisive local detail, complementary MRI
@@ -210,30 +212,46 @@ export function menSlots(counts: Record<Split, readonly number[]>, scale: number
   return slots;
 }
 
-/** Draw every patient (no voxels). Deterministic in (seed, scale, interaction). */
-export function planMen(opts: { seed: number; scale?: number; interaction?: MenInteraction }): PlannedPatient[] {
-  const scale = opts.scale ?? 1;
+export interface MenPlanOptions {
+  seed: number;
+  /** Multiply MEN_COUNTS by this (nested: the training counts only). Default 1. */
+  scale?: number;
+  interaction?: MenInteraction;
+  /** The nested layout for learning curves (nested.ts); absent: every split at `scale`, shuffled together. */
+  nested?: NestedLayout;
+}
+
+/** Draw every patient (no voxels). Deterministic in (seed, scale, interaction, nested). */
+export function planMen(opts: MenPlanOptions): PlannedPatient[] {
   const interaction = opts.interaction ?? 'context';
+  if (opts.nested) {
+    const counts = (split: Split, s: number) => MEN_COUNTS[split].map((n, label) => [label, scaledCount(n, s)] as const);
+    const drawn = nestedDraws(opts.seed, 'men-nested', opts.scale ?? 1, opts.nested, counts);
+    return drawn.map((d, k) => planPatient(d.rng, d, k, interaction));
+  }
   const rng = new Rng(deriveSeed(opts.seed, 'men-v2-plan'));
-  const slots = menSlots(MEN_COUNTS, scale);
+  const slots = menSlots(MEN_COUNTS, opts.scale ?? 1);
   rng.shuffle(slots);
-  return slots.map((s, k) => {
-    const { record, findings } = drawMenCase(rng, s.label, interaction);
-    return {
-      id: `P${String(k + 1).padStart(4, '0')}`,
-      split: s.split,
-      label: s.label,
-      record,
-      findings,
-      clinical: {
-        location: MEN_LOCATIONS[record.location],
-        sex: record.male ? 'male' : 'female',
-        age: record.age.toFixed(1),
-        adc_value: record.adc.toFixed(4),
-        tumour_area: Math.exp(record.logTumourArea).toFixed(3),
-        oedema_area: Math.exp(record.logOedemaArea).toFixed(3),
-      },
-      renderSeed: rng.nextUint32(),
-    };
-  });
+  return slots.map((s, k) => planPatient(rng, s, k, interaction));
+}
+
+/** Patient `k` of the plan (id P000k+1), drawn from `rng` (the order of the draws is part of the design: do not reorder). */
+function planPatient(rng: Rng, s: { split: Split; label: number }, k: number, interaction: MenInteraction): PlannedPatient {
+  const { record, findings } = drawMenCase(rng, s.label, interaction);
+  return {
+    id: `P${String(k + 1).padStart(4, '0')}`,
+    split: s.split,
+    label: s.label,
+    record,
+    findings,
+    clinical: {
+      location: MEN_LOCATIONS[record.location],
+      sex: record.male ? 'male' : 'female',
+      age: record.age.toFixed(1),
+      adc_value: record.adc.toFixed(4),
+      tumour_area: Math.exp(record.logTumourArea).toFixed(3),
+      oedema_area: Math.exp(record.logOedemaArea).toFixed(3),
+    },
+    renderSeed: rng.nextUint32(),
+  };
 }

@@ -125,6 +125,24 @@ export function oracleAucs(rows: readonly OracleRow[], numClasses: number, posit
   return out;
 }
 
+/**
+ * How much the cases tell the record × image interaction apart from additive evidence: the log-likelihood
+ * ratio, in nats, of the joint oracle over the additive one, summed over the cases (Σ log p_joint(y) −
+ * log p_additive(y)). The joint is the true posterior, so its expectation per case is the mean KL divergence
+ * from the additive posterior to the true one (≥ 0, 0 under the null control), and it grows with the number
+ * of cases: a training set's evidence for the interaction, if its findings could be read exactly.
+ */
+export function interactionEvidence(rows: readonly OracleRow[]): number {
+  let s = 0;
+  for (const r of rows) {
+    const joint = r.p.joint?.[r.label];
+    const additive = r.p.additive?.[r.label];
+    if (!(joint > 0 && additive > 0)) throw new CfcmlError(`oracle row ${r.id}: joint and additive posteriors of its label must be > 0, got ${joint} and ${additive}`, { where: 'interactionEvidence' });
+    s += Math.log(joint) - Math.log(additive);
+  }
+  return s;
+}
+
 /** Write `oracle.csv`: id column, split, label, then the probability columns. */
 export function writeOracleCsv(file: string, idColumn: string, rows: readonly OracleRow[], numClasses: number): void {
   const keys = Object.keys(rows[0]?.p ?? {});

@@ -17,7 +17,7 @@ export interface SynthOptions {
   leak?: boolean;
   /** Blank record cells: a rate in [0, 1] and the mechanism (only for entries with `missing: true`). */
   missingness?: { rate: number; mechanism: 'mcar' | 'mnar' };
-  /** Derm7pt: the nested layout for learning curves (validation at `validScale` × the release's counts). */
+  /** The nested layout for learning curves (nested.ts; validation at `validScale` × the default counts); only for entries with `nested: true`. */
   nested?: { validScale: number };
   onProgress?: (done: number, total: number) => void;
 }
@@ -42,7 +42,7 @@ export interface SynthEntry {
  */
 export const SYNTH_REGISTRY = {
   derm7pt: { generate: (o) => synthDerm7pt(o), unit: 'cases', leak: true, nested: true, missing: true },
-  men: { generate: (o) => synthMen(o), unit: 'patients', leak: false, nested: false, missing: false },
+  men: { generate: (o) => synthMen(o), unit: 'patients', leak: false, nested: true, missing: false },
 } satisfies { [K in DatasetKey]?: SynthEntry };
 
 /** The keys of the datasets that have a synthetic generator (`cfcml synth` choices), in registry order. */

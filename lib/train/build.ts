@@ -1,4 +1,4 @@
-import type { DatasetSpec, TrainPreset } from '../data/spec';
+import { imageSizesOf, type DatasetSpec, type TrainPreset } from '../data/spec';
 import { tabularFields, tabularInputSpec, type TabularEncoder } from '../data/tabular';
 import { createModel, loadSwinWeights, SWIN_T, type CFCMLConfig, type CFCMLModel } from '../model';
 import { deriveSeed } from '../util/random';
@@ -6,14 +6,15 @@ import type { ResolvedConfig } from './config';
 import { Adam } from './optimizer';
 
 /**
- * The model configuration of a run: the dataset's modalities and classes, the preset's image size and model
+ * The model configuration of a run: the dataset's modalities and classes, each view's image size, the model
  * sizes, the run's variant and seed, and the tabular fields left after `excludedFields` (the trainer's leakage
  * audit or --exclude). The one place a `CFCMLConfig` is made from a preset and a dataset: the trainer, the
  * evaluation, the benchmark (bench/) and the tests all call it, so they build the same model.
  */
 export function modelConfig(spec: DatasetSpec, config: Pick<ResolvedConfig, 'variant' | 'seed' | 'train' | 'excludedFields'>): CFCMLConfig {
+  const sizes = imageSizesOf(spec, config.train);
   return {
-    images: spec.imageModalities.map((m) => ({ kind: m.kind, channels: m.channels })),
+    images: spec.imageModalities.map((m, k) => ({ kind: m.kind, channels: m.channels, name: m.name, size: sizes[k] })),
     imageSize: config.train.imageSize,
     tabular: tabularInputSpec(tabularFields(spec, config.excludedFields)),
     numClasses: spec.classes.length,

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { auditLeakage, type CaseRecord, type Cohort } from '../data';
 import { getPreset } from '../data/datasets';
-import type { DatasetSpec, PresetName, Split, TrainPreset } from '../data/spec';
+import { imageSizesOf, type DatasetSpec, type PresetName, type Split, type TrainPreset } from '../data/spec';
 import type { Variant } from '../model/types';
 import { CfcmlError } from '../util/errors';
 import { LR_SCHEDULES } from './schedule';
@@ -78,6 +78,9 @@ export function resolveTrainPreset(options: TrainOptions, spec: DatasetSpec): Tr
     lr: options.lr ?? ov.lr ?? base.lr,
     imageSize,
   };
+  // Per-view sizes merge view by view; without any, the key stays absent (options.json as before).
+  if (base.viewSizes || ov.viewSizes) train.viewSizes = { ...base.viewSizes, ...ov.viewSizes };
+  imageSizesOf(spec, train);
   for (const [k, v] of Object.entries({ epochs: train.epochs, batchSize: train.batchSize })) {
     if (!Number.isInteger(v) || v < 1) throw new CfcmlError(`${k} must be a whole number ≥ 1, got ${v}`);
   }
@@ -129,9 +132,15 @@ export function runDirFor(options: Pick<TrainOptions, 'out'>, config: Pick<Resol
   return path.resolve(options.out ?? path.join(TRAIN_DEFAULTS.runsDir, `${config.dataset}-${config.variant}-seed${config.seed}`));
 }
 
-/** The preset fields `--set` may change, with their type (optional fields included, nested as `model.x`, `hrm.x`). */
-/** `stages`: four whole numbers ≥ 1 joined by `:` (one per encoder stage), e.g. `model.encoderWidths=24:48:96:192`. */
-const SETTABLE: Record<string, 'number' | 'integer' | 'boolean' | 'stages' | readonly string[]> = {
+/**
+ * The preset fields `--set` may change, with their type (optional fields included, nested as `model.x`, `hrm.x`).
+ * `stages`: four whole numbers ≥ 1 joined by `:` (one per encoder stage), e.g. `model.encoderWidths=24:48:96:192`.
+ * `size`: an image size, whole numbers ≥ 1 joined by `x` in the order H×W (2D) or D×H×W (3D), e.g. `imageSize=64x64`;
+ * `viewSizes.<view>` (any image modality's name, checked against the dataset) takes a `size` too.
+ */
+type SettableType = 'number' | 'integer' | 'boolean' | 'stages' | 'size' | readonly string[];
+const SETTABLE: Record<string, SettableType> = {
+  imageSize: 'size',
   epochs: 'integer',
   batchSize: 'integer',
   lr: 'number',
@@ -158,6 +167,7 @@ const SETTABLE: Record<string, 'number' | 'integer' | 'boolean' | 'stages' | rea
   'model.tokenNorm': 'boolean',
   'model.backbone': ['residual', 'swin'],
   'model.freezeStages': 'integer',
+  'model.sharedEncoder': 'boolean',
   'model.encoderWidths': 'stages',
   'model.swin.depths': 'stages',
   'model.swin.heads': 'stages',
@@ -165,10 +175,16 @@ const SETTABLE: Record<string, 'number' | 'integer' | 'boolean' | 'stages' | rea
   'model.swin.patch': 'integer',
 };
 
+/** A `--set` key's type: SETTABLE's, or `size` for `viewSizes.<view>`. */
+function settableType(key: string): SettableType | undefined {
+  if (/^viewSizes\.[A-Za-z0-9_-]+$/.test(key)) return 'size';
+  return Object.prototype.hasOwnProperty.call(SETTABLE, key) ? SETTABLE[key] : undefined;
+}
+
 /**
  * `--set` of `cfcml train` / `cfcml sweep`: `key=value[,key=value…]` → preset overrides (TrainOptions.overrides),
- * e.g. `model.tokenNorm=true,hrmWarmupEpochs=5,hrm.sam=0.01`. Every key and value is checked; an unknown key is
- * refused with the list of known ones.
+ * e.g. `model.tokenNorm=true,hrmWarmupEpochs=5,hrm.sam=0.01` or `viewSizes.clinic=64x96`. Every key and value is
+ * checked; an unknown key is refused with the list of known ones.
  */
 export function parsePresetOverrides(text: string): NonNullable<TrainOptions['overrides']> {
   const flat: Record<string, number | boolean | string | number[]> = {};
@@ -177,8 +193,8 @@ export function parsePresetOverrides(text: string): NonNullable<TrainOptions['ov
     if (eq <= 0) throw new CfcmlError(`--set expects key=value, got '${item}'`, { where: '--set' });
     const key = item.slice(0, eq).trim();
     const raw = item.slice(eq + 1).trim();
-    const type = SETTABLE[key];
-    if (!type) throw new CfcmlError(`--set: unknown preset field '${key}'; known: ${Object.keys(SETTABLE).join(', ')}`, { where: '--set' });
+    const type = settableType(key);
+    if (!type) throw new CfcmlError(`--set: unknown preset field '${key}'; known: ${[...Object.keys(SETTABLE), 'viewSizes.<view>'].join(', ')}`, { where: '--set' });
     if (Array.isArray(type)) {
       if (!type.includes(raw)) throw new CfcmlError(`--set ${key}: expected one of ${type.join(', ')}, got '${raw}'`, { where: '--set' });
       flat[key] = raw;
@@ -186,6 +202,12 @@ export function parsePresetOverrides(text: string): NonNullable<TrainOptions['ov
       const v = raw.split(':').map(Number);
       if (v.length !== 4 || !v.every((x) => Number.isInteger(x) && x >= 1)) {
         throw new CfcmlError(`--set ${key}: expected four whole numbers ≥ 1 joined by ':' (one per stage), got '${raw}'`, { where: '--set' });
+      }
+      flat[key] = v;
+    } else if (type === 'size') {
+      const v = raw.split(/[x×]/).map((x) => (/^\d+$/.test(x.trim()) ? Number(x) : NaN));
+      if (v.length < 2 || v.length > 3 || !v.every((x) => Number.isInteger(x) && x >= 1)) {
+        throw new CfcmlError(`--set ${key}: expected an image size, whole numbers ≥ 1 joined by 'x' (H×W, or D×H×W for volumes), e.g. 64x96; got '${raw}'`, { where: '--set' });
       }
       flat[key] = v;
     } else if (type === 'boolean') {
@@ -203,13 +225,16 @@ export function parsePresetOverrides(text: string): NonNullable<TrainOptions['ov
   const model: Record<string, unknown> = {};
   const hrm: Record<string, unknown> = {};
   const swin: Record<string, unknown> = {};
+  const viewSizes: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(flat)) {
-    if (k.startsWith('model.swin.')) swin[k.slice(11)] = v;
+    if (k.startsWith('viewSizes.')) viewSizes[k.slice(10)] = v;
+    else if (k.startsWith('model.swin.')) swin[k.slice(11)] = v;
     else if (k.startsWith('model.')) model[k.slice(6)] = v;
     else if (k.startsWith('hrm.')) hrm[k.slice(4)] = v;
     else out[k] = v;
   }
   if (Object.keys(swin).length) model.swin = swin;
+  if (Object.keys(viewSizes).length) out.viewSizes = viewSizes;
   if (Object.keys(model).length) out.model = model;
   if (Object.keys(hrm).length) out.hrm = hrm;
   return out as NonNullable<TrainOptions['overrides']>;

@@ -1,5 +1,5 @@
 import { initBackend } from '../backend';
-import { ImageCache, loadCohort, TabularEncoder, type CaseRecord, type Cohort } from '../data';
+import { ImageCache, loadCohort, presetImageOptions, TabularEncoder, type CaseRecord, type Cohort } from '../data';
 import type { Split } from '../data/spec';
 import type { Metrics } from '../metrics';
 import type { CFCMLModel } from '../model';
@@ -72,7 +72,7 @@ export async function evaluateRun(runDir: string, opts: { split?: Split; data?: 
   try {
     const cases = cohort.cases.filter((c) => c.split === split);
     if (cases.length === 0) throw new CfcmlError(`the ${split} split is empty`, { where: cohort.root });
-    const images = await ImageCache.load(cohort, { size: config.train.imageSize, cases, volumeGrid: config.train.volumeGrid });
+    const images = await ImageCache.load(cohort, { ...presetImageOptions(config.train), cases });
     const predictions = await predict(model, cohort.spec, cases, images, tabular);
     const predictionsFile = run.writePredictions(split, predictions, cohort.spec);
     return { split, predictions, metrics: metricsOf(predictions, cohort.spec), predictionsFile };
@@ -140,7 +140,7 @@ export async function evaluateRunMasked(runDir: string, masks: readonly FieldMas
         if (unused.length) throw new CfcmlError(`--mask-fields: the run does not use field(s) ${unused.join(', ')} (it uses ${eligible.join(', ')})`, { where: runDir });
       }
     }
-    const images = await ImageCache.load(cohort, { size: config.train.imageSize, cases });
+    const images = await ImageCache.load(cohort, { ...presetImageOptions(config.train), cases });
     for (const m of masks) {
       const masked = maskCases(cases, m, seed, eligible);
       const predictions = await predict(model, cohort.spec, masked, images, tabular);

@@ -56,7 +56,7 @@ export interface TrainOptions {
   epochs?: number;
   batchSize?: number;
   lr?: number;
-  /** Square images: one number sets H = W (2D) or H = W with the preset's depth (3D). */
+  /** Square images: one number sets H = W (2D) or H = W with the preset's depth (3D); views with a `viewSizes` entry keep theirs. */
   imageSize?: number;
   /**
    * Any other preset fields to override (merged over the preset after the shorthands above), e.g.

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../backend';
-import { BatchSampler, disposeBatch, ImageCache, loadCohort, makeBatch, TabularEncoder, type CaseRecord, type Cohort } from '../data';
-import type { DatasetSpec, Split } from '../data/spec';
+import { BatchSampler, disposeBatch, ImageCache, loadCohort, presetImageOptions, makeBatch, TabularEncoder, type CaseRecord, type Cohort } from '../data';
+import { imageSizesOf, type DatasetSpec, type Split } from '../data/spec';
 import type { Metrics } from '../metrics';
 import type { CFCMLModel } from '../model';
 import { CfcmlError } from '../util/errors';
@@ -103,11 +103,11 @@ export class Trainer {
 
     const tabular = TabularEncoder.fit(spec, splits.train, { exclude: config.excludedFields });
     const t0 = Date.now();
+    const sizes = train.viewSizes ? imageSizesOf(spec, train).map((s, m) => `${spec.imageModalities[m].name} ${s.join('×')}`).join(', ') : train.imageSize.join('×');
     const images = await ImageCache.load(cohort, {
-      size: train.imageSize,
-      volumeGrid: train.volumeGrid,
+      ...presetImageOptions(train),
       onProgress: (done, total) => {
-        if (done === total) progress.message(`images: ${total} cases decoded at ${train.imageSize.join('×')} in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+        if (done === total) progress.message(`images: ${total} cases decoded at ${sizes} in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
       },
     });
     const model = buildModel(spec, config, tabular);

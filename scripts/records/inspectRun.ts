@@ -7,6 +7,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { disposeBatch, disposeForward, ImageCache, makeBatch } from '../../lib';
+import { presetImageOptions } from '../../lib/data/imageCache';
 import { loadRunModel } from '../../lib/train/evalRun';
 import { runMain } from './runs';
 
@@ -26,7 +27,7 @@ export async function inspectRun(runDir: string): Promise<Record<string, unknown
   const { run, cohort, config, tabular, model } = await loadRunModel(runDir);
   try {
     const cases = cohort.cases.filter((c) => c.split === 'valid');
-    const images = await ImageCache.load(cohort, { size: config.train.imageSize, cases });
+    const images = await ImageCache.load(cohort, { ...presetImageOptions(config.train), cases });
     const z: number[] = [];
     const tokens: number[][] = [];
     const entropy: number[][] = [];

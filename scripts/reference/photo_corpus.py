@@ -11,6 +11,7 @@ import io, json, os, struct, zlib
 import numpy as np
 from PIL import Image, ImageOps
 from fixture_dir import fresh_fixture_dir
+import photo_scene
 
 out = fresh_fixture_dir('photo')
 rng = np.random.default_rng(26)
@@ -18,16 +19,7 @@ H, W = 20, 28  # not square, so a rotation changes the shape
 
 
 def scene(h=H, w=W):
-    """An asymmetric picture (a lesion-like blob off centre on a skin-like gradient, a dark corner mark)."""
-    y, x = np.mgrid[0:h, 0:w].astype(float)
-    r = 200 - 60 * x / w + 10 * np.sin(y / 3)
-    g = 150 - 50 * y / h + 20 * np.cos(x / 4)
-    b = 120 + 40 * (x + y) / (w + h)
-    blob = np.exp(-(((x - w * 0.65) / (w * 0.18)) ** 2 + ((y - h * 0.35) / (h * 0.22)) ** 2))
-    img = np.stack([r - 110 * blob, g - 90 * blob, b - 60 * blob], -1)
-    img[:3, :4] = [20, 30, 200]  # top-left mark: orientation errors move it
-    img += rng.normal(0, 3, img.shape)
-    return np.clip(np.round(img), 0, 255).astype(np.uint8)
+    return photo_scene.scene(rng, h, w)
 
 
 def exif_bytes(orientation):

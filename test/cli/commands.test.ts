@@ -75,3 +75,27 @@ test('bad input: one clear line, exit code 2, no stack trace', () => {
   assert.equal(help.code, 0);
   assert.match(help.out, /--variant <string>/);
 });
+
+test('sweep --no-test (tuning): runs select on validation and never touch the test split; report refuses, naming the tool that summarises it', () => {
+  const withTest = path.join(root, 'sweep-test');
+  const tuning = path.join(root, 'sweep-notest');
+  const grid = ['--data', data, '--variants', 'full', '--seeds', '101', '--preset', 'tiny', '--epochs', '2'];
+  assert.equal(cfcml('sweep', ...grid, '--out', withTest).code, 0);
+  const s = cfcml('sweep', ...grid, '--out', tuning, '--no-test');
+  assert.equal(s.code, 0, s.err);
+  const dir = path.join(tuning, 'runs', 'full', 'seed101');
+  const m = JSON.parse(fs.readFileSync(path.join(dir, 'metrics.json'), 'utf8'));
+  assert.equal(m.test, null);
+  assert.ok(!fs.existsSync(path.join(dir, 'predictions_test.csv')), 'no test predictions');
+  assert.ok(fs.existsSync(path.join(dir, 'predictions_valid.csv')));
+  assert.doesNotMatch(fs.readFileSync(path.join(dir, 'train.log'), 'utf8'), /\btest\b.*auc/i, 'train.log shows no test metric');
+  // Leaving the test split out changes nothing before it: the same selected epoch and validation metrics.
+  const ref = JSON.parse(fs.readFileSync(path.join(withTest, 'runs', 'full', 'seed101', 'metrics.json'), 'utf8'));
+  assert.ok(ref.test !== null && typeof ref.test.auc === 'number');
+  assert.deepEqual(m.valid, ref.valid);
+  assert.equal(m.bestEpoch, ref.bestEpoch);
+  const r = cfcml('report', tuning);
+  assert.notEqual(r.code, 0);
+  assert.match(r.err, /--no-test.*tuningSummary/s);
+  assert.doesNotMatch(r.err, /\n\s+at /, 'no stack trace');
+});

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import { ImageCache, TabularEncoder, disposeBatch, loadCohort, makeBatch } from '../../lib/data';
 import { synthDerm7pt, synthMen } from '../../lib/synth';
+import { decodePhoto } from '../../lib/data/imageCache';
 import { tmpDir } from './fixtures';
 
 test('makeBatch: shapes, no tensor leak, seeded augmentation, one transform for all images of a case', async () => {
@@ -64,5 +65,44 @@ test('makeBatch on 3D volumes with augmentation keeps shapes and leaks nothing',
   assert.deepEqual(b.tabular.shape, [3, 6]);
   assert.ok(tf.tidy(() => b.images.every((t) => Number.isFinite(t.sum().dataSync()[0]))));
   disposeBatch(b);
+  assert.equal(tf.memory().numTensors, before);
+});
+
+test('views of different sizes (viewSizes): each view cached and batched at its own size; a non-square view turns by half turns only', async () => {
+  await tf.setBackend('cpu');
+  const root = tmpDir('batchviews');
+  await synthDerm7pt({ out: root, seed: 2, scale: 0.03 });
+  const cohort = await loadCohort(root);
+  // The synthetic clinical photo is 192 wide and 128 high: H×W 16×24 keeps its shape.
+  const cache = await ImageCache.load(cohort, { size: [24, 24], viewSizes: { clinic: [16, 24] } });
+  const square = await ImageCache.load(cohort, { size: [24, 24] });
+  assert.deepEqual(cache.sizes, [[16, 24], [24, 24]]);
+  const c0 = cohort.cases[0];
+  const photo = await decodePhoto(c0.imagePaths[0], [16, 24]);
+  assert.deepEqual(cache.get(c0.id, 0), Float32Array.from(photo.data, (v) => v / 255));
+  assert.deepEqual(Array.from(cache.get(c0.id, 1)), Array.from(square.get(c0.id, 1)), 'the square view is as without viewSizes');
+  // A file both views use is decoded once per size.
+  const same = cohort.cases.findIndex((c) => c.imagePaths[0] === c.imagePaths[1]);
+  assert.ok(same >= 0, 'a case with one file for both images');
+  const sameId = cohort.cases[same].id;
+  assert.deepEqual([cache.get(sameId, 0).length, cache.get(sameId, 1).length], [16 * 24 * 3, 24 * 24 * 3]);
+  assert.deepEqual(Array.from(cache.get(sameId, 1)), Array.from(square.get(sameId, 1)));
+
+  const enc = TabularEncoder.fit(cohort.spec, cohort.cases.filter((c) => c.split === 'train'), { exclude: ['management'] });
+  const idx = [same, 0, 1, 2];
+  const before = tf.memory().numTensors;
+  const plain = makeBatch(cohort.spec, cohort.cases, idx, cache, enc);
+  assert.deepEqual(plain.images.map((t) => t.shape), [[4, 16, 24, 3], [4, 24, 24, 3]]);
+  // rotate90 alone: with a non-square view a quarter turn would change its shape, so every case turns by 180°,
+  // both views alike (one transform per case); over 8 seeds × 4 cases a quarter turn would have shown.
+  for (let seed = 0; seed < 8; seed++) {
+    const turned = makeBatch(cohort.spec, cohort.cases, idx, cache, enc, { augment: true, seed, augmentOptions: { flip: 0, rotate90: 1, ssr: 0, brightnessContrast: 0 } });
+    turned.images.forEach((t, m) => {
+      const want = tf.tidy(() => Array.from(tf.reverse(plain.images[m], [1, 2]).dataSync()));
+      assert.deepEqual(Array.from(t.dataSync()), want, `seed ${seed}, view ${m}`);
+    });
+    disposeBatch(turned);
+  }
+  disposeBatch(plain);
   assert.equal(tf.memory().numTensors, before);
 });

@@ -37,6 +37,9 @@ test('cfcml synth / inspect --json / audit --json', async () => {
   assert.throws(() => parseArgs(synthCommand, ['derm7pt']), /needs --out/);
   assert.throws(() => parseArgs(synthCommand, ['mnist', '--out', out]), /must be one of derm7pt, men/);
   await assert.rejects(synthCommand.run(parseArgs(synthCommand, ['men', '--out', path.join(out, 'men'), '--no-leak'])), /--no-leak applies to derm7pt only/);
+  await assert.rejects(synthCommand.run(parseArgs(synthCommand, ['men', '--out', path.join(out, 'men'), '--valid-scale', '3'])), /--valid-scale applies with --nested only/);
+  assert.throws(() => parseArgs(synthCommand, ['men', '--out', out, '--nested', '--scale', '0']), /--scale must be greater than 0, got 0/);
+  assert.throws(() => parseArgs(synthCommand, ['men', '--out', out, '--nested', '--valid-scale', 'two']), /--valid-scale expects a number, got 'two'/);
   assert.ok(!fs.existsSync(path.join(out, 'men')), 'nothing written when the options are refused');
 });
 

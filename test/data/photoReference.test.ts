@@ -76,3 +76,43 @@ test('photo: a lying extension is read by content and noted; a GIF named .jpg an
   fs.writeFileSync(text, 'a text file with a picture name');
   await assert.rejects(decodePhoto(text), (e: unknown) => e instanceof CfcmlError && e.message.startsWith(`${text}: corrupt or unreadable image`));
 });
+
+/**
+ * Resized photos against PIL: the landscape photo of scripts/reference/photo_resize.py (W×H 192×128, as PNG and
+ * JPEG) resized through cfcml's photo path to H×W targets (aspect-preserving 64×96, square 64×64, 48×72, portrait
+ * 96×64) must equal `Image.resize((W, H), Image.LANCZOS)` within 2 levels (3 from the JPEG) and 0.5 on average:
+ * the same axes, aspect and kernel.
+ */
+const RESIZE = path.join(FIX, '..', 'photo_resize');
+const resized = JSON.parse(fs.readFileSync(path.join(RESIZE, 'manifest.json'), 'utf8')) as {
+  source: { height: number; width: number };
+  resized: { file: string; height: number; width: number; reference: string }[];
+};
+
+test('photo resize corpus: a landscape source and non-square targets of both orientations', () => {
+  assert.deepEqual(resized.source, { height: 128, width: 192 });
+  const targets = resized.resized.map((e) => `${e.height}x${e.width}`);
+  for (const t of ['64x96', '64x64', '96x64']) assert.ok(targets.includes(t), `no target ${t}`);
+});
+
+for (const e of resized.resized) {
+  test(`photo ${e.file} resized to H×W ${e.height}×${e.width} equals PIL's Lanczos resize`, async (t) => {
+    const got = await decodePhoto(path.join(RESIZE, e.file), [e.height, e.width]);
+    assert.deepEqual([got.height, got.width], [e.height, e.width]);
+    const want = fs.readFileSync(path.join(RESIZE, e.reference));
+    assert.equal(got.data.length, want.length);
+    let max = 0;
+    let sum = 0;
+    for (let i = 0; i < want.length; i++) {
+      const d = Math.abs(got.data[i] - want[i]);
+      max = Math.max(max, d);
+      sum += d;
+    }
+    const mean = sum / want.length;
+    t.diagnostic(`max abs difference ${max} levels, mean ${mean.toFixed(3)}`);
+    // A PNG decodes exactly: only the two resizers' rounding differs. A JPEG adds its decoders' (up to 2 levels,
+    // as above). A wrong axis order, aspect or kernel moves the mean by whole levels.
+    assert.ok(max <= (e.file.endsWith('.png') ? 2 : 3), `max abs difference ${max} levels`);
+    assert.ok(mean < 0.5, `mean abs difference ${mean.toFixed(3)} levels`);
+  });
+}

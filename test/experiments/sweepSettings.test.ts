@@ -94,6 +94,8 @@ test('readSweepConfig: the grid from a JSON file, both forms of settings; every 
   refuses({ set: 'epochs=-1' }, /--set epochs: expected a whole number/);
   refuses({ settings: [{ name: 'x', set: 'lr=1' }, 3] }, /setting 1: expected/);
   refuses({ jobs: 0 }, /"jobs" must be a whole number ≥ 1/);
+  assert.equal(readSweepConfig(write('t.json', { test: false })).test, false);
+  refuses({ test: 'no' }, /"test" must be true or false, got "no"/);
   refuses('{ not json', /not valid JSON/);
   assert.throws(() => readSweepConfig(path.join(root, 'none.json')), /sweep file not found/);
 });

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DERM7PT, getPreset } from '../../lib/data/datasets';
+import { DERM7PT, getPreset, MEN } from '../../lib/data/datasets';
+import { imageSizesOf } from '../../lib/data/spec';
 import { parsePresetOverrides, resolveTrainPreset } from '../../lib/train/config';
 import { hrmWeightsAt } from '../../lib/train/loss';
 import { CfcmlError } from '../../lib/util/errors';
@@ -45,4 +46,42 @@ test('HRM warm-up: epoch e trains with min(1, e/n) of the weights; 0 = constant'
   assert.deepEqual(hrmWeightsAt(w, 4, 4), w);
   assert.deepEqual(hrmWeightsAt(w, 9, 4), w);
   assert.equal(hrmWeightsAt(w, 0, 0), w);
+});
+
+test('--set viewSizes.<view>=HxW gives one view its own size; the others keep imageSize; without it the preset is unchanged', () => {
+  const ov = parsePresetOverrides('viewSizes.clinic=64x96,epochs=3');
+  assert.deepEqual(ov, { viewSizes: { clinic: [64, 96] }, epochs: 3 });
+  const p = resolveTrainPreset({ data: '.', preset: 'cpu', overrides: ov }, DERM7PT);
+  assert.deepEqual(p.viewSizes, { clinic: [64, 96] });
+  assert.deepEqual(imageSizesOf(DERM7PT, p), [[64, 96], [64, 64]]); // clinic, derm (the spec's order)
+  // --image-size sets the views without their own size.
+  const q = resolveTrainPreset({ data: '.', preset: 'cpu', imageSize: 32, overrides: ov }, DERM7PT);
+  assert.deepEqual(imageSizesOf(DERM7PT, q), [[64, 96], [32, 32]]);
+  // Without viewSizes the resolved preset has no such key (options.json and fingerprints as before).
+  const plain = resolveTrainPreset({ data: '.', preset: 'cpu' }, DERM7PT);
+  assert.equal('viewSizes' in plain, false);
+  assert.deepEqual(plain, { ...getPreset(DERM7PT, 'cpu') });
+  // imageSize itself, and a 3D view's D×H×W.
+  assert.deepEqual(parsePresetOverrides('imageSize=48x48,viewSizes.t1c=8x32x32'), { imageSize: [48, 48], viewSizes: { t1c: [8, 32, 32] } });
+  const men = resolveTrainPreset({ data: '.', preset: 'tiny', overrides: parsePresetOverrides('viewSizes.t1c=8x32x32') }, MEN);
+  assert.deepEqual(imageSizesOf(MEN, men), [[8, 32, 32], ...MEN.imageModalities.slice(1).map(() => getPreset(MEN, 'tiny').imageSize)]);
+});
+
+test('viewSizes: bad sizes and unknown views are refused, naming the view, the size and what is expected', () => {
+  const fails = (text: string, pattern: RegExp) =>
+    assert.throws(() => parsePresetOverrides(text), (e: unknown) => e instanceof CfcmlError && pattern.test(e.message), text);
+  fails('viewSizes.clinic=64', /viewSizes\.clinic: expected an image size, whole numbers ≥ 1 joined by 'x' \(H×W, or D×H×W for volumes\), e\.g\. 64x96; got '64'/);
+  fails('viewSizes.clinic=0x64', /got '0x64'/);
+  fails('viewSizes.clinic=64x', /got '64x'/);
+  fails('viewSizes.clinic=6.5x64', /got '6\.5x64'/);
+  fails('viewSizes=64x64', /unknown preset field 'viewSizes'.*viewSizes\.<view>/);
+  const resolveFails = (text: string, pattern: RegExp) =>
+    assert.throws(
+      () => resolveTrainPreset({ data: '.', preset: 'cpu', overrides: parsePresetOverrides(text) }, DERM7PT),
+      (e: unknown) => e instanceof CfcmlError && pattern.test(e.message),
+      text,
+    );
+  resolveFails('viewSizes.clinc=64x96', /viewSizes\.clinc: derm7pt has no image modality 'clinc'; its views: clinic, derm/);
+  resolveFails('viewSizes.derm=8x64x64', /viewSizes\.derm: the 2d view 'derm' needs a size of 2 whole numbers ≥ 1 \(H×W\), got 8×64×64/);
+  resolveFails('imageSize=8x64x64', /imageSize: the 2d view 'clinic' needs a size of 2 whole numbers ≥ 1 \(H×W\), got 8×64×64/);
 });

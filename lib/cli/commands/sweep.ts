@@ -25,6 +25,7 @@ export const sweepCommand: CommandSpec = {
     { name: 'exclude', type: 'string', metavar: '<fields>', help: 'cfcml train --exclude for every run' },
     { name: 'set', type: 'string', metavar: '<k=v,…>', help: 'cfcml train --set for every run (other preset fields)' },
     { name: 'dataset', type: 'string', choices: ['derm7pt', 'men'], help: 'cfcml train --dataset for every run' },
+    { name: 'no-test', type: 'boolean', help: 'cfcml train --no-test for every run: a tuning grid that never evaluates the test split' },
     { name: 'cpus-per-task', type: 'integer', default: 1, help: 'slurm: cores per array task' },
     { name: 'mem', type: 'string', default: '4G', help: 'slurm: memory per array task' },
     { name: 'time', type: 'string', metavar: '<hh:mm:ss>', help: 'slurm: time limit per array task' },
@@ -47,6 +48,7 @@ export const sweepCommand: CommandSpec = {
     if (set !== undefined) parsePresetOverrides(set); // refuse a bad --set before any run starts
     for (const k of ['exclude', 'dataset']) if (a.options[k] !== undefined) trainArgs.push(`--${k}`, str(a, k)!);
     if (set !== undefined) trainArgs.push('--set', set);
+    if (bool(a, 'no-test') || cfg.test === false) trainArgs.push('--no-test');
     const data = a.options.data !== undefined ? str(a, 'data')!.split(',').map((s) => s.trim()).filter(Boolean) : cfg.data;
     const out = str(a, 'out') ?? cfg.out;
     if (!data?.length) throw new CfcmlError("'cfcml sweep' needs --data <dir[,dir…]> (or \"data\" in --config)");

@@ -27,13 +27,14 @@ export const trainCommand: CommandSpec = {
     { name: 'lr', type: 'number', positive: true, help: "learning rate (preset's by default)" },
     { name: 'image-size', type: 'integer', min: 8, help: "square image size H = W (preset's by default)" },
     { name: 'volume-grid', type: 'string', choices: VOLUME_GRID_POLICIES, help: "volumes that differ in shape or voxel size: resize each to the image size (default), refuse, or resample to the common voxel size first (docs/DATA.md)" },
-    { name: 'set', type: 'string', metavar: '<k=v,…>', help: 'other preset fields, e.g. model.tokenNorm=false,hrmWarmupEpochs=0,hrm.sam=0.01' },
+    { name: 'set', type: 'string', metavar: '<k=v,…>', help: 'other preset fields, e.g. model.tokenNorm=false,hrmWarmupEpochs=0,hrm.sam=0.01; a view at its own H×W size: viewSizes.clinic=64x96' },
     { name: 'weights', type: 'string', metavar: '<file>', help: "pretrained backbone: timm's Swin model.safetensors (sets model.backboneWeights; the preset's backbone must be swin)" },
     { name: 'seed', type: 'integer', default: TRAIN_DEFAULTS.seed, help: 'seed of initialisation, batching, augmentation, dropout' },
     { name: 'out', type: 'string', metavar: '<dir>', help: 'run directory (default runs/<dataset>-<variant>-seed<seed>)' },
     { name: 'exclude', type: 'string', default: TRAIN_DEFAULTS.excludeFields, metavar: '<fields>', help: "tabular fields to leave out: 'auto' (those the leakage audit flags), 'none', or a comma list" },
     { name: 'resume', type: 'boolean', help: 'continue from <out>/last.ckpt' },
     { name: 'checkpoint-every', type: 'integer', min: 1, metavar: '<steps>', help: 'also write last.ckpt every this many steps inside an epoch (default: every epoch)' },
+    { name: 'no-test', type: 'boolean', help: 'select on validation and stop there: no test predictions or metrics (tuning runs, docs/TUNING.md)' },
     { name: 'stop-after', type: 'integer', min: 1, help: 'stop after this many epochs (resume later with --resume)' },
     { name: 'progress', type: 'string', choices: ['auto', 'bar', 'line', 'none'], default: TRAIN_DEFAULTS.progress, help: 'progress display' },
     { name: 'json', type: 'boolean', help: 'print the final metrics as one JSON object' },
@@ -60,6 +61,7 @@ export const trainCommand: CommandSpec = {
       excludeFields: ex === 'auto' || ex === 'none' ? ex : ex.split(',').map((s) => s.trim()).filter(Boolean),
       resume: bool(a, 'resume'),
       stopAfterEpoch: num(a, 'stop-after'),
+      evalTest: !bool(a, 'no-test'),
       progress: str(a, 'progress') as 'auto',
     }).catch((e: unknown) => {
       if (!(e instanceof RunInterruptedError)) throw e;

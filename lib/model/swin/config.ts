@@ -51,15 +51,19 @@ export function stageGeometry(imageSize: readonly number[], channels: readonly n
     if (!(Number.isInteger(d) && d >= 1)) throw new CfcmlError(`stage ${s + 1}: depth must be a positive integer, got ${d}`, { where: 'model.swin.depths' });
   }
   const [H, W] = imageSize;
+  // Three patch mergings halve the token grid: a side works when it is a multiple of patch × 8.
+  const unit = o.patch * 8;
+  const nearest = (v: number) => Math.max(unit, Math.round(v / unit) * unit);
+  const works = `sides that are multiples of ${unit} (patch ${o.patch} × 8) work, e.g. ${nearest(H)}×${nearest(W)}`;
   if (H % o.patch !== 0 || W % o.patch !== 0) {
-    throw new CfcmlError(`image ${H}×${W} is not a multiple of the Swin patch ${o.patch}`, { where: 'imageSize' });
+    throw new CfcmlError(`image ${H}×${W} is not a multiple of the Swin patch ${o.patch}; ${works}`, { where: 'imageSize' });
   }
   let grid: [number, number] = [H / o.patch, W / o.patch];
   const out: StageGeometry[] = [];
   for (let s = 0; s < 4; s++) {
     if (s > 0) {
       if (grid[0] % 2 !== 0 || grid[1] % 2 !== 0) {
-        throw new CfcmlError(`stage ${s + 1}: patch merging needs an even token grid, got ${grid[0]}×${grid[1]} (image ${H}×${W}, patch ${o.patch}; use a side that is a multiple of ${o.patch * 8})`, { where: 'imageSize' });
+        throw new CfcmlError(`stage ${s + 1}: patch merging needs an even token grid, got ${grid[0]}×${grid[1]} (image ${H}×${W}, patch ${o.patch}); ${works}`, { where: 'imageSize' });
       }
       grid = [grid[0] / 2, grid[1] / 2];
     }
