@@ -1,18 +1,25 @@
 /**
  * What each change of the native path gained, measured in one run: a full training step (gradients + Adam) of
- * the Derm7pt and MEN `cpu` presets under five configurations, interleaved rep by rep so that the machine's
+ * the Derm7pt and MEN `cpu` presets under its configurations, interleaved rep by rep so that the machine's
  * load hits them alike:
  *   wasm               dense products and convolutions on XNNPACK, Adam as 14 tfjs ops per weight (before)
  *   + BLAS matmul      matMul and the 3-D stride-1 filter gradient on the native BLAS (2-D convolutions on XNNPACK)
  *   + BLAS conv        also Conv2D and its gradients as im2col + BLAS where `nativeConvRule` says so
  *   + fused Adam       also Adam in one JS pass per weight (same bits, no op dispatch)
+ *   + fused LayerNorm  also the channel LayerNorm as one kernel each way (lib/backend/kernels/channelNorm.ts)
+ *   + fused token taps also tokenConv's shift-and-sum as one kernel each way (lib/backend/kernels/tokenTaps.ts)
  *   + BLAS 3-D conv    also the 3-D convolutions and both gradients as shifted products or im2col + BLAS
  *                      (nativeConv3d.ts); the rows above run them as before (bench/conv3d.ts `before`)
  *
- *   npx tsc -p tsconfig.json && node build/bench/gains.js [--reps 7]
+ *   npx tsc -p tsconfig.json && node build/bench/gains.js [--reps 7] [--last K] [--derm]
+ *
+ * `--last K` times only the last K configurations (each row adds one change to the row above); `--derm` skips MEN.
  */
 import * as os from 'node:os';
 import { initBackend, nativeBlasAvailable, useComputePath } from '../lib/backend';
+import { toggleWasmKernels } from '../lib/backend/kernels';
+import { CHANNEL_NORM, CHANNEL_NORM_GRAD } from '../lib/backend/kernels/channelNorm';
+import { TOKEN_TAPS, TOKEN_TAPS_GRAD } from '../lib/backend/kernels/tokenTaps';
 import { nativeConvRule } from '../lib/backend/kernels/nativeConv';
 import type { DatasetSpec } from '../lib/data/spec';
 import { before, restoreRule } from './conv3d';
@@ -23,15 +30,22 @@ interface Variant {
   path: 'native-blas' | 'wasm';
   conv: boolean;
   fusedAdam: boolean;
+  /** Project kernels that fuse model ops (the model takes plain ops where they are missing). */
+  fused: readonly string[];
   conv3d: boolean;
 }
 
+/** Every fusing kernel; a variant registers those in its `fused` and removes the rest. */
+const FUSING = [CHANNEL_NORM, CHANNEL_NORM_GRAD, TOKEN_TAPS, TOKEN_TAPS_GRAD];
+
 const VARIANTS: Variant[] = [
-  { name: 'wasm', path: 'wasm', conv: false, fusedAdam: false, conv3d: false },
-  { name: '+ BLAS matmul (and 3-D filter gradient)', path: 'native-blas', conv: false, fusedAdam: false, conv3d: false },
-  { name: '+ BLAS conv', path: 'native-blas', conv: true, fusedAdam: false, conv3d: false },
-  { name: '+ fused Adam', path: 'native-blas', conv: true, fusedAdam: true, conv3d: false },
-  { name: '+ BLAS 3-D conv', path: 'native-blas', conv: true, fusedAdam: true, conv3d: true },
+  { name: 'wasm', path: 'wasm', conv: false, fusedAdam: false, fused: [], conv3d: false },
+  { name: '+ BLAS matmul (and 3-D filter gradient)', path: 'native-blas', conv: false, fusedAdam: false, fused: [], conv3d: false },
+  { name: '+ BLAS conv', path: 'native-blas', conv: true, fusedAdam: false, fused: [], conv3d: false },
+  { name: '+ fused Adam', path: 'native-blas', conv: true, fusedAdam: true, fused: [], conv3d: false },
+  { name: '+ fused LayerNorm', path: 'native-blas', conv: true, fusedAdam: true, fused: [CHANNEL_NORM, CHANNEL_NORM_GRAD], conv3d: false },
+  { name: '+ fused token taps', path: 'native-blas', conv: true, fusedAdam: true, fused: FUSING, conv3d: false },
+  { name: '+ BLAS 3-D conv', path: 'native-blas', conv: true, fusedAdam: true, fused: FUSING, conv3d: true },
 ];
 
 const rule = { ...nativeConvRule };
@@ -42,44 +56,60 @@ function select(v: Variant): void {
   nativeConvRule.forward = v.conv ? rule.forward : never;
   nativeConvRule.filter = v.conv ? rule.filter : never;
   nativeConvRule.input = v.conv ? rule.input : never;
+  toggleWasmKernels(FUSING.filter((k) => !v.fused.includes(k)), false);
+  toggleWasmKernels(v.fused, true);
   if (v.conv3d) restoreRule();
   else before();
 }
 
-async function gains(spec: DatasetSpec, reps: number): Promise<Record<string, number>> {
+type Timings = Record<string, { step: number; infer: number }>;
+
+async function gains(spec: DatasetSpec, reps: number, variants: Variant[]): Promise<Timings> {
   const rig = await stepRig(spec);
   const step = (fusedAdam: boolean) => rig.step(fusedAdam);
-  const ms: Record<string, number[]> = Object.fromEntries(VARIANTS.map((v) => [v.name, []]));
-  for (const v of VARIANTS) {
+  const infer = rig.infer;
+  const clock = (fn: () => void) => {
+    const t0 = process.hrtime.bigint();
+    fn();
+    return Number(process.hrtime.bigint() - t0) / 1e6;
+  };
+  const ms: Record<string, { step: number[]; infer: number[] }> = Object.fromEntries(variants.map((v) => [v.name, { step: [], infer: [] }]));
+  for (const v of variants) {
     select(v);
     step(v.fusedAdam); // warm-up
+    infer();
   }
   for (let r = 0; r < reps; r++) {
-    for (const v of r % 2 === 0 ? VARIANTS : [...VARIANTS].reverse()) {
+    for (const v of r % 2 === 0 ? variants : [...variants].reverse()) {
       select(v);
-      const t0 = process.hrtime.bigint();
-      step(v.fusedAdam);
-      ms[v.name].push(Number(process.hrtime.bigint() - t0) / 1e6);
+      ms[v.name].step.push(clock(() => step(v.fusedAdam)));
+      ms[v.name].infer.push(clock(infer));
     }
   }
   select(VARIANTS[VARIANTS.length - 1]);
   rig.dispose();
-  return Object.fromEntries(Object.entries(ms).map(([k, xs]) => [k, [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]]));
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  return Object.fromEntries(Object.entries(ms).map(([k, t]) => [k, { step: median(t.step), infer: median(t.infer) }]));
 }
 
 async function main(): Promise<void> {
-  const i = process.argv.indexOf('--reps');
-  const reps = i > 0 ? Number(process.argv[i + 1]) : 7;
+  const arg = (name: string) => {
+    const i = process.argv.indexOf(name);
+    return i > 0 ? Number(process.argv[i + 1]) : null;
+  };
+  const reps = arg('--reps') ?? 7;
+  const variants = VARIANTS.slice(-(arg('--last') ?? VARIANTS.length));
+  const specs = process.argv.includes('--derm') ? [DERM7PT] : [DERM7PT, MEN];
   await initBackend({ backend: 'wasm', quiet: true });
   if (!nativeBlasAvailable()) throw new Error('bench/gains: no native BLAS here (cfcml backend says why)');
   const load = os.loadavg()[0];
-  const derm = await gains(DERM7PT, reps);
-  const men = await gains(MEN, reps);
-  console.log(`Training step, median of ${reps} interleaved reps, ms (× faster than wasm); load average ${load.toFixed(1)} → ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} vCPUs\n`);
-  console.log('| configuration | Derm7pt cpu | MEN cpu |\n|---|---:|---:|');
-  for (const v of VARIANTS) {
-    console.log(`| ${v.name} | ${derm[v.name].toFixed(0)} (${(derm.wasm / derm[v.name]).toFixed(2)}×) | ${men[v.name].toFixed(0)} (${(men.wasm / men[v.name]).toFixed(2)}×) |`);
-  }
+  const results: Timings[] = [];
+  for (const spec of specs) results.push(await gains(spec, reps, variants));
+  const base = variants[0].name;
+  console.log(`Median of ${reps} interleaved reps, ms (× faster than '${base}'); load average ${load.toFixed(1)} → ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} vCPUs\n`);
+  console.log(`| configuration | ${specs.map((s) => `${s.name} step | ${s.name} inference`).join(' | ')} |\n|---|${specs.map(() => '---:|---:|').join('')}`);
+  const cell = (t: Timings, k: 'step' | 'infer', v: Variant) => `${t[v.name][k].toFixed(0)} (${(t[base][k] / t[v.name][k]).toFixed(2)}×)`;
+  for (const v of variants) console.log(`| ${v.name} | ${results.map((t) => `${cell(t, 'step', v)} | ${cell(t, 'infer', v)}`).join(' | ')} |`);
 }
 
 main().catch((e) => {

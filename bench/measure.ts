@@ -29,8 +29,6 @@ import { Rng } from '../lib/util/random';
 
 export interface Options {
   child: boolean;
-  /** Only print the per-kernel profiles (bench/step.ts --profile). */
-  profile: boolean;
   reps: number;
   warmup: number;
   torch: boolean;
@@ -40,14 +38,13 @@ export interface Options {
 }
 
 export function parseArgs(argv: string[]): Options {
-  const o: Options = { child: false, profile: false, reps: 7, warmup: 2, torch: true, umap: true, out: 'bench', python: '/usr/bin/python3' };
+  const o: Options = { child: false, reps: 7, warmup: 2, torch: true, umap: true, out: 'bench', python: '/usr/bin/python3' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--reps') o.reps = Number(argv[++i]);
     else if (a === '--warmup') o.warmup = Number(argv[++i]);
     else if (a === '--no-torch') o.torch = false;
     else if (a === '--child') o.child = true;
-    else if (a === '--profile') o.profile = true;
     else if (a === '--no-umap') o.umap = false;
     else if (a === '--out') o.out = argv[++i];
     else if (a === '--python') o.python = argv[++i];
@@ -297,10 +294,13 @@ export interface ProfileRow {
 }
 
 /**
- * Per-kernel profile (tf.profile) on the path in use of one training step (gradients, without Adam) or one inference
- * (forward, eval mode) at `spec`'s cpu preset: total ms per kernel name, largest first.
+ * Kernel time per kernel name of a Derm7pt or MEN training step (gradients, no Adam) or, with `mode: 'infer'`, one
+ * inference (forward, eval mode) at the cpu preset on the path in use, each the median over `reps` profiled runs
+ * (robust to a loaded machine); with `shapes`, per kernel name and input/output shapes (to trace each call to its op
+ * in the model). Sorted by time.
  */
-export async function kernelProfile(spec: DatasetSpec, mode: 'step' | 'infer' = 'step'): Promise<ProfileRow[]> {
+export async function kernelProfile(spec: DatasetSpec, opts: { reps?: number; shapes?: boolean; mode?: 'step' | 'infer' } = {}): Promise<ProfileRow[]> {
+  const { reps = 1, shapes = false, mode = 'step' } = opts;
   const { config, p } = await trainerModelConfig(spec, 'cpu');
   const model = createModel(config);
   const batch = randomBatch(config, p.batchSize, 2);
@@ -313,18 +313,22 @@ export async function kernelProfile(spec: DatasetSpec, mode: 'step' | 'infer' = 
         }
       : () => tf.tidy(() => void model.forward(batch.images, batch.tabular, { training: false }).logits.dataSync());
   run(); // warm-up
-  const info = await tf.profile(run);
-  const by = new Map<string, { ms: number; calls: number }>();
-  for (const k of info.kernels) {
-    const ms = typeof k.kernelTimeMs === 'number' ? k.kernelTimeMs : 0;
-    const e = by.get(k.name) ?? { ms: 0, calls: 0 };
-    e.ms += ms;
-    e.calls += 1;
-    by.set(k.name, e);
+  const perRep: Map<string, number>[] = [];
+  const calls = new Map<string, number>();
+  for (let r = 0; r < reps; r++) {
+    const info = await tf.profile(run);
+    const ms = new Map<string, number>();
+    for (const k of info.kernels) {
+      const key = shapes ? `${k.name} ${k.inputShapes.map((s) => `[${s}]`).join(' ')} → ${k.outputShapes.map((s) => `[${s}]`).join(' ')}` : k.name;
+      ms.set(key, (ms.get(key) ?? 0) + (typeof k.kernelTimeMs === 'number' ? k.kernelTimeMs : 0));
+      if (r === 0) calls.set(key, (calls.get(key) ?? 0) + 1);
+    }
+    perRep.push(ms);
   }
   tf.dispose([...batch.images, batch.tabular, batch.labels]);
   model.dispose();
-  return [...by.entries()].map(([kernel, e]) => ({ kernel, ...e })).sort((a, b) => b.ms - a.ms);
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  return [...calls.entries()].map(([kernel, n]) => ({ kernel, ms: median(perRep.map((m) => m.get(kernel) ?? 0)), calls: n })).sort((a, b) => b.ms - a.ms);
 }
 
 /** makeBatch (augmentation on) at the preset's batch on the small synthetic Derm7pt cohort. */

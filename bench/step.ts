@@ -5,7 +5,6 @@
  * bench/results.json.
  *
  *   npm run bench [-- --reps 7] [--warmup 2] [--no-torch] [--no-umap] [--out bench] [--python /usr/bin/python3]
- *   npm run bench -- --profile      (only the per-kernel profiles of the path in use, printed)
  *
  * Measured (bench/measure.ts): a training step (forward, (H8) loss, backward, Adam) of `full` at the Derm7pt
  * cpu preset (its batch) and at the MEN cpu preset (3-D); inference (forward on the batch); both on each path;
@@ -21,7 +20,7 @@ import * as path from 'node:path';
 import { computePath, initBackend, nativeBlasAvailable } from '../lib/backend';
 import { writeFileAtomic } from '../lib/util/fs';
 import * as M from './measure';
-import { profileSection, resultsJson, resultsMarkdown, type Measured } from './report';
+import { resultsJson, resultsMarkdown, type Measured } from './report';
 
 const log = (s: string) => process.stderr.write(`bench: ${s}\n`);
 
@@ -51,7 +50,7 @@ async function measure(o: M.Options, dir: string): Promise<Measured> {
   log(`per-kernel profile of a Derm7pt step (${cp.path})`);
   const profile = await M.kernelProfile(M.DERM7PT);
   log(`per-kernel profile of a MEN step and inference (${cp.path})`);
-  const menProfile = { step: await M.kernelProfile(M.MEN, 'step'), infer: await M.kernelProfile(M.MEN, 'infer') };
+  const menProfile = { step: await M.kernelProfile(M.MEN), infer: await M.kernelProfile(M.MEN, { mode: 'infer' }) };
   const umap = o.umap ? (log('umap-js vs umap-learn'), await M.umapSide(o, derm.model, derm.config, dir)) : null;
   log('GEMM floor: dense products, cfcml paths vs PyTorch 1 thread');
   const gemm = await M.gemmSide(o);
@@ -92,17 +91,6 @@ async function main(): Promise<void> {
   await initBackend({ backend: 'wasm', quiet: true });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cfcml-bench-run-'));
   try {
-    if (o.profile) {
-      // Only the profiles of the path in use (quick, for before/after comparisons of a kernel change).
-      const cp = computePath().path;
-      const md = [
-        ...profileSection(`a Derm7pt training step (path ${cp}, tf.profile)`, await M.kernelProfile(M.DERM7PT), 'gradients only, no Adam'),
-        ...profileSection(`a MEN training step (path ${cp}, tf.profile)`, await M.kernelProfile(M.MEN, 'step'), 'gradients only, no Adam'),
-        ...profileSection(`MEN inference (path ${cp}, tf.profile)`, await M.kernelProfile(M.MEN, 'infer'), 'forward, eval mode'),
-      ];
-      console.log(md.join('\n'));
-      return;
-    }
     if (o.child) {
       console.log(JSON.stringify(await M.childSide(o, dir, JSON.parse(process.env.CFCML_BENCH_CHILD_ENV ?? '{}'))));
       return;

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { linear, makeLinear, makeTokenConv, tokenConv, type Linear, type TokenConv } from './layers';
+import { makeLinear, makeTokenConv, tokenConv, tokenConvRows, type Linear, type TokenConv } from './layers';
 import type { ParamStore } from './params';
 
 /**
@@ -33,9 +33,14 @@ export function compressImage(F: tf.Tensor, p: ImageCompression): tf.Tensor3D {
   return tf.tidy(() => {
     const B = F.shape[0];
     const C = F.shape[F.rank - 1];
-    const flat = tf.reshape(F, [B, -1, C]); // [B, N_s, C_s]
-    const projected = linear(flat, p.proj) as tf.Tensor3D; // [B, N_s, D]
-    return tokenConv(projected, p.conv); // [B, L_img, D]
+    const N = F.size / (B * C);
+    const D = p.proj.w.shape[1] as number;
+    const flat = tf.reshape(F, [B * N, C]); // [B·N_s, C_s]
+    // The projection F W + b computed transposed, Wᵀ Fᵀ + b: [D, B·N_s] (transpose flags of one product, no
+    // Transpose op) is the token convolution's input as it needs it (d-major rows), so the tokens are never
+    // transposed, forward or backward. Same function as linear() followed by tokenConv().
+    const projT = tf.add(tf.matMul(p.proj.w, flat, true, true), tf.reshape(p.proj.b, [D, 1])); // [D, B·N_s]
+    return tokenConvRows(tf.reshape(projT, [D * B, N]) as tf.Tensor2D, B, D, true, p.conv); // [B, L_img, D]
   });
 }
 

@@ -1,4 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
+import { fusedChannelNorm } from '../backend/kernels/channelNorm';
+import { fusedTokenTaps } from '../backend/kernels/tokenTaps';
 import type { ParamStore, WeightGroup } from './params';
 
 /**
@@ -41,16 +43,20 @@ export function makeChannelNorm(store: ParamStore, key: string, channels: number
 }
 
 /**
- * Layer normalisation over the channel axis at each position (as in ConvNeXt), written with plain ops.
+ * Layer normalisation over the channel axis at each position (as in ConvNeXt): a fused kernel on wasm, plain ops
+ * elsewhere.
  * It replaces batch-norm: no running statistics, so training and evaluation compute the same function,
  * results do not depend on the batch, and it avoids the fused batch-norm gradient (slow Tile on wasm).
  */
-export function channelNorm(x: tf.Tensor, p: ChannelNorm, eps = 1e-5): tf.Tensor {
+export function channelNorm(x: tf.Tensor, p: { gamma: tf.Tensor; beta: tf.Tensor }, eps = 1e-5): tf.Tensor {
   return tf.tidy(() => {
     const C = x.shape[x.rank - 1];
     // On the 2D view [positions, C]: the γ/β gradients are then a sum over axis 0 of a matrix, which the wasm
     // backend does far faster than the same sum over the first four axes of a 5D volume tensor.
     const x2 = tf.reshape(x, [-1, C]); // [P, C]
+    // One kernel each way where the backend has it (wasm: lib/backend/kernels/channelNorm.ts), same function.
+    const fused = fusedChannelNorm(x2, p.gamma, p.beta, eps);
+    if (fused) return tf.reshape(fused, x.shape);
     const mean = tf.mean(x2, 1, true); // [P, 1]
     const centred = tf.sub(x2, mean);
     const variance = tf.mean(tf.square(centred), 1, true); // [P, 1]
@@ -79,18 +85,36 @@ export function makeTokenConv(store: ParamStore, key: string, nIn: number, nOut:
  * Written as one plain matmul on the big side: Y = xᵀ W_all with xᵀ [B·D, N_in] and W_all [N_in, 3·N_out]
  * (the three taps side by side), then the shift is applied to the small Y [B, D, 3·N_out]:
  *   out[b, l, d] = bias[l] + Σ_k Y[b, d + k − 1, k·N_out + l].
+ * On wasm the shift, the sum, the bias and the final transpose are one kernel each way (tokenTaps.ts).
  * Same numbers as tf.conv1d(xᵀ, W, 1, 'same') (tested), but the gradient is matmuls and a few small slices,
  * where conv1d's filter gradient (Conv2DBackpropFilter) is very slow on the cpu backend, and shifting the
  * input instead (im2col) would copy the N_in ≈ 10³ stage-1 tokens three times.
  * Kernel layout [3, N_in, N_out] is PyTorch's weight [N_out, N_in, 3] transposed (2, 1, 0).
  */
-export function tokenConv(x: tf.Tensor3D, p: TokenConv): tf.Tensor3D {
+export function tokenConv(x: tf.Tensor3D, p: { kernel: tf.Tensor; bias: tf.Tensor }): tf.Tensor3D {
   return tf.tidy(() => {
     const [B, N, D] = x.shape;
+    const xT = tf.reshape(tf.transpose(x, [0, 2, 1]), [B * D, N]) as tf.Tensor2D; // [B·D, N_in]
+    return tokenConvRows(xT, B, D, false, p);
+  });
+}
+
+/**
+ * tokenConv from its input already transposed: xᵀ as rows [B·D, N_in], row b·D + d, or (`dMajor`) row d·B + b
+ * (the image compression computes its projection that way round, with BLAS transpose flags, so that the tokens are
+ * never transposed as a tensor, forward or backward).
+ */
+export function tokenConvRows(xT: tf.Tensor2D, B: number, D: number, dMajor: boolean, p: { kernel: tf.Tensor; bias: tf.Tensor }): tf.Tensor3D {
+  return tf.tidy(() => {
+    const N = xT.shape[1];
     const L = p.kernel.shape[2] as number;
-    const xT = tf.reshape(tf.transpose(x, [0, 2, 1]), [B * D, N]); // [B·D, N_in]
     const W = tf.reshape(tf.transpose(p.kernel, [1, 0, 2]), [N, 3 * L]); // [N_in, 3·N_out], column k·N_out + l
-    const Y = tf.pad(tf.reshape(tf.matMul(xT, W), [B, D, 3 * L]), [[0, 0], [1, 1], [0, 0]]); // [B, D + 2, 3·N_out]
+    const product = tf.reshape(tf.matMul(xT, W), dMajor ? [D, B, 3 * L] : [B, D, 3 * L]) as tf.Tensor3D;
+    // The shift, sum, bias and transpose in one kernel each way where the backend has it (wasm:
+    // lib/backend/kernels/tokenTaps.ts); the same function as the plain ops below.
+    const fused = fusedTokenTaps(product, p.bias, dMajor);
+    if (fused) return fused;
+    const Y = tf.pad(dMajor ? tf.transpose(product, [1, 0, 2]) : product, [[0, 0], [1, 1], [0, 0]]); // [B, D + 2, 3·N_out]
     const taps = [0, 1, 2].map((k) => tf.slice(Y, [0, k, k * L], [B, D, L])); // tap k at d + k − 1: [B, D, N_out]
     const y = tf.add(tf.addN(taps), p.bias); // [B, D, N_out]
     return tf.transpose(y, [0, 2, 1]) as tf.Tensor3D; // [B, N_out, D]

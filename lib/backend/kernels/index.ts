@@ -3,8 +3,10 @@
  * precise replacements for some it has. `registerWasmKernels()` must run after the wasm backend has
  * initialised (the stock kernels' setup has to have bound their wasm functions).
  */
+import * as tf from '@tensorflow/tfjs';
 import { avgPoolGrad } from './avgPoolGrad';
 import { batchMatMul, fusedMatMul } from './batchMatMul';
+import { CHANNEL_NORM, CHANNEL_NORM_GRAD, channelNorm, channelNormGrad } from './channelNorm';
 import { conv2dBackpropFilter } from './conv2dBackpropFilter';
 import { conv2dBackpropInput } from './conv2dBackpropInput';
 import { conv3d } from './conv3d';
@@ -14,6 +16,7 @@ import { identity } from './identity';
 import { mean, sum } from './reduce';
 import { slice, splitV } from './slice';
 import { tile } from './tile';
+import { TOKEN_TAPS, TOKEN_TAPS_GRAD, tokenTaps, tokenTapsGrad } from './tokenTaps';
 import { unsortedSegmentSum } from './unsortedSegmentSum';
 import { Kernel, registerWasm, restoreStock } from './util';
 
@@ -36,6 +39,10 @@ export const WASM_KERNELS: ReadonlyArray<readonly [string, Kernel, string]> = [
   ['SplitV', splitV, 'one block-copy Slice per piece (stock calls its per-element slice)'],
   ['Tile', tile, 'block copies instead of per-element indexing'],
   ['UnsortedSegmentSum', unsortedSegmentSum, 'missing in wasm 4.22 (tf.gather gradient)'],
+  [CHANNEL_NORM, channelNorm, 'LayerNorm over the last axis in one pass per row (plain ops: ~9 kernels)'],
+  [CHANNEL_NORM_GRAD, channelNormGrad, 'its gradient in one pass per row (plain ops: ~15 kernels)'],
+  [TOKEN_TAPS, tokenTaps, "tokenConv's shift, sum, bias and transpose in one pass (plain ops: 7 kernels)"],
+  [TOKEN_TAPS_GRAD, tokenTapsGrad, 'its gradient in one pass (plain ops: ~8 kernels)'],
 ];
 
 let registered: string[] | null = null;
@@ -54,6 +61,21 @@ export function registerWasmKernels(only?: readonly string[]): string[] {
 /** Names registered so far (empty until `registerWasmKernels` ran). */
 export function registeredWasmKernels(): string[] {
   return registered ? [...registered] : [];
+}
+
+/**
+ * Register (`on`) or remove (`off`: the stock kernel back, or none) the project kernels `names` of
+ * `WASM_KERNELS`, for benchmarks and tests that compare with and without them. Registering a kernel over itself
+ * would capture it as the "stock" one (util.ts), so a kernel already in place is left alone.
+ */
+export function toggleWasmKernels(names: readonly string[], on: boolean): void {
+  for (const name of names) {
+    const entry = WASM_KERNELS.find(([n]) => n === name);
+    if (!entry) throw new Error(`cfcml backend: no project kernel ${name}`);
+    const now = tf.getKernel(name, 'wasm')?.kernelFunc as unknown;
+    if (on && now !== entry[1]) registerWasm(name, entry[1]);
+    if (!on && now === entry[1]) restoreStock(name);
+  }
 }
 
 /** Put the stock wasm kernels back (benchmarks comparing against stock wasm; some ops then fail). */

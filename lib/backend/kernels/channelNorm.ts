@@ -1,0 +1,131 @@
+/**
+ * Layer normalisation over the last axis (the model's `channelNorm`, lib/model/layers.ts) as one forward and
+ * one backward kernel on the wasm backend, computed in JavaScript straight on the wasm heap.
+ *
+ * Written with plain ops, one norm costs about 9 kernels forward and 15 backward (two means, a broadcast
+ * subtract, rsqrt, three multiplies, and their gradients with broadcasts, Casts and reductions), each a pass
+ * over the [P, C] activations; the model runs it three times per stage per image. Here it is one pass per row
+ * each way:
+ *
+ *   forward   μ = mean_c x,  r = 1/√(mean_c (x − μ)² + ε),  x̂ = (x − μ)·r,  y = x̂·γ + β
+ *   backward  g = dy·γ,  dx = r·(g − mean_c g − x̂·mean_c(g·x̂)),  dγ = Σ_p dy·x̂,  dβ = Σ_p dy
+ *
+ * Row statistics and the dγ/dβ sums accumulate in float64 (JavaScript numbers), so they are at least as precise
+ * as the plain float32 ops. The backward recomputes μ and r from x in float64
+ * rather than saving them: rounded to float32, μ made x̂ = (x − μ)·r lose digits wherever a row's spread is small
+ * against its mean (a 2-channel norm's dx was then off by 1e-4 relative); the extra pass over a row that is in
+ * cache costs little. Only x and γ are saved. On a backend without the kernel (the stock `cpu`, `tensorflow`) `fusedChannelNorm`
+ * returns null and the caller uses the plain ops.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { KernelArgs, size, WasmBackend } from './util';
+
+/** Kernel names (this project's own; no stock kernel has them). */
+export const CHANNEL_NORM = 'CfcmlChannelNorm';
+export const CHANNEL_NORM_GRAD = 'CfcmlChannelNormGrad';
+
+function rows(x: tf.TensorInfo): { P: number; C: number } {
+  const C = x.shape[x.shape.length - 1];
+  return { P: C === 0 ? 0 : size(x.shape) / C, C };
+}
+
+function f32(backend: WasmBackend, t: tf.TensorInfo): Float32Array {
+  return backend.typedArrayFromHeap(t) as Float32Array;
+}
+
+/**
+ * μ and r = 1/√(σ² + ε) of the row of X at offset o, length C, in one pass: Σx and Σx² in float64. Their
+ * cancellation costs about ε_float64·(μ/σ)² relative in σ², below float32's resolution of x unless |μ|/σ > 1e4,
+ * where the float32 inputs themselves hold under 10 bits of the spread.
+ */
+function rowStats(X: Float32Array, o: number, C: number, eps: number, out: Float64Array): void {
+  let s = 0;
+  let q = 0;
+  for (let c = 0; c < C; c++) {
+    const v = X[o + c];
+    s += v;
+    q += v * v;
+  }
+  const mu = s / C;
+  out[0] = mu;
+  out[1] = 1 / Math.sqrt(Math.max(q / C - mu * mu, 0) + eps);
+}
+
+/** inputs x [..., C], gamma [C], beta [C]; attrs eps → y (x's shape). */
+export function channelNorm({ inputs, backend, attrs = {} }: KernelArgs): tf.TensorInfo {
+  const { x, gamma, beta } = inputs;
+  const eps = (attrs as { eps: number }).eps;
+  const { P, C } = rows(x);
+  const y = backend.makeOutput(x.shape.slice(), 'float32');
+  // Views only after the allocation: makeOutput may grow the heap and detach older views.
+  const X = f32(backend, x);
+  const G = f32(backend, gamma);
+  const B = f32(backend, beta);
+  const Y = f32(backend, y);
+  const st = new Float64Array(2);
+  for (let p = 0, o = 0; p < P; p++, o += C) {
+    rowStats(X, o, C, eps, st);
+    const mu = st[0];
+    const r = st[1];
+    for (let c = 0; c < C; c++) Y[o + c] = (X[o + c] - mu) * r * G[c] + B[c];
+  }
+  return y;
+}
+
+/** inputs dy, x [..., C], gamma [C]; attrs eps → [dx, dgamma, dbeta]. */
+export function channelNormGrad({ inputs, backend, attrs = {} }: KernelArgs): tf.TensorInfo[] {
+  const { dy, x, gamma } = inputs;
+  const eps = (attrs as { eps: number }).eps;
+  const { P, C } = rows(x);
+  const dxOut = backend.makeOutput(x.shape.slice(), 'float32');
+  const dgOut = backend.makeOutput([C], 'float32');
+  const dbOut = backend.makeOutput([C], 'float32');
+  const DY = f32(backend, dy);
+  const X = f32(backend, x);
+  const G = f32(backend, gamma);
+  const DX = f32(backend, dxOut);
+  const dG = new Float64Array(C);
+  const dB = new Float64Array(C);
+  const st = new Float64Array(2);
+  for (let p = 0, o = 0; p < P; p++, o += C) {
+    rowStats(X, o, C, eps, st);
+    const mu = st[0];
+    const r = st[1];
+    let sg = 0;
+    let sgx = 0;
+    for (let c = 0; c < C; c++) {
+      const d = DY[o + c];
+      const xh = (X[o + c] - mu) * r;
+      const g = d * G[c];
+      sg += g;
+      sgx += g * xh;
+      dG[c] += d * xh;
+      dB[c] += d;
+    }
+    sg /= C;
+    sgx /= C;
+    for (let c = 0; c < C; c++) DX[o + c] = r * (DY[o + c] * G[c] - sg - (X[o + c] - mu) * r * sgx);
+  }
+  f32(backend, dgOut).set(dG);
+  f32(backend, dbOut).set(dB);
+  return [dxOut, dgOut, dbOut];
+}
+
+tf.registerGradient({
+  kernelName: CHANNEL_NORM,
+  inputsToSave: ['x', 'gamma'],
+  gradFunc: (dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[], attrs: tf.NamedAttrMap) => {
+    const [x, gamma] = saved;
+    const [dx, dgamma, dbeta] = tf.engine().runKernel(CHANNEL_NORM_GRAD, { dy: dy as tf.Tensor, x, gamma }, { eps: attrs.eps }) as tf.Tensor[];
+    return { x: () => dx, gamma: () => dgamma, beta: () => dbeta };
+  },
+});
+
+/**
+ * LayerNorm of x over its last axis, y = (x − μ)/√(σ² + ε)·γ + β, by the fused kernel, where the active backend
+ * has it; null otherwise (the caller then computes it with plain ops).
+ */
+export function fusedChannelNorm(x: tf.Tensor, gamma: tf.Tensor, beta: tf.Tensor, eps: number): tf.Tensor | null {
+  if (!tf.getKernel(CHANNEL_NORM, tf.getBackend())) return null;
+  return tf.engine().runKernel(CHANNEL_NORM, { x, gamma, beta }, { eps }) as tf.Tensor;
+}
