@@ -15,7 +15,8 @@
  * (the larger of the two); `lead` zeros come first. The output at grid position q then reads xp[q + r] for a
  * constant shift r per tap (kd, kh, kw), and a read past a row's end or start lands in a gap, so each tap is one
  * product on xp's rows shifted by r, with no copy of the input beyond its padding:
- *   forward           yp[q] = Σ_taps xp[q + r] · W[kd, kh, kw]      (yp on the grid; y is its valid positions)
+ *   forward           yp[q] = Σ_taps xp[q + r] · W[kd, kh, kw]      (yp on the grid; y is its valid positions;
+ *                                                                   computed transposed, positions as columns)
  *   filter gradient   W[kd, kh, kw] = xp[r : r + Q]ᵀ · dyp          (dy placed on the grid, zeros elsewhere)
  *   input gradient    the forward of dy padded by K−1−p with W flipped in (kd, kh, kw) and transposed in (Cin, Cout)
  * It computes the gaps' positions too (more rows than P), so it wins on large volumes, loses on small ones.
@@ -183,8 +184,11 @@ function fits(g: Grid): boolean {
   return [0, 1, 2].every((i) => g.before[i] >= 0 && g.before[i] + g.n[i] <= g.o[i] + g.k[i] - 1);
 }
 
-/** x zero-padded onto the grid (scratch 1): `lead` zeros, then [B, Pd, Ph, Pw, C] with x in each period's front. */
-function paddedInput(x: Float32Array, C: number, g: Grid): Float32Array {
+/**
+ * x zero-padded onto the grid (scratch 1): `lead` zeros, then [B, Pd, Ph, Pw] positions with x in each period's
+ * front, C values per position (`channelMajor`: C rows of T positions instead).
+ */
+function paddedInput(x: Float32Array, C: number, g: Grid, channelMajor: boolean): Float32Array {
   const { Pd, Ph, Pw, lead, T } = gridSizes(g);
   const [D, H, W] = g.n;
   const xp = scratch(1, T * C);
@@ -193,9 +197,10 @@ function paddedInput(x: Float32Array, C: number, g: Grid): Float32Array {
   for (let b = 0; b < g.B; b++)
     for (let d = 0; d < D; d++)
       for (let h = 0; h < H; h++) {
-        const dst = (lead + ((b * Pd + d) * Ph + h) * Pw) * C;
+        const pos = lead + ((b * Pd + d) * Ph + h) * Pw;
         const src = ((b * D + d) * H + h) * row;
-        for (let j = 0; j < row; j++) xp[dst + j] = x[src + j];
+        if (!channelMajor) for (let j = 0; j < row; j++) xp[pos * C + j] = x[src + j];
+        else for (let w = 0, i = src; w < W; w++) for (let c = 0; c < C; c++) xp[c * T + pos + w] = x[i++];
       }
   return xp;
 }
@@ -213,30 +218,41 @@ function taps(g: Grid): [number, number][] {
   return out;
 }
 
-/** Copy between the valid corner of the padded grid's rows (yp [Q, N]) and y [B, OD, OH, OW, N]. */
-function gridRows(g: Grid, N: number, yp: Float32Array, y: Float32Array, toGrid: boolean): void {
+/** dy [B, OD, OH, OW, N] placed on the grid's rows (dyp [Q, N], zeros elsewhere). */
+function dyOnGrid(g: Grid, N: number, dy: Float32Array, dyp: Float32Array): void {
   const { Pd, Ph, Pw } = gridSizes(g);
   const [OD, OH, OW] = g.o;
   const row = OW * N;
+  dyp.fill(0);
   for (let b = 0; b < g.B; b++)
     for (let od = 0; od < OD; od++)
       for (let oh = 0; oh < OH; oh++) {
         const p = ((b * Pd + od) * Ph + oh) * Pw * N;
         const v = ((b * OD + od) * OH + oh) * row;
-        if (toGrid) for (let j = 0; j < row; j++) yp[p + j] = y[v + j];
-        else for (let j = 0; j < row; j++) y[v + j] = yp[p + j];
+        for (let j = 0; j < row; j++) dyp[p + j] = dy[v + j];
       }
 }
 
-/** y [B, o, N] = stride-1 convolution of x [B, n, C] (padded by `before`) with W [KD, KH, KW, C, N], written into `out`. */
+/**
+ * y [B, o, N] = stride-1 convolution of x [B, n, C] (padded by `before`) with W [KD, KH, KW, C, N], written into
+ * `out`. Computed transposed, channel-major: ypᵀ [N, Q] = Σ_taps W[tap]ᵀ · xpᵀ[:, r : r + Q], the grid's positions
+ * being the products' long side (faster than positions as rows, with the same sums in the same order).
+ */
 function shiftForward(sgemm: Sgemm, x: Float32Array, C: number, g: Grid, W: Float32Array, N: number, out: Float32Array): void {
-  const { Q } = gridSizes(g);
-  const xp = paddedInput(x, C, g);
-  const yp = scratch(3, Q * N);
+  const { Pd, Ph, Pw, T, Q } = gridSizes(g);
+  const xpT = paddedInput(x, C, g, true);
+  const ypT = scratch(3, Q * N);
   for (const [t, r] of taps(g)) {
-    sgemm(CBLAS_ROW_MAJOR, CBLAS_NO_TRANS, CBLAS_NO_TRANS, Q, N, C, 1, xp.subarray(r * C), C, W.subarray(t * C * N), N, t === 0 ? 0 : 1, yp, N);
+    sgemm(CBLAS_ROW_MAJOR, CBLAS_TRANS, CBLAS_NO_TRANS, N, Q, C, 1, W.subarray(t * C * N), N, xpT.subarray(r), T, t === 0 ? 0 : 1, ypT, Q);
   }
-  gridRows(g, N, yp, out, false);
+  const [OD, OH, OW] = g.o;
+  let v = 0;
+  for (let b = 0; b < g.B; b++)
+    for (let od = 0; od < OD; od++)
+      for (let oh = 0; oh < OH; oh++) {
+        const q0 = ((b * Pd + od) * Ph + oh) * Pw;
+        for (let ow = 0; ow < OW; ow++) for (let n = 0; n < N; n++) out[v++] = ypT[n * Q + q0 + ow];
+      }
 }
 
 /**
@@ -300,10 +316,9 @@ export function nativeConv3DBackpropFilter(sgemm: Sgemm) {
       const g = forwardGrid(c);
       const { Q } = gridSizes(g);
       const C = c.inChannels;
-      const xp = paddedInput(heap(x), C, g);
+      const xp = paddedInput(heap(x), C, g, false);
       const dyp = scratch(3, Q * N);
-      dyp.fill(0);
-      gridRows(g, N, dyp, heap(dy), true);
+      dyOnGrid(g, N, heap(dy), dyp);
       const out = heap(dW);
       const tp = taps(g);
       for (let q0 = 0; q0 < Q; q0 += FILTER_ROWS) {
