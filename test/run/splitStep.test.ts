@@ -42,7 +42,7 @@ for (const [label, config, B, micro] of [
   ['2-D late-fusion, shards of 1', dermLike(2, 'late-fusion'), 4, 1],
   ['2-D additive (one classifier per modality), shards 2+2', dermLike(2, 'additive'), 4, 2],
 ] as const) {
-  test(`split-at-z gradients equal the full batch's within 1e-5 (${label})`, () => {
+  test(`split-at-z gradients equal the full batch's within 1e-5, or within float32's spread where a gradient is ill-conditioned (${label})`, async () => {
     const model = createModel(config);
     const batch = batchOf(config, B);
     const opts: StepLossOptions = { numClasses: config.numClasses, weights: { sam: 0.4, up: 0.6, cp: 1.8 }, tau: 0.07, dropoutSeed: 42 };
@@ -54,6 +54,24 @@ for (const [label, config, B, micro] of [
     const ts = split.terms.dataSync();
     assert.ok(relError(ts, tf0) <= 1e-5, `loss terms ${Array.from(ts)} vs ${Array.from(tf0)}`);
     assert.ok(tf0[0] - tf0[1] > 1e-3 || config.variant === 'late-fusion' || config.variant === 'additive', 'the HRM terms take part');
+    // A micro-batched weight gradient sums the same terms in another order, so it can equal the full batch's only
+    // to rounding. 1e-5 holds for almost every weight; a few are ill-conditioned (a LayerNorm over a 1×1×1 stage
+    // grid cancels nearly all of its terms), and there float32 rounding alone moves them further: two backends
+    // disagree on the *same* full-batch gradient by 1e-4 there. Such a weight must then agree within twice that
+    // spread, measured here against the stock cpu backend (its own float32 order), and the spread itself must stay
+    // small (≤ 1e-3): a wrong kernel gives O(1) errors, which neither bound admits.
+    let reference: Record<string, tf.Tensor> | null = null;
+    const spreadOf = async (name: string, b: tf.Tensor): Promise<number> => {
+      if (!reference) {
+        const path = tf.getBackend();
+        await tf.setBackend('cpu');
+        const onCpu = fullBatchGradients(model, batch, opts);
+        onCpu.terms.dispose();
+        reference = onCpu.grads;
+        await tf.setBackend(path);
+      }
+      return relError(b.dataSync(), reference[name].dataSync(), 1e-9);
+    };
     const bad: string[] = [];
     for (const w of model.weights) {
       const a = split.grads[w.variable.name];
@@ -62,9 +80,12 @@ for (const [label, config, B, micro] of [
       // The attention key bias has an exactly zero gradient (softmax ignores a shift): rounding noise only.
       if (w.key.endsWith('/k/bias')) continue;
       const e = relError(a.dataSync(), b.dataSync(), 1e-9);
-      if (!(e <= 1e-5)) bad.push(`${w.key}: ${e.toExponential(2)}`);
+      if (e <= 1e-5) continue;
+      const spread = await spreadOf(w.variable.name, b);
+      if (!(spread <= 1e-3 && e <= 2 * spread)) bad.push(`${w.key}: ${e.toExponential(2)} (float32 spread against the cpu backend ${spread.toExponential(2)})`);
     }
     assert.deepEqual(bad, []);
+    if (reference) tf.dispose(Object.values(reference));
     assert.equal(Object.keys(split.grads).length, Object.keys(full.grads).length);
     tf.dispose([...Object.values(full.grads), ...Object.values(split.grads), full.terms, split.terms]);
     assert.equal(tf.memory().numTensors, before, 'no tensor leaks');
