@@ -1,15 +1,50 @@
 /**
- * Times Conv2D and its two gradient kernels on the native-blas path (im2col + sgemm, every shape forced through
- * it) against the wasm path, interleaved, on the Derm7pt `cpu` preset's convolution shapes: the measurements
- * behind `nativeConvRule` (lib/backend/kernels/nativeConv.ts, docs/PERFORMANCE.md). The forward pass gets fresh
- * weights every call, as in training (XNNPACK caches an operator per weight tensor).
+ * Times Conv2D and its two gradient kernels on the native-blas path, as shifted products of a depth-1 grid
+ * (nativeConv3d.ts `conv2dByShift`, stride 1 only) and as im2col + sgemm (nativeConv.ts), every shape forced
+ * through each, against the wasm path, interleaved rep by rep, on the Derm7pt `cpu` preset's convolution shapes:
+ * the measurements behind `nativeConvRule` and `nativeConv3dRule` for 2-D (docs/PERFORMANCE.md). The forward pass
+ * gets fresh weights every call, as in training (XNNPACK caches an operator per weight tensor). Then the Derm7pt
+ * cpu preset's training step and inference with the rules against the native path before the depth-1 shifted
+ * products (`before`: im2col or XNNPACK per `nativeConvRule`), interleaved rep by rep.
  *
- *   npx tsc -p tsconfig.json && node build/bench/conv.js [--reps 11]
+ *   npx tsc -p tsconfig.json && node build/bench/conv.js [--reps 11] [--no-shapes]
  */
 import * as tf from '@tensorflow/tfjs';
-import { initBackend, nativeBlasAvailable } from '../lib/backend';
+import * as os from 'node:os';
+import { initBackend, nativeBlasAvailable, useComputePath } from '../lib/backend';
 import { nativeConvRule } from '../lib/backend/kernels/nativeConv';
-import { timedPaths } from './measure';
+import { nativeConv3dRule } from '../lib/backend/kernels/nativeConv3d';
+import { DERM7PT, stepRig, timedSides } from './measure';
+
+const KINDS = ['forward', 'filter', 'input'] as const;
+const rule = { ...nativeConvRule };
+const rule3 = { ...nativeConv3dRule };
+
+/** Put the measured rules and the native path back. */
+function restore(): void {
+  Object.assign(nativeConvRule, rule);
+  Object.assign(nativeConv3dRule, rule3);
+  useComputePath('native-blas');
+}
+
+/** The native path before the depth-1 shifted products: no `shift` for 2-D (Derm7pt has no 3-D convolutions). */
+function before(): void {
+  restore();
+  for (const k of KINDS) nativeConv3dRule[k] = () => 'im2col';
+}
+
+/** Each kernel forced through one method: shifted products, im2col, or the wasm path. */
+const METHODS: Record<string, () => void> = {
+  shift: () => {
+    restore();
+    for (const k of KINDS) nativeConv3dRule[k] = () => 'shift';
+  },
+  im2col: () => {
+    before();
+    for (const k of KINDS) nativeConvRule[k] = () => true;
+  },
+  wasm: () => useComputePath('wasm'),
+};
 
 /** [x shape, filter shape, stride], 'same' padding, as the residual encoder's convolutions. */
 const CASES: [number[], number[], number][] = [
@@ -28,8 +63,17 @@ async function main(): Promise<void> {
   const reps = i > 0 ? Number(process.argv[i + 1]) : 11;
   await initBackend({ backend: 'wasm', quiet: true });
   if (!nativeBlasAvailable()) throw new Error('bench/conv: no native BLAS here (cfcml backend says why)');
-  for (const k of ['forward', 'filter', 'input'] as const) nativeConvRule[k] = () => true;
-  console.log('| x, filter, stride | forward ms native / wasm | filter gradient | input gradient |\n|---|---|---|---|');
+  useComputePath('native-blas');
+  console.log(`load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} vCPUs`);
+  if (!process.argv.includes('--no-shapes')) shapes(reps);
+  await dermStep(reps);
+  console.log(`load average at the end ${os.loadavg()[0].toFixed(1)}`);
+}
+
+/** Per-shape medians of each method (forced), interleaved; `shift` only at stride 1. */
+function shapes(reps: number): void {
+  const names = Object.keys(METHODS);
+  console.log(`| x, filter, stride | forward ms ${names.join(' / ')} | filter gradient | input gradient |\n|---|---|---|---|`);
   for (const [xs, ws, s] of CASES) {
     const x = tf.randomNormal(xs);
     const w = tf.randomNormal(ws);
@@ -41,12 +85,25 @@ async function main(): Promise<void> {
       () => tf.engine().runKernel('Conv2DBackpropInput', { dy, filter: w }, { ...attrs, inputShape: xs }) as tf.Tensor,
     ];
     const cells = ops.map((f) => {
-      const t = timedPaths(['native-blas', 'wasm'], () => f().dispose(), reps, 2);
-      return `${t['native-blas'].median.toFixed(2)} / ${t.wasm.median.toFixed(2)}`;
+      const sides = Object.fromEntries(names.filter((m) => s === 1 || m !== 'shift').map((m) => [m, METHODS[m]]));
+      const t = timedSides(sides, () => f().dispose(), reps, 2, restore);
+      return names.map((m) => (t[m] ? t[m].median.toFixed(2) : '–')).join(' / ');
     });
     console.log(`| ${JSON.stringify(xs)}, ${ws.join('×')}, ${s} | ${cells.join(' | ')} |`);
     tf.dispose([x, w, dy]);
   }
+}
+
+/** The Derm7pt cpu preset's training step and inference, the rules against `before`, interleaved. */
+async function dermStep(reps: number): Promise<void> {
+  const rig = await stepRig(DERM7PT);
+  const sides = { before, rule: restore };
+  const ts = timedSides(sides, () => rig.step(), reps, 1, restore);
+  const ti = timedSides(sides, rig.infer, reps, 1, restore);
+  console.log(`\nDerm7pt cpu preset (batch ${rig.batchSize}), median of ${reps} interleaved reps, ms: before / with the rule (gain)`);
+  console.log(`training step ${ts.before.median.toFixed(0)} / ${ts.rule.median.toFixed(0)} (${(ts.before.median / ts.rule.median).toFixed(2)}×)`);
+  console.log(`inference     ${ti.before.median.toFixed(0)} / ${ti.rule.median.toFixed(0)} (${(ti.before.median / ti.rule.median).toFixed(2)}×)`);
+  rig.dispose();
 }
 
 main().catch((e) => {

@@ -43,20 +43,32 @@ const CONV2D_CASES: { x: number[]; w: number[]; s: number | [number, number]; pa
   { x: [2, 7, 7, 3], w: [1, 1, 3, 2], s: [2, 1], pad: 'valid' },
   { x: [2, 9, 8, 3], w: [3, 3, 3, 4], s: 1, pad: [[0, 0], [1, 2], [2, 0], [0, 0]] },
   { x: [3, 12, 12, 8], w: [4, 4, 8, 6], s: 2, pad: 'same' },
+  // The Derm7pt encoder's block convolutions (3×3, stride 1, 'same', channels in = out) down to a 2×2 grid, a
+  // stride-1 'valid' one and an even kernel at stride 1 (uneven padding): the shifted products of a depth-1 grid.
+  { x: [3, 6, 6, 5], w: [3, 3, 5, 5], s: 1, pad: 'same' },
+  { x: [4, 2, 2, 6], w: [3, 3, 6, 6], s: 1, pad: 'same' },
+  { x: [2, 7, 6, 3], w: [3, 3, 3, 2], s: 1, pad: 'valid' },
+  { x: [2, 5, 6, 2], w: [2, 3, 2, 3], s: 1, pad: 'same' },
 ];
 
 test('the wasm backend initialises with the project kernels', async () => {
   assert.equal(await initBackend({ backend: 'wasm', quiet: true }), 'wasm');
 });
 
-// On native-blas, `im2col` runs every shape through im2col + sgemm (the measured rule would leave some on XNNPACK).
-for (const mode of ['wasm', 'native-blas', 'im2col'] as const) {
+// On native-blas, `im2col` runs every shape through im2col + sgemm (the measured rule would leave some on XNNPACK
+// or on shifted products), `shift` every stride-1 shape through the shifted products of nativeConv3d.ts as depth 1.
+for (const mode of ['wasm', 'native-blas', 'im2col', 'shift'] as const) {
   const cpath = mode === 'wasm' ? 'wasm' : 'native-blas';
   test(`Conv2D, Conv2DBackpropFilter and Conv2DBackpropInput match cpu (${mode})`, onPath(cpath), async () => {
     await initBackend({ backend: 'wasm', quiet: true });
     useComputePath(cpath);
     const rule = { ...nativeConvRule };
-    if (mode === 'im2col') for (const k of ['forward', 'filter', 'input'] as const) nativeConvRule[k] = () => true;
+    const rule3 = { ...nativeConv3dRule };
+    for (const k of ['forward', 'filter', 'input'] as const) {
+      if (mode === 'im2col') [nativeConvRule[k], nativeConv3dRule[k]] = [() => true, () => 'im2col'];
+      if (mode === 'shift') nativeConv3dRule[k] = () => 'shift';
+    }
+    const n0 = tf.memory().numTensors;
     try {
       for (const [i, c] of CONV2D_CASES.entries()) {
         await agree(`conv2d ${JSON.stringify(c)} (${mode})`, 100 + i, [c.x, c.w], (x, w) => {
@@ -70,7 +82,9 @@ for (const mode of ['wasm', 'native-blas', 'im2col'] as const) {
       );
     } finally {
       Object.assign(nativeConvRule, rule);
+      Object.assign(nativeConv3dRule, rule3);
     }
+    assert.equal(tf.memory().numTensors, n0, 'no tensor left behind');
   });
 }
 
@@ -121,7 +135,7 @@ test(`Conv3D, Conv3DBackpropFilterV2 and Conv3DBackpropInputV2 match cpu (${mode
   assert.equal(tf.memory().numTensors, n0, 'no tensor left behind');
 });
 
-test('native 3-D convolutions read the heap after it grew (views taken per call)', onPath('native-blas'), async () => {
+test('native 3-D (and depth-1 2-D) convolutions read the heap after it grew (views taken per call)', onPath('native-blas'), async () => {
   await initBackend({ backend: 'wasm', quiet: true });
   useComputePath('native-blas');
   const rule = { ...nativeConv3dRule };
@@ -138,6 +152,17 @@ test('native 3-D convolutions read the heap after it grew (views taken per call)
         assert.ok(heap() > before, 'the heap grew');
         big.dispose();
         return y;
+      });
+      // A 2-D convolution and both its gradients, which run as depth 1 through the same kernels.
+      await agree(`conv2d after heap growth (${m})`, 401, [[3, 6, 6, 4], [3, 3, 4, 4]], (x, w) => {
+        const f = (a: tf.Tensor, b: tf.Tensor) => tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, 1, 'same');
+        if (tf.getBackend() !== 'wasm') return [f(x, w), ...tf.grads((a: tf.Tensor, b: tf.Tensor) => f(a, b).sum())([x, w])];
+        const before = heap();
+        const big = tf.zeros([Math.ceil(before / 4) + 1]);
+        const out = [f(x, w), ...tf.grads((a: tf.Tensor, b: tf.Tensor) => f(a, b).sum())([x, w])];
+        assert.ok(heap() > before, 'the heap grew');
+        big.dispose();
+        return out;
       });
     }
   } finally {

@@ -8,12 +8,15 @@
  *   input gradient    dcols[P, KH·KW·Cin] = dy · Wᵀ, then scattered back (col2im, summing overlaps)
  *
  * cols lives in a JS scratch buffer (the BLAS reads any Float32Array); the output is written into the wasm heap.
- * `nativeConvRule` is the measured rule of where this is faster (docs/PERFORMANCE.md).
+ * `nativeConvRule` is the measured rule of where this is faster (docs/PERFORMANCE.md). Before it, stride-1
+ * convolutions run as the 3-D ones of depth 1 by shifted products (nativeConv3d.ts `conv2dByShift`) where
+ * `nativeConv3dRule` picks `shift` for the shape (grids not much larger than the output).
  */
 import * as tf from '@tensorflow/tfjs';
 import { CBLAS_NO_TRANS, CBLAS_ROW_MAJOR, CBLAS_TRANS, type Sgemm } from '../blas';
 import { conv2dBackpropFilter } from './conv2dBackpropFilter';
 import { conv2dBackpropInput } from './conv2dBackpropInput';
+import { conv2dByShift } from './nativeConv3d';
 import { KernelArgs, run, scratch, unitDilations } from './util';
 
 type ConvAttrs = {
@@ -134,7 +137,10 @@ export function nativeConv2D(sgemm: Sgemm) {
     const { inputs, backend, attrs = {} } = args;
     const { x, filter } = inputs;
     const info = x.dtype === 'float32' ? convInfo(x.shape, filter.shape, attrs as ConvAttrs) : null;
-    if (!info || !nativeConvRule.forward(info)) return run('Conv2D', backend, inputs, attrs);
+    if (!info) return run('Conv2D', backend, inputs, attrs);
+    const shifted = conv2dByShift('forward', sgemm, backend, x, filter, x.shape, filter.shape, attrs as ConvAttrs, [info.batchSize, info.outHeight, info.outWidth, info.outChannels]);
+    if (shifted) return shifted;
+    if (!nativeConvRule.forward(info)) return run('Conv2D', backend, inputs, attrs);
     const { P, K, N } = dims(info);
     const y = backend.makeOutput([info.batchSize, info.outHeight, info.outWidth, N], 'float32');
     const c = colsOf(backend, x, info);
@@ -151,7 +157,10 @@ export function nativeConv2DBackpropFilter(sgemm: Sgemm) {
     const { x, dy } = inputs;
     const filterShape = (attrs as { filterShape: number[] }).filterShape;
     const info = x.dtype === 'float32' ? convInfo(x.shape, filterShape, attrs as ConvAttrs) : null;
-    if (!info || !nativeConvRule.filter(info)) return conv2dBackpropFilter(args);
+    if (!info) return conv2dBackpropFilter(args);
+    const shifted = conv2dByShift('filter', sgemm, backend, x, dy, x.shape, filterShape, attrs as ConvAttrs, [...filterShape]);
+    if (shifted) return shifted;
+    if (!nativeConvRule.filter(info)) return conv2dBackpropFilter(args);
     const { P, K, N } = dims(info);
     const dW = backend.makeOutput([...filterShape], 'float32');
     const c = colsOf(backend, x, info);
@@ -168,7 +177,10 @@ export function nativeConv2DBackpropInput(sgemm: Sgemm) {
     const { dy, filter } = inputs;
     const inputShape = (attrs as { inputShape: number[] }).inputShape;
     const info = dy.dtype === 'float32' ? convInfo(inputShape, filter.shape, attrs as ConvAttrs) : null;
-    if (!info || !nativeConvRule.input(info)) return conv2dBackpropInput(args);
+    if (!info) return conv2dBackpropInput(args);
+    const shifted = conv2dByShift('input', sgemm, backend, dy, filter, inputShape, filter.shape, attrs as ConvAttrs, [...inputShape]);
+    if (shifted) return shifted;
+    if (!nativeConvRule.input(info)) return conv2dBackpropInput(args);
     const { P, K, N } = dims(info);
     const dx = backend.makeOutput([...inputShape], 'float32');
     const c = scratch(0, P * K);

@@ -35,6 +35,7 @@ type Shape5 = [number, number, number, number, number];
 type Conv3dAttrs = { strides: number | [number, number, number]; pad: 'valid' | 'same'; dilations?: number | number[] };
 type Info = tf.backend_util.Conv3DInfo;
 export type Conv3dMethod = 'shift' | 'im2col' | 'wasm';
+type Kind = 'forward' | 'filter' | 'input';
 
 /** How many times the output's positions the padded grid has per batch item (what `shift` computes, gaps included). */
 export function gridOverhead(c: Info): number {
@@ -49,7 +50,7 @@ const byGrid = (c: Info): Conv3dMethod => (gridOverhead(c) <= 2 ? 'shift' : 'im2
  * Which method runs each kernel on a shape, from per-shape timings on the MEN presets' shapes (bench/conv3d.ts,
  * docs/PERFORMANCE.md); `shift` is only taken at stride 1. Mutable for benchmarks and tests that force a method.
  */
-export const nativeConv3dRule: Record<'forward' | 'filter' | 'input', (info: Info) => Conv3dMethod> = {
+export const nativeConv3dRule: Record<Kind, (info: Info) => Conv3dMethod> = {
   forward: byGrid,
   filter: byGrid,
   input: byGrid,
@@ -66,7 +67,7 @@ function info3d(xShape: readonly number[], filterShape: readonly number[], a: Co
  * The shape and method for kernel `kind`, or null where the wasm kernel runs (the rule says so, or the shape is
  * not one this file runs). `shift` falls back to `im2col` off stride 1.
  */
-function plan(kind: 'forward' | 'filter' | 'input', xShape: readonly number[], filterShape: readonly number[], attrs: unknown, dtype: tf.DataType): { c: Info; m: 'shift' | 'im2col' } | null {
+function plan(kind: Kind, xShape: readonly number[], filterShape: readonly number[], attrs: unknown, dtype: tf.DataType): { c: Info; m: 'shift' | 'im2col' } | null {
   const c = info3d(xShape, filterShape, attrs as Conv3dAttrs, dtype);
   if (!c) return null;
   const m = nativeConv3dRule[kind](c);
@@ -291,7 +292,7 @@ export function nativeConv3D(sgemm: Sgemm) {
     const y = backend.makeOutput([c.batchSize, c.outDepth, c.outHeight, c.outWidth, N], 'float32');
     const heap = (t: tf.TensorInfo) => heapF32(backend, t);
     if (m === 'shift') {
-      shiftForward(sgemm, heap(x), c.inChannels, forwardGrid(c), heap(filter), N, heap(y));
+      shiftKernel('forward', sgemm, backend, x, filter, c, y);
       return y;
     }
     const cols = colsOf(backend, x, c);
@@ -313,20 +314,7 @@ export function nativeConv3DBackpropFilter(sgemm: Sgemm) {
     const dW = backend.makeOutput([...filterShape], 'float32');
     const heap = (t: tf.TensorInfo) => heapF32(backend, t);
     if (m === 'shift') {
-      const g = forwardGrid(c);
-      const { Q } = gridSizes(g);
-      const C = c.inChannels;
-      const xp = paddedInput(heap(x), C, g, false);
-      const dyp = scratch(3, Q * N);
-      dyOnGrid(g, N, heap(dy), dyp);
-      const out = heap(dW);
-      const tp = taps(g);
-      for (let q0 = 0; q0 < Q; q0 += FILTER_ROWS) {
-        const rows = Math.min(FILTER_ROWS, Q - q0);
-        for (const [t, r] of tp) {
-          sgemm(CBLAS_ROW_MAJOR, CBLAS_TRANS, CBLAS_NO_TRANS, C, N, rows, 1, xp.subarray((q0 + r) * C), C, dyp.subarray(q0 * N), N, q0 === 0 ? 0 : 1, out.subarray(t * C * N), N);
-        }
-      }
+      shiftKernel('filter', sgemm, backend, x, dy, c, dW);
       return dW;
     }
     const cols = colsOf(backend, x, c);
@@ -348,6 +336,62 @@ function flipTranspose(W: Float32Array, k: [number, number, number], cin: number
   return out;
 }
 
+/**
+ * Kernel `kind` by `shift` (stride 1) into `out`, on a = x, b = W (forward), a = x, b = dy (filter gradient) or
+ * a = dy, b = W (input gradient). Heap views are taken here, after the caller allocated `out`.
+ */
+function shiftKernel(kind: Kind, sgemm: Sgemm, backend: KernelArgs['backend'], a: tf.TensorInfo, b: tf.TensorInfo, c: Info, out: tf.TensorInfo): void {
+  const heap = (t: tf.TensorInfo) => heapF32(backend, t);
+  const { inChannels: C, outChannels: N } = c;
+  if (kind === 'forward') {
+    shiftForward(sgemm, heap(a), C, forwardGrid(c), heap(b), N, heap(out));
+  } else if (kind === 'input') {
+    const g = inputGrid(c);
+    const wT = flipTranspose(heap(b), g.k, C, N);
+    shiftForward(sgemm, heap(a), N, g, wT, C, heap(out));
+  } else {
+    const g = forwardGrid(c);
+    const { Q } = gridSizes(g);
+    const xp = paddedInput(heap(a), C, g, false);
+    const dyp = scratch(3, Q * N);
+    dyOnGrid(g, N, heap(b), dyp);
+    const dW = heap(out);
+    const tp = taps(g);
+    for (let q0 = 0; q0 < Q; q0 += FILTER_ROWS) {
+      const rows = Math.min(FILTER_ROWS, Q - q0);
+      for (const [t, r] of tp) {
+        sgemm(CBLAS_ROW_MAJOR, CBLAS_TRANS, CBLAS_NO_TRANS, C, N, rows, 1, xp.subarray((q0 + r) * C), C, dyp.subarray(q0 * N), N, q0 === 0 ? 0 : 1, dW.subarray(t * C * N), N);
+      }
+    }
+  }
+}
+
+/** The attributes of a 2-D convolution that `conv2dByShift` reads. */
+export interface Conv2dShiftAttrs {
+  strides: number | [number, number];
+  pad: unknown;
+  dataFormat?: string;
+  dilations?: number | number[];
+}
+
+/**
+ * A 2-D convolution's kernel `kind` (NHWC, x [B, H, W, C], W [KH, KW, C, N]) run as the 3-D one of depth 1, by
+ * `shift` where `nativeConv3dRule` picks it for that shape (the same grid and products: depth 1 adds no gap), into
+ * a new output of `outShape`; null where it does not apply or the rule says otherwise (the caller runs its own).
+ * a and b are as for the 3-D kernel (forward x, W; filter gradient x, dy; input gradient dy, W).
+ */
+export function conv2dByShift(kind: Kind, sgemm: Sgemm, backend: KernelArgs['backend'], a: tf.TensorInfo, b: tf.TensorInfo, xShape: readonly number[], filterShape: readonly number[], attrs: Conv2dShiftAttrs, outShape: number[]): tf.TensorInfo | null {
+  if (a.dtype !== 'float32' || attrs.dataFormat === 'NCHW' || (attrs.pad !== 'same' && attrs.pad !== 'valid')) return null;
+  const [sh, sw] = typeof attrs.strides === 'number' ? [attrs.strides, attrs.strides] : attrs.strides;
+  if (sh !== 1 || sw !== 1) return null;
+  const attrs3: Conv3dAttrs = { strides: 1, pad: attrs.pad, dilations: attrs.dilations };
+  const pl = plan(kind, [xShape[0], 1, xShape[1], xShape[2], xShape[3]], [1, ...filterShape], attrs3, a.dtype);
+  if (!pl || pl.m !== 'shift') return null;
+  const out = backend.makeOutput(outShape, 'float32');
+  shiftKernel(kind, sgemm, backend, a, b, pl.c, out);
+  return out;
+}
+
 /** Conv3DBackpropInputV2: dcols = dy · Wᵀ then col2im (im2col), or a shifted forward of dy (shift), else wasm. */
 export function nativeConv3DBackpropInput(sgemm: Sgemm) {
   return function conv3DBackpropInputBlas(args: KernelArgs): tf.TensorInfo {
@@ -361,9 +405,7 @@ export function nativeConv3DBackpropInput(sgemm: Sgemm) {
     const dx = backend.makeOutput([...inputShape], 'float32');
     const heap = (t: tf.TensorInfo) => heapF32(backend, t);
     if (m === 'shift') {
-      const g = inputGrid(c);
-      const wT = flipTranspose(heap(filter), g.k, c.inChannels, N);
-      shiftForward(sgemm, heap(dy), N, g, wT, c.inChannels, heap(dx));
+      shiftKernel('input', sgemm, backend, dy, filter, c, dx);
       return dx;
     }
     const dcols = scratch(0, P * K);
