@@ -10,6 +10,9 @@
  *   + fused token taps also tokenConv's shift-and-sum as one kernel each way (lib/backend/kernels/tokenTaps.ts)
  *   + BLAS 3-D conv    also the 3-D convolutions and both gradients as shifted products or im2col + BLAS
  *                      (nativeConv3d.ts); the rows above run them as before (bench/conv3d.ts `before`)
+ *   + shift 2-D conv   also the 2-D stride-1 convolutions as shifted products of a depth-1 grid where
+ *                      `nativeConv3dRule` picks them (nativeConv3d.ts `conv2dByShift`); the rows above run them as
+ *                      im2col or XNNPACK per `nativeConvRule`
  *
  *   npx tsc -p tsconfig.json && node build/bench/gains.js [--reps 7] [--last K] [--derm]
  *
@@ -21,6 +24,7 @@ import { toggleWasmKernels } from '../lib/backend/kernels';
 import { CHANNEL_NORM, CHANNEL_NORM_GRAD } from '../lib/backend/kernels/channelNorm';
 import { TOKEN_TAPS, TOKEN_TAPS_GRAD } from '../lib/backend/kernels/tokenTaps';
 import { nativeConvRule } from '../lib/backend/kernels/nativeConv';
+import { nativeConv3dRule } from '../lib/backend/kernels/nativeConv3d';
 import type { DatasetSpec } from '../lib/data/spec';
 import { before, restoreRule } from './conv3d';
 import { DERM7PT, MEN, stepRig } from './measure';
@@ -33,19 +37,21 @@ interface Variant {
   /** Project kernels that fuse model ops (the model takes plain ops where they are missing). */
   fused: readonly string[];
   conv3d: boolean;
+  shift2d: boolean;
 }
 
 /** Every fusing kernel; a variant registers those in its `fused` and removes the rest. */
 const FUSING = [CHANNEL_NORM, CHANNEL_NORM_GRAD, TOKEN_TAPS, TOKEN_TAPS_GRAD];
 
 const VARIANTS: Variant[] = [
-  { name: 'wasm', path: 'wasm', conv: false, fusedAdam: false, fused: [], conv3d: false },
-  { name: '+ BLAS matmul (and 3-D filter gradient)', path: 'native-blas', conv: false, fusedAdam: false, fused: [], conv3d: false },
-  { name: '+ BLAS conv', path: 'native-blas', conv: true, fusedAdam: false, fused: [], conv3d: false },
-  { name: '+ fused Adam', path: 'native-blas', conv: true, fusedAdam: true, fused: [], conv3d: false },
-  { name: '+ fused LayerNorm', path: 'native-blas', conv: true, fusedAdam: true, fused: [CHANNEL_NORM, CHANNEL_NORM_GRAD], conv3d: false },
-  { name: '+ fused token taps', path: 'native-blas', conv: true, fusedAdam: true, fused: FUSING, conv3d: false },
-  { name: '+ BLAS 3-D conv', path: 'native-blas', conv: true, fusedAdam: true, fused: FUSING, conv3d: true },
+  { name: 'wasm', path: 'wasm', conv: false, fusedAdam: false, fused: [], conv3d: false, shift2d: false },
+  { name: '+ BLAS matmul (and 3-D filter gradient)', path: 'native-blas', conv: false, fusedAdam: false, fused: [], conv3d: false, shift2d: false },
+  { name: '+ BLAS conv', path: 'native-blas', conv: true, fusedAdam: false, fused: [], conv3d: false, shift2d: false },
+  { name: '+ fused Adam', path: 'native-blas', conv: true, fusedAdam: true, fused: [], conv3d: false, shift2d: false },
+  { name: '+ fused LayerNorm', path: 'native-blas', conv: true, fusedAdam: true, fused: [CHANNEL_NORM, CHANNEL_NORM_GRAD], conv3d: false, shift2d: false },
+  { name: '+ fused token taps', path: 'native-blas', conv: true, fusedAdam: true, fused: FUSING, conv3d: false, shift2d: false },
+  { name: '+ BLAS 3-D conv', path: 'native-blas', conv: true, fusedAdam: true, fused: FUSING, conv3d: true, shift2d: false },
+  { name: '+ shift 2-D conv', path: 'native-blas', conv: true, fusedAdam: true, fused: FUSING, conv3d: true, shift2d: true },
 ];
 
 const rule = { ...nativeConvRule };
@@ -60,6 +66,12 @@ function select(v: Variant): void {
   toggleWasmKernels(v.fused, true);
   if (v.conv3d) restoreRule();
   else before();
+  // A 2-D convolution reaches the 3-D rule as depth 1; without `shift2d` it keeps the 2-D kernels.
+  if (!v.shift2d)
+    for (const k of ['forward', 'filter', 'input'] as const) {
+      const r = nativeConv3dRule[k];
+      nativeConv3dRule[k] = (c) => (c.inDepth === 1 && c.filterDepth === 1 ? 'im2col' : r(c));
+    }
 }
 
 type Timings = Record<string, { step: number; infer: number }>;
