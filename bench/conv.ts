@@ -14,7 +14,7 @@ import * as os from 'node:os';
 import { initBackend, nativeBlasAvailable, useComputePath } from '../lib/backend';
 import { nativeConvRule } from '../lib/backend/kernels/nativeConv';
 import { nativeConv3dRule } from '../lib/backend/kernels/nativeConv3d';
-import { DERM7PT, stepRig, timedSides } from './measure';
+import { DERM7PT, stepBeforeAfter, timedSides } from './measure';
 
 const KINDS = ['forward', 'filter', 'input'] as const;
 const rule = { ...nativeConvRule };
@@ -66,7 +66,7 @@ async function main(): Promise<void> {
   useComputePath('native-blas');
   console.log(`load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} vCPUs`);
   if (!process.argv.includes('--no-shapes')) shapes(reps);
-  await dermStep(reps);
+  await stepBeforeAfter(DERM7PT, { before, rule: restore }, reps, restore);
   console.log(`load average at the end ${os.loadavg()[0].toFixed(1)}`);
 }
 
@@ -92,18 +92,6 @@ function shapes(reps: number): void {
     console.log(`| ${JSON.stringify(xs)}, ${ws.join('×')}, ${s} | ${cells.join(' | ')} |`);
     tf.dispose([x, w, dy]);
   }
-}
-
-/** The Derm7pt cpu preset's training step and inference, the rules against `before`, interleaved. */
-async function dermStep(reps: number): Promise<void> {
-  const rig = await stepRig(DERM7PT);
-  const sides = { before, rule: restore };
-  const ts = timedSides(sides, () => rig.step(), reps, 1, restore);
-  const ti = timedSides(sides, rig.infer, reps, 1, restore);
-  console.log(`\nDerm7pt cpu preset (batch ${rig.batchSize}), median of ${reps} interleaved reps, ms: before / with the rule (gain)`);
-  console.log(`training step ${ts.before.median.toFixed(0)} / ${ts.rule.median.toFixed(0)} (${(ts.before.median / ts.rule.median).toFixed(2)}×)`);
-  console.log(`inference     ${ti.before.median.toFixed(0)} / ${ti.rule.median.toFixed(0)} (${(ti.before.median / ti.rule.median).toFixed(2)}×)`);
-  rig.dispose();
 }
 
 main().catch((e) => {

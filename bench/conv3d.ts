@@ -14,7 +14,7 @@ import * as os from 'node:os';
 import * as tf from '@tensorflow/tfjs';
 import { initBackend, nativeBlasAvailable, useComputePath } from '../lib/backend';
 import { nativeConv3dRule, type Conv3dMethod } from '../lib/backend/kernels/nativeConv3d';
-import { MEN, stepRig, timedSides } from './measure';
+import { MEN, stepBeforeAfter, timedSides } from './measure';
 
 /** [x shape, filter shape, stride], 'same' padding, as the residual encoder's 3-D convolutions at the MEN cpu preset. */
 const CASES: [number[], number[], number][] = [
@@ -39,19 +39,6 @@ export function before(): void {
   nativeConv3dRule.filter = (c) => (c.strideDepth === 1 && c.strideHeight === 1 && c.strideWidth === 1 ? 'im2col' : 'wasm');
 }
 
-/** The MEN cpu preset's training step and inference, the rule against `before`, interleaved. */
-async function menStep(reps: number): Promise<void> {
-  const rig = await stepRig(MEN);
-  const sides = { before, rule: restoreRule };
-  const restore = restoreRule;
-  const ts = timedSides(sides, () => rig.step(), reps, 1, restore);
-  const ti = timedSides(sides, rig.infer, reps, 1, restore);
-  console.log(`\nMEN cpu preset (batch ${rig.batchSize}), median of ${reps} interleaved reps, ms: before / with the rule (gain)`);
-  console.log(`training step ${ts.before.median.toFixed(0)} / ${ts.rule.median.toFixed(0)} (${(ts.before.median / ts.rule.median).toFixed(2)}×)`);
-  console.log(`inference     ${ti.before.median.toFixed(0)} / ${ti.rule.median.toFixed(0)} (${(ti.before.median / ti.rule.median).toFixed(2)}×)`);
-  rig.dispose();
-}
-
 async function main(): Promise<void> {
   const i = process.argv.indexOf('--reps');
   const reps = i > 0 ? Number(process.argv[i + 1]) : 11;
@@ -60,7 +47,7 @@ async function main(): Promise<void> {
   useComputePath('native-blas');
   console.log(`load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} vCPUs`);
   if (!process.argv.includes('--no-shapes')) shapes(reps);
-  await menStep(reps);
+  await stepBeforeAfter(MEN, { before, rule: restoreRule }, reps, restoreRule);
   console.log(`load average at the end ${os.loadavg()[0].toFixed(1)}`);
 }
 

@@ -195,6 +195,20 @@ export async function stepRig(spec: DatasetSpec): Promise<{ batchSize: number; s
   };
 }
 
+/**
+ * `spec`'s cpu preset's training step and inference under `sides.before` and `sides.rule` (each sets up the
+ * kernels), interleaved rep by rep; prints the medians and the gain.
+ */
+export async function stepBeforeAfter(spec: DatasetSpec, sides: { before: () => void; rule: () => void }, reps: number, restore: () => void): Promise<void> {
+  const rig = await stepRig(spec);
+  const ts = timedSides(sides, () => rig.step(), reps, 1, restore);
+  const ti = timedSides(sides, rig.infer, reps, 1, restore);
+  console.log(`\n${spec.name} cpu preset (batch ${rig.batchSize}), median of ${reps} interleaved reps, ms: before / with the rule (gain)`);
+  console.log(`training step ${ts.before.median.toFixed(0)} / ${ts.rule.median.toFixed(0)} (${(ts.before.median / ts.rule.median).toFixed(2)}×)`);
+  console.log(`inference     ${ti.before.median.toFixed(0)} / ${ti.rule.median.toFixed(0)} (${(ti.before.median / ti.rule.median).toFixed(2)}×)`);
+  rig.dispose();
+}
+
 /** cfcml's timings on one preset, per path. */
 export interface SideResult {
   step: Record<string, Timing>;
