@@ -47,8 +47,10 @@ export function gridOverhead(c: Info): number {
 const byGrid = (c: Info): Conv3dMethod => (gridOverhead(c) <= 2 ? 'shift' : 'im2col');
 
 /**
- * Which method runs each kernel on a shape, from per-shape timings on the MEN presets' shapes (bench/conv3d.ts,
- * docs/PERFORMANCE.md); `shift` is only taken at stride 1. Mutable for benchmarks and tests that force a method.
+ * Which method runs each kernel on a shape, from per-shape timings on the MEN presets' shapes (bench/conv3d.ts)
+ * and, for 2-D convolutions reaching it as depth 1 (`conv2dByShift`), the Derm7pt presets' (bench/conv.ts; where
+ * it says `im2col` those keep nativeConv.ts); docs/PERFORMANCE.md has both. `shift` is only taken at stride 1.
+ * Mutable for benchmarks and tests that force a method.
  */
 export const nativeConv3dRule: Record<Kind, (info: Info) => Conv3dMethod> = {
   forward: byGrid,
