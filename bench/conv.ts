@@ -10,11 +10,10 @@
  *   npx tsc -p tsconfig.json && node build/bench/conv.js [--reps 11] [--no-shapes]
  */
 import * as tf from '@tensorflow/tfjs';
-import * as os from 'node:os';
-import { initBackend, nativeBlasAvailable, useComputePath } from '../lib/backend';
+import { useComputePath } from '../lib/backend';
 import { nativeConvRule } from '../lib/backend/kernels/nativeConv';
 import { nativeConv3dRule } from '../lib/backend/kernels/nativeConv3d';
-import { DERM7PT, stepBeforeAfter, timedSides } from './measure';
+import { convBench, DERM7PT, timedSides } from './measure';
 
 const KINDS = ['forward', 'filter', 'input'] as const;
 const rule = { ...nativeConvRule };
@@ -59,15 +58,7 @@ const CASES: [number[], number[], number][] = [
 ];
 
 async function main(): Promise<void> {
-  const i = process.argv.indexOf('--reps');
-  const reps = i > 0 ? Number(process.argv[i + 1]) : 11;
-  await initBackend({ backend: 'wasm', quiet: true });
-  if (!nativeBlasAvailable()) throw new Error('bench/conv: no native BLAS here (cfcml backend says why)');
-  useComputePath('native-blas');
-  console.log(`load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} vCPUs`);
-  if (!process.argv.includes('--no-shapes')) shapes(reps);
-  await stepBeforeAfter(DERM7PT, { before, rule: restore }, reps, restore);
-  console.log(`load average at the end ${os.loadavg()[0].toFixed(1)}`);
+  await convBench('conv', DERM7PT, shapes, before, restore);
 }
 
 /** Per-shape medians of each method (forced), interleaved; `shift` only at stride 1. */

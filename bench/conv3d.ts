@@ -10,11 +10,9 @@
  *
  *   npx tsc -p tsconfig.json && node build/bench/conv3d.js [--reps 11] [--no-shapes]
  */
-import * as os from 'node:os';
 import * as tf from '@tensorflow/tfjs';
-import { initBackend, nativeBlasAvailable, useComputePath } from '../lib/backend';
 import { nativeConv3dRule, type Conv3dMethod } from '../lib/backend/kernels/nativeConv3d';
-import { MEN, stepBeforeAfter, timedSides } from './measure';
+import { convBench, MEN, timedSides } from './measure';
 
 /** [x shape, filter shape, stride], 'same' padding, as the residual encoder's 3-D convolutions at the MEN cpu preset. */
 const CASES: [number[], number[], number][] = [
@@ -40,15 +38,7 @@ export function before(): void {
 }
 
 async function main(): Promise<void> {
-  const i = process.argv.indexOf('--reps');
-  const reps = i > 0 ? Number(process.argv[i + 1]) : 11;
-  await initBackend({ backend: 'wasm', quiet: true });
-  if (!nativeBlasAvailable()) throw new Error('bench/conv3d: no native BLAS here (cfcml backend says why)');
-  useComputePath('native-blas');
-  console.log(`load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} vCPUs`);
-  if (!process.argv.includes('--no-shapes')) shapes(reps);
-  await stepBeforeAfter(MEN, { before, rule: restoreRule }, reps, restoreRule);
-  console.log(`load average at the end ${os.loadavg()[0].toFixed(1)}`);
+  await convBench('conv3d', MEN, shapes, before, restoreRule);
 }
 
 /** Per-shape timings of each method (forced), interleaved. */

@@ -12,7 +12,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { computePath, nativeBlasAvailable, useComputePath, type ComputePath } from '../lib/backend';
+import { computePath, initBackend, nativeBlasAvailable, useComputePath, type ComputePath } from '../lib/backend';
 import { DERM7PT, getPreset, ImageCache, loadCohort, makeBatch, MEN, TabularEncoder, disposeBatch } from '../lib/data';
 import { synthDerm7pt, synthMen } from '../lib/synth';
 import type { DatasetSpec, PresetName, TrainPreset } from '../lib/data/spec';
@@ -207,6 +207,23 @@ export async function stepBeforeAfter(spec: DatasetSpec, sides: { before: () => 
   console.log(`training step ${ts.before.median.toFixed(0)} / ${ts.rule.median.toFixed(0)} (${(ts.before.median / ts.rule.median).toFixed(2)}×)`);
   console.log(`inference     ${ti.before.median.toFixed(0)} / ${ti.rule.median.toFixed(0)} (${(ti.before.median / ti.rule.median).toFixed(2)}×)`);
   rig.dispose();
+}
+
+/**
+ * A convolution bench (bench/conv.ts, bench/conv3d.ts): on the native-blas path, `shapes` (per-shape timings of
+ * each method, skipped with --no-shapes), then `spec`'s training step and inference before vs with the rule.
+ * Options: --reps N (default 11), --no-shapes.
+ */
+export async function convBench(name: string, spec: DatasetSpec, shapes: (reps: number) => void, before: () => void, restore: () => void): Promise<void> {
+  const i = process.argv.indexOf('--reps');
+  const reps = i > 0 ? Number(process.argv[i + 1]) : 11;
+  await initBackend({ backend: 'wasm', quiet: true });
+  if (!nativeBlasAvailable()) throw new Error(`bench/${name}: no native BLAS here (cfcml backend says why)`);
+  useComputePath('native-blas');
+  console.log(`load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} vCPUs`);
+  if (!process.argv.includes('--no-shapes')) shapes(reps);
+  await stepBeforeAfter(spec, { before, rule: restore }, reps, restore);
+  console.log(`load average at the end ${os.loadavg()[0].toFixed(1)}`);
 }
 
 /** cfcml's timings on one preset, per path. */
