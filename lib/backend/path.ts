@@ -68,8 +68,8 @@ export function useComputePath(want?: ComputePath | 'auto'): ComputePath {
     why = path === 'wasm' ? 'asked for' : `no BLAS: ${blasStatus().reason}`;
     return current;
   }
-  registerWasm('BatchMatMul', nativeBatchMatMul(lib.sgemm));
-  registerWasm('_FusedMatMul', nativeFusedMatMul(lib.sgemm));
+  registerWasm('BatchMatMul', nativeBatchMatMul(lib));
+  registerWasm('_FusedMatMul', nativeFusedMatMul(lib));
   registerWasm('Conv2D', nativeConv2D(lib.sgemm));
   registerWasm('Conv2DBackpropFilter', nativeConv2DBackpropFilter(lib.sgemm));
   registerWasm('Conv2DBackpropInput', nativeConv2DBackpropInput(lib.sgemm));

@@ -1,0 +1,139 @@
+/**
+ * Every BatchMatMul / _FusedMatMul call of one Derm7pt (or MEN) cpu-preset training step and one inference on the
+ * native-blas path: shapes, transpose flags, batch and broadcast pattern, time per call (the kernel wrapped and
+ * timed around the registered one, a sync kernel). Grouped by pattern, sorted by time. Then each pattern's product
+ * before (one sgemm per batch entry, operands as typed-array views) and now (`nativeMatMulOptions`: heap addresses,
+ * a shared B folded into M), interleaved call by call, and the whole step and inference before / now
+ * (`stepBeforeAfter`).
+ *
+ *   npx tsc -p tsconfig.json && node build/bench/matmul.js [--men] [--reps 5] [--no-log] [--no-shapes]
+ */
+import * as os from 'node:os';
+import * as tf from '@tensorflow/tfjs';
+import { initBackend, nativeBlasAvailable, useComputePath } from '../lib/backend';
+import { nativeMatMulOptions } from '../lib/backend/kernels/nativeMatMul';
+import type { Kernel, KernelArgs } from '../lib/backend/kernels/util';
+import { registerWasm } from '../lib/backend/kernels/util';
+import { DERM7PT, MEN, stepBeforeAfter, stepRig, timedSides } from './measure';
+
+interface Row {
+  key: string;
+  calls: number;
+  ms: number[];
+}
+
+/** The pattern of one product: kernel, shapes, flags, batches of A and B. */
+function describe(name: string, args: KernelArgs): string {
+  const { a, b } = args.inputs;
+  const { transposeA, transposeB } = (args.attrs ?? {}) as { transposeA?: boolean; transposeB?: boolean };
+  const batch = (s: number[]) => s.slice(0, -2).reduce((x, y) => x * y, 1);
+  const bias = args.inputs.bias ? ` bias[${args.inputs.bias.shape}]` : '';
+  return `${name} [${a.shape}]${transposeA ? 'ᵀ' : ''} · [${b.shape}]${transposeB ? 'ᵀ' : ''}${bias}  batch ${batch(a.shape)}/${batch(b.shape)}`;
+}
+
+/** Wrap the registered product kernels so that each call adds its time and one call to `pass`. */
+function instrument(pass: Map<string, { ms: number; calls: number }>): void {
+  for (const name of ['BatchMatMul', '_FusedMatMul']) {
+    const inner = tf.getKernel(name, 'wasm')!.kernelFunc as unknown as Kernel;
+    registerWasm(name, (args: KernelArgs) => {
+      const t0 = process.hrtime.bigint();
+      const out = inner(args);
+      const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+      const key = describe(name, args);
+      const e = pass.get(key) ?? { ms: 0, calls: 0 };
+      pass.set(key, { ms: e.ms + ms, calls: e.calls + 1 });
+      return out;
+    });
+  }
+}
+
+const options = { ...nativeMatMulOptions };
+
+/** The measured options and the native path back. */
+function restore(): void {
+  Object.assign(nativeMatMulOptions, options);
+  useComputePath('native-blas');
+}
+
+/** The native products before: views, one sgemm per batch entry. */
+function before(): void {
+  restore();
+  Object.assign(nativeMatMulOptions, { byAddress: false, foldBatch: false });
+}
+
+/** [a, b, transposeA, transposeB]: the step's patterns (bench/matmul.ts's log) and a shared-B product. */
+const CASES: [number[], number[], boolean, boolean][] = [
+  [[32, 4, 16, 24], [32, 4, 24, 16], false, false], // attention scores, Derm7pt
+  [[32, 4, 16, 16], [32, 4, 16, 24], false, false], // attention mixing
+  [[32, 4, 16, 16], [32, 4, 24, 16], false, true], // gradients of the two
+  [[32, 4, 16, 16], [32, 4, 16, 24], true, false],
+  [[32, 4, 16, 24], [32, 4, 16, 24], false, true],
+  [[24, 4, 12, 32], [24, 4, 32, 12], false, false], // attention scores, MEN
+  [[768, 64], [64, 64], false, false], // a linear layer (batch 1)
+  [[768, 64], [64, 64], false, true],
+  [[2048, 256], [256, 48], false, false],
+  [[32, 24, 64], [64, 64], false, false], // rank 3 × rank 2: B shared (folded)
+  [[128, 16, 24], [24, 16], false, false],
+];
+
+/** Median µs of each case before and now, interleaved call by call. */
+function shapes(reps: number): void {
+  console.log('\n| a · b | before µs | now µs | gain |\n|---|---:|---:|---:|');
+  for (const [sa, sb, ta, tb] of CASES) {
+    const a = tf.randomNormal(sa);
+    const b = tf.randomNormal(sb);
+    const t = timedSides({ before, now: restore }, () => tf.matMul(a, b, ta, tb).dispose(), reps, 3, restore);
+    const label = `[${sa}]${ta ? 'ᵀ' : ''} · [${sb}]${tb ? 'ᵀ' : ''}`;
+    console.log(`| ${label} | ${(t.before.median * 1e3).toFixed(0)} | ${(t.now.median * 1e3).toFixed(0)} | ${(t.before.median / t.now.median).toFixed(2)}× |`);
+    tf.dispose([a, b]);
+  }
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const spec = argv.includes('--men') ? MEN : DERM7PT;
+  const i = argv.indexOf('--reps');
+  const reps = i >= 0 ? Number(argv[i + 1]) : 5;
+  await initBackend({ backend: 'wasm', quiet: true });
+  if (!nativeBlasAvailable()) throw new Error('bench/matmul: no native BLAS here (cfcml backend says why)');
+  console.log(`load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} vCPUs`);
+  if (!argv.includes('--no-log')) await log(spec, reps);
+  if (!argv.includes('--no-shapes')) shapes(Math.max(reps, 51));
+  await stepBeforeAfter(spec, { before, rule: restore }, reps, restore);
+  console.log(`load average at the end ${os.loadavg()[0].toFixed(1)}`);
+}
+
+/** The per-call table of a training step and an inference on the native path as it is now. */
+async function log(spec: typeof DERM7PT, reps: number): Promise<void> {
+  const rig = await stepRig(spec);
+  for (const [mode, fn] of [['training step', () => rig.step()], ['inference', rig.infer]] as const) {
+    useComputePath('native-blas');
+    fn(); // warm-up
+    const pass = new Map<string, { ms: number; calls: number }>();
+    instrument(pass);
+    const rows = new Map<string, Row>();
+    for (let r = 0; r < reps; r++) {
+      pass.clear();
+      fn();
+      for (const [key, e] of pass) {
+        const row = rows.get(key) ?? { key, calls: e.calls, ms: [] };
+        row.ms.push(e.ms);
+        rows.set(key, row);
+      }
+    }
+    useComputePath('native-blas');
+    const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+    const table = [...rows.values()].map((r) => ({ ...r, med: median(r.ms) })).sort((x, y) => y.med - x.med);
+    const total = table.reduce((s, r) => s + r.med, 0);
+    const calls = table.reduce((s, r) => s + r.calls, 0);
+    console.log(`\n${spec.name} ${mode}: ${calls} product calls, ${total.toFixed(2)} ms (medians over ${reps})`);
+    console.log('| call | calls | ms | µs per call |\n|---|---:|---:|---:|');
+    for (const r of table) console.log(`| ${r.key} | ${r.calls} | ${r.med.toFixed(2)} | ${((r.med / r.calls) * 1000).toFixed(0)} |`);
+  }
+  rig.dispose();
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
