@@ -192,6 +192,16 @@ test(`BatchMatMul / _FusedMatMul with and without transposes, and their gradient
     [[2, 3, 8, 16], [2, 3, 8, 16], true, false],
     [[4, 33, 17], [4, 17, 9], false, false],
   ];
+  // B shared by the batch (native: one sgemm with M = batch·m where A is not transposed). Values only: tfjs's
+  // BatchMatMul gradient does not reduce a broadcast operand's gradient to its shape (the model's products are rank 2).
+  const shared: [number[], number[], boolean, boolean][] = [
+    [[4, 33, 17], [17, 9], false, false],
+    [[2, 3, 8, 16], [8, 16], false, true],
+    [[4, 17, 33], [17, 9], true, false],
+  ];
+  for (const [i, [a, b, ta, tb]] of shared.entries()) {
+    await agree(`matMul ${a} ${b} ${ta} ${tb} (${path})`, 430 + i, [a, b], (x, y) => tf.matMul(x, y, ta, tb));
+  }
   for (const [i, [a, b, ta, tb]] of cases.entries()) {
     await agree(`matMul ${a} ${b} ${ta} ${tb} (${path})`, 400 + i, [a, b], (x, y) => {
       const f = (p: tf.Tensor, q: tf.Tensor) => tf.matMul(p, q, ta, tb);

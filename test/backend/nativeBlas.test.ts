@@ -10,6 +10,8 @@ import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { computePath, initBackend, useComputePath } from '../../lib/backend';
+import { blas } from '../../lib/backend/blas';
+import { nativeMatMulOptions } from '../../lib/backend/kernels/nativeMatMul';
 import { onPath, randomTensor } from '../../lib/backend/testing';
 import { numericsFingerprint } from '../../lib/run/numerics';
 import { Rng } from '../../lib/util/random';
@@ -64,6 +66,19 @@ const CASES: [number[], number[], boolean, boolean][] = [
   [[4, 33, 17], [17, 9], false, false], // B shared by every batch entry
   [[33, 17], [4, 17, 9], false, false], // A shared
   [[1, 6, 5], [3, 5, 2], false, false],
+  // B shared, A not transposed: one sgemm with M = batch·m (nativeMatMul.ts), also with B transposed and rank 4
+  [[4, 33, 17], [9, 17], false, true],
+  [[2, 3, 5, 7], [1, 7, 4], false, false],
+  [[3, 1, 6], [6, 5], false, false], // m = 1
+  // B shared but A transposed: one sgemm per entry
+  [[4, 17, 33], [17, 9], true, false],
+  [[4, 17, 33], [9, 17], true, true],
+  [[17, 33], [4, 9, 17], true, true], // A shared, both transposed
+  // attention's per-head products (batch 2·4 entries of 16 × 24 × 16) and batch 1 at rank 3
+  [[2, 4, 16, 24], [2, 4, 24, 16], false, false],
+  [[2, 4, 16, 16], [2, 4, 16, 24], true, false],
+  [[2, 4, 16, 16], [2, 4, 24, 16], false, true],
+  [[1, 9, 4], [1, 9, 5], true, false],
 ];
 
 test('setup: wasm backend', async () => {
@@ -85,6 +100,49 @@ test('native-blas: matMul with and without transposes, batched and broadcast, eq
     tf.dispose([a, b, c]);
   }
   assert.equal(tf.memory().numTensors, n0, 'no tensor left behind');
+});
+
+test('native-blas: operands by address (the default here) and by view give the same bits; so does the folded batch', onPath('native-blas'), () => {
+  useComputePath('native-blas');
+  assert.ok(blas()?.at, 'koffi gives heap addresses (the address form passed its probe)');
+  const rng = new Rng(35);
+  const n0 = tf.memory().numTensors;
+  const saved = { ...nativeMatMulOptions };
+  try {
+    for (const [sa, sb, ta, tb] of CASES) {
+      const a = randomTensor(rng, sa);
+      const b = randomTensor(rng, sb);
+      const run = (o: typeof saved) => {
+        Object.assign(nativeMatMulOptions, o);
+        const c = tf.matMul(a, b, ta, tb);
+        const data = c.dataSync();
+        c.dispose();
+        return data;
+      };
+      const byAddress = run({ byAddress: true, foldBatch: false });
+      assert.deepEqual(run({ byAddress: false, foldBatch: false }), byAddress, `${sa} × ${sb}: views`);
+      const folded = run({ byAddress: true, foldBatch: true });
+      const want = reference(a, b, ta, tb).data;
+      assert.ok(rel(folded, want) < 1e-5, `${sa} × ${sb}: folded, relative error ${rel(folded, want).toExponential(2)}`);
+      tf.dispose([a, b]);
+    }
+  } finally {
+    Object.assign(nativeMatMulOptions, saved);
+  }
+  assert.equal(tf.memory().numTensors, n0, 'no tensor left behind');
+});
+
+test('native-blas: k = 0 gives zeros, an empty product an empty tensor, on every batch pattern', onPath('native-blas'), () => {
+  useComputePath('native-blas');
+  const n0 = tf.memory().numTensors;
+  for (const [sa, sb] of [[[3, 0], [0, 4]], [[2, 3, 0], [0, 4]], [[2, 3, 0], [2, 0, 4]], [[2, 0, 5], [5, 4]]]) {
+    const c = tf.tidy(() => tf.matMul(tf.ones(sa), tf.ones(sb)));
+    const m = sa[sa.length - 2];
+    assert.deepEqual(c.shape, [...(sa.length === 3 ? [2] : []), m, 4]);
+    assert.deepEqual(Array.from(c.dataSync()), new Array(c.size).fill(0));
+    c.dispose();
+  }
+  assert.equal(tf.memory().numTensors, n0);
 });
 
 test('native-blas: fused matMul adds the bias (and falls back for an activation)', onPath('native-blas'), () => {
@@ -115,6 +173,17 @@ test('native-blas: a product right after the heap grew reads and writes the new 
   const c = tf.matMul(a, b);
   assert.ok(heap() > before, 'the heap grew');
   assert.ok(rel(c.dataSync(), reference(a, b, false, false).data) < 1e-5);
+  // And batched (addresses taken per call, after the output's allocation): per entry, then with B shared (folded).
+  for (const [sa, sb] of [[[64, 16, 24], [64, 24, 16]], [[64, 16, 24], [24, 16]]]) {
+    const p = randomTensor(rng, sa);
+    const q = randomTensor(rng, sb);
+    const grown = heap();
+    const big2 = tf.zeros([Math.ceil(grown / 4) + 1]);
+    const r = tf.matMul(p, q);
+    assert.ok(heap() > grown, 'the heap grew again');
+    assert.ok(rel(r.dataSync(), reference(p, q, false, false).data) < 1e-5, `${sa} × ${sb} after growth`);
+    tf.dispose([p, q, r, big2]);
+  }
   tf.dispose([a, b, c, big]);
 });
 
