@@ -4,16 +4,20 @@
  * timed around the registered one, a sync kernel). Grouped by pattern, sorted by time. Then each pattern's product
  * before (one sgemm per batch entry, operands as typed-array views) and now (`nativeMatMulOptions`: heap addresses,
  * a shared B folded into M), interleaved call by call, and the whole step and inference before / now
- * (`stepBeforeAfter`).
+ * (`stepBeforeAfter`; before is also without the attention's per-head kernel, kernels/headMatMul.ts, whose calls
+ * the log lists too).
  *
  *   npx tsc -p tsconfig.json && node build/bench/matmul.js [--men] [--reps 5] [--no-log] [--no-shapes]
  */
 import * as os from 'node:os';
 import * as tf from '@tensorflow/tfjs';
 import { initBackend, nativeBlasAvailable, useComputePath } from '../lib/backend';
+import { HEAD_MATMUL, type HeadMatMulAttrs } from '../lib/backend/kernels/headMatMul';
 import { nativeMatMulOptions } from '../lib/backend/kernels/nativeMatMul';
 import type { Kernel, KernelArgs } from '../lib/backend/kernels/util';
-import { registerWasm } from '../lib/backend/kernels/util';
+import { registerWasm, restoreStock } from '../lib/backend/kernels/util';
+import { crossAttention, makeCrossAttention } from '../lib/model/crossAttention';
+import { ParamStore } from '../lib/model';
 import { DERM7PT, MEN, stepBeforeAfter, stepRig, timedSides } from './measure';
 
 interface Row {
@@ -28,12 +32,17 @@ function describe(name: string, args: KernelArgs): string {
   const { transposeA, transposeB } = (args.attrs ?? {}) as { transposeA?: boolean; transposeB?: boolean };
   const batch = (s: number[]) => s.slice(0, -2).reduce((x, y) => x * y, 1);
   const bias = args.inputs.bias ? ` bias[${args.inputs.bias.shape}]` : '';
+  if (name === HEAD_MATMUL) {
+    const o = args.attrs as unknown as HeadMatMulAttrs;
+    const lay = (cols: boolean) => (cols ? 'cols' : 'blocks');
+    return `${name} [${a.shape}]${transposeA ? 'ᵀ' : ''} ${lay(o.aCols)} · [${b.shape}]${transposeB ? 'ᵀ' : ''} ${lay(o.bCols)} → ${lay(o.outCols)}, ${o.heads} heads`;
+  }
   return `${name} [${a.shape}]${transposeA ? 'ᵀ' : ''} · [${b.shape}]${transposeB ? 'ᵀ' : ''}${bias}  batch ${batch(a.shape)}/${batch(b.shape)}`;
 }
 
 /** Wrap the registered product kernels so that each call adds its time and one call to `pass`. */
 function instrument(pass: Map<string, { ms: number; calls: number }>): void {
-  for (const name of ['BatchMatMul', '_FusedMatMul']) {
+  for (const name of ['BatchMatMul', '_FusedMatMul', HEAD_MATMUL]) {
     const inner = tf.getKernel(name, 'wasm')!.kernelFunc as unknown as Kernel;
     registerWasm(name, (args: KernelArgs) => {
       const t0 = process.hrtime.bigint();
@@ -55,10 +64,11 @@ function restore(): void {
   useComputePath('native-blas');
 }
 
-/** The native products before: views, one sgemm per batch entry. */
+/** The native products before: views, one sgemm per batch entry, the attention's heads transposed (no head kernel). */
 function before(): void {
   restore();
   Object.assign(nativeMatMulOptions, { byAddress: false, foldBatch: false });
+  restoreStock(HEAD_MATMUL);
 }
 
 /** [a, b, transposeA, transposeB]: the step's patterns (bench/matmul.ts's log) and a shared-B product. */
@@ -87,6 +97,24 @@ function shapes(reps: number): void {
     console.log(`| ${label} | ${(t.before.median * 1e3).toFixed(0)} | ${(t.now.median * 1e3).toFixed(0)} | ${(t.before.median / t.now.median).toFixed(2)}× |`);
     tf.dispose([a, b]);
   }
+  // The attention forward and backward (bench: the per-head kernel against head Transposes + BatchMatMul).
+  const store = new ParamStore(3);
+  for (const [B, Lq, Lk, D] of [[32, 16, 24, 64], [32, 8, 32, 64], [24, 12, 32, 48]]) {
+    const p = makeCrossAttention(store, `a${Lq}x${Lk}`, D, 4);
+    const query = tf.randomNormal([B, Lq, D]) as tf.Tensor3D;
+    const context = tf.randomNormal([B, Lk, D]) as tf.Tensor3D;
+    const loss = (q: tf.Tensor, c: tf.Tensor) => tf.sum(crossAttention(q as tf.Tensor3D, c as tf.Tensor3D, p).S);
+    const fwd = () => tf.tidy(() => void crossAttention(query, context, p).S.dataSync());
+    const both = () => tf.tidy(() => void tf.grads(loss)([query, context])[0].dataSync());
+    const tf1 = timedSides({ before, now: restore }, fwd, reps, 3, restore);
+    const tb = timedSides({ before, now: restore }, both, reps, 3, restore);
+    const row = (what: string, t: typeof tf1) =>
+      console.log(`| attention [${B},${Lq},${D}] × [${B},${Lk},${D}], 4 heads, ${what} | ${(t.before.median * 1e3).toFixed(0)} | ${(t.now.median * 1e3).toFixed(0)} | ${(t.before.median / t.now.median).toFixed(2)}× |`);
+    row('forward', tf1);
+    row('forward + backward', tb);
+    tf.dispose([query, context]);
+  }
+  store.dispose();
 }
 
 async function main(): Promise<void> {

@@ -15,6 +15,7 @@ import { conv2dBackpropFilter } from './kernels/conv2dBackpropFilter';
 import { conv2dBackpropInput } from './kernels/conv2dBackpropInput';
 import { conv3d } from './kernels/conv3d';
 import { conv3dBackpropFilter, conv3dBackpropInput } from './kernels/conv3dBackprop';
+import { HEAD_MATMUL, nativeHeadMatMul } from './kernels/headMatMul';
 import { nativeConv2D, nativeConv2DBackpropFilter, nativeConv2DBackpropInput } from './kernels/nativeConv';
 import { nativeConv3D, nativeConv3DBackpropFilter, nativeConv3DBackpropInput } from './kernels/nativeConv3d';
 import { nativeBatchMatMul, nativeFusedMatMul } from './kernels/nativeMatMul';
@@ -64,6 +65,7 @@ export function useComputePath(want?: ComputePath | 'auto'): ComputePath {
     registerWasm('Conv3D', conv3d);
     registerWasm('Conv3DBackpropFilterV2', conv3dBackpropFilter);
     registerWasm('Conv3DBackpropInputV2', conv3dBackpropInput);
+    restoreStock(HEAD_MATMUL); // none: the model's attention then transposes its heads (plain ops)
     current = 'wasm';
     why = path === 'wasm' ? 'asked for' : `no BLAS: ${blasStatus().reason}`;
     return current;
@@ -76,6 +78,8 @@ export function useComputePath(want?: ComputePath | 'auto'): ComputePath {
   registerWasm('Conv3D', nativeConv3D(lib.sgemm));
   registerWasm('Conv3DBackpropFilterV2', nativeConv3DBackpropFilter(lib.sgemm));
   registerWasm('Conv3DBackpropInputV2', nativeConv3DBackpropInput(lib.sgemm));
+  restoreStock(HEAD_MATMUL); // unregistered first, so that registerWasm never captures ours as a "stock" kernel
+  registerWasm(HEAD_MATMUL, nativeHeadMatMul(lib));
   current = 'native-blas';
   const s = lib.status;
   why = `${path === 'auto' ? 'default where BLAS loads' : 'asked for'}; ${s.reason}: ${s.library}${s.core ? ` (${s.core} kernels)` : ''}, ${s.threads} thread${s.threads === 1 ? '' : 's'}`;

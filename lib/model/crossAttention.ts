@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { headMatMul } from '../backend/kernels/headMatMul';
 import { CfcmlError } from '../util/errors';
 import { linear, makeLinear, type Linear } from './layers';
 import type { ParamStore } from './params';
@@ -38,11 +39,22 @@ export function crossAttention(query: tf.Tensor3D, context: tf.Tensor3D, p: Cros
     const Lk = context.shape[1];
     const h = p.heads;
     const dh = D / h;
+    const q = linear(query, p.q); // [B, Lq, D]: head j is columns j·dh … (j + 1)·dh − 1
+    const k = linear(context, p.k); // [B, Lk, D]
+    const v = linear(context, p.v);
+    // Where the backend has the per-head product kernel (native-blas: lib/backend/kernels/headMatMul.ts), the heads
+    // are read and written in place in the projections' columns: no head Transposes, forward or backward.
+    const scoresFused = headMatMul(q, k, { heads: h, transposeA: false, transposeB: true, aCols: true, bCols: true, outCols: false });
+    if (scoresFused) {
+      const weights = tf.softmax(tf.mul(scoresFused, 1 / Math.sqrt(dh))) as tf.Tensor4D; // [B, h, Lq, Lk]
+      const merged = headMatMul(weights, v, { heads: h, transposeA: false, transposeB: false, aCols: false, bCols: true, outCols: true }) as tf.Tensor3D; // [B, Lq, D]
+      return { S: linear(merged, p.o) as tf.Tensor3D, weights };
+    }
     const split = (x: tf.Tensor, L: number) => tf.reshape(x, [B, L, h, dh]);
-    const Q = tf.transpose(split(linear(query, p.q), Lq), [0, 2, 1, 3]); // [B, h, Lq, dh]
+    const Q = tf.transpose(split(q, Lq), [0, 2, 1, 3]); // [B, h, Lq, dh]
     // Kᵀ is made by the head transpose itself, so the score product is a plain (untransposed) BatchMatMul.
-    const Kt = tf.transpose(split(linear(context, p.k), Lk), [0, 2, 3, 1]); // [B, h, dh, Lk]
-    const V = tf.transpose(split(linear(context, p.v), Lk), [0, 2, 1, 3]); // [B, h, Lk, dh]
+    const Kt = tf.transpose(split(k, Lk), [0, 2, 3, 1]); // [B, h, dh, Lk]
+    const V = tf.transpose(split(v, Lk), [0, 2, 1, 3]); // [B, h, Lk, dh]
     const scores = tf.mul(tf.matMul(Q, Kt), 1 / Math.sqrt(dh)); // [B, h, Lq, Lk]
     const weights = tf.softmax(scores) as tf.Tensor4D; // rows sum to 1 over Lk
     const heads = tf.matMul(weights, V); // [B, h, Lq, dh]
