@@ -15,7 +15,7 @@ import { initBackend, nativeBlasAvailable, useComputePath } from '../lib/backend
 import { HEAD_MATMUL, type HeadMatMulAttrs } from '../lib/backend/kernels/headMatMul';
 import { nativeMatMulOptions } from '../lib/backend/kernels/nativeMatMul';
 import type { Kernel, KernelArgs } from '../lib/backend/kernels/util';
-import { registerWasm, restoreStock } from '../lib/backend/kernels/util';
+import { restoreStock } from '../lib/backend/kernels/util';
 import { crossAttention, makeCrossAttention } from '../lib/model/crossAttention';
 import { ParamStore } from '../lib/model';
 import { DERM7PT, MEN, stepBeforeAfter, stepRig, timedSides } from './measure';
@@ -44,7 +44,7 @@ function describe(name: string, args: KernelArgs): string {
 function instrument(pass: Map<string, { ms: number; calls: number }>): void {
   for (const name of ['BatchMatMul', '_FusedMatMul', HEAD_MATMUL]) {
     const inner = tf.getKernel(name, 'wasm')!.kernelFunc as unknown as Kernel;
-    registerWasm(name, (args: KernelArgs) => {
+    const timedKernel = (args: KernelArgs) => {
       const t0 = process.hrtime.bigint();
       const out = inner(args);
       const ms = Number(process.hrtime.bigint() - t0) / 1e6;
@@ -52,7 +52,10 @@ function instrument(pass: Map<string, { ms: number; calls: number }>): void {
       const e = pass.get(key) ?? { ms: 0, calls: 0 };
       pass.set(key, { ms: e.ms + ms, calls: e.calls + 1 });
       return out;
-    });
+    };
+    // Not registerWasm: that would capture the path's kernel as the "stock" one (util.ts); useComputePath undoes this.
+    tf.unregisterKernel(name, 'wasm');
+    tf.registerKernel({ kernelName: name, backendName: 'wasm', kernelFunc: timedKernel as unknown as tf.KernelFunc });
   }
 }
 
