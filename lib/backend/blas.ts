@@ -23,8 +23,11 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 
-/** `cblas_sgemm(order, transA, transB, M, N, K, alpha, A, lda, B, ldb, beta, C, ldc)` on Float32Array views. */
-export type Sgemm = (
+/**
+ * `cblas_sgemm(order, transA, transB, M, N, K, alpha, A, lda, B, ldb, beta, C, ldc)` with A, B and C as `P`:
+ * Float32Array views (`Sgemm`), or addresses (`SgemmAt`, see `HeapAddress`).
+ */
+export type SgemmOf<P> = (
   order: number,
   transA: number,
   transB: number,
@@ -32,36 +35,23 @@ export type Sgemm = (
   n: number,
   k: number,
   alpha: number,
-  a: Float32Array,
+  a: P,
   lda: number,
-  b: Float32Array,
+  b: P,
   ldb: number,
   beta: number,
-  c: Float32Array,
+  c: P,
   ldc: number,
 ) => void;
 
+/** sgemm on Float32Array views. */
+export type Sgemm = SgemmOf<Float32Array>;
+
 /**
- * `cblas_sgemm` with A, B and C given as addresses (`HeapAddress`), not typed arrays: koffi converts a number
- * faster than a typed-array view (about 0.45 against 1.1 µs a call), which counts where a batched product is
- * many tiny sgemm calls (the attention's per-head products).
+ * sgemm on addresses, not typed arrays: koffi converts a number faster than a typed-array view (about 0.45 against
+ * 1.1 µs a call), which counts where a batched product is many tiny sgemm calls (the attention's per-head products).
  */
-export type SgemmAt = (
-  order: number,
-  transA: number,
-  transB: number,
-  m: number,
-  n: number,
-  k: number,
-  alpha: number,
-  a: number,
-  lda: number,
-  b: number,
-  ldb: number,
-  beta: number,
-  c: number,
-  ldc: number,
-) => void;
+export type SgemmAt = SgemmOf<number>;
 
 /**
  * The address of a view's first element (koffi.address). Valid only until the heap next grows or is freed: take it
@@ -244,23 +234,10 @@ export type Blas = Loaded;
 /**
  * `sgemm` with A, B and C at float offsets `a`, `b`, `c` into the heap views `A`, `B`, `C` (C = α·op(A)·op(B) + β·C,
  * row-major), through addresses where the library has them (`Blas.at`) unless `byAddress` is false, else through
- * subarray views (the same sgemm calls: the same bits). Make it inside
- * the kernel after the last allocation (the views and addresses are the heap's as it is then).
+ * subarray views (the same sgemm calls: the same bits). Make it inside the kernel after the last allocation (the
+ * views and addresses are the heap's as it is then).
  */
-export type HeapGemm = (
-  transA: boolean,
-  transB: boolean,
-  m: number,
-  n: number,
-  k: number,
-  a: number,
-  lda: number,
-  b: number,
-  ldb: number,
-  beta: number,
-  c: number,
-  ldc: number,
-) => void;
+export type HeapGemm = (transA: boolean, transB: boolean, m: number, n: number, k: number, a: number, lda: number, b: number, ldb: number, beta: number, c: number, ldc: number) => void;
 
 export function heapGemm(lib: Blas, A: Float32Array, B: Float32Array, C: Float32Array, byAddress = true): HeapGemm {
   const flag = (t: boolean) => (t ? CBLAS_TRANS : CBLAS_NO_TRANS);
