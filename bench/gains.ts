@@ -13,6 +13,9 @@
  *   + shift 2-D conv   also the 2-D stride-1 convolutions as shifted products of a depth-1 grid where
  *                      `nativeConv3dRule` picks them (nativeConv3d.ts `conv2dByShift`); the rows above run them as
  *                      im2col or XNNPACK per `nativeConvRule`
+ *   + heap-address products  also the products' operands as heap addresses and the attention's per-head kernel
+ *                      (kernels/headMatMul.ts, no head Transposes); the rows above pass views and transpose the heads
+ *                      (bench/matmul.ts `productsAsNow`)
  *
  *   npx tsc -p tsconfig.json && node build/bench/gains.js [--reps 7] [--last K] [--derm]
  *
@@ -27,6 +30,7 @@ import { nativeConvRule } from '../lib/backend/kernels/nativeConv';
 import { nativeConv3dRule } from '../lib/backend/kernels/nativeConv3d';
 import type { DatasetSpec } from '../lib/data/spec';
 import { before, restoreRule } from './conv3d';
+import { productsAsNow } from './matmul';
 import { DERM7PT, MEN, stepRig } from './measure';
 
 interface Variant {
@@ -38,20 +42,22 @@ interface Variant {
   fused: readonly string[];
   conv3d: boolean;
   shift2d: boolean;
+  products: boolean;
 }
 
 /** Every fusing kernel; a variant registers those in its `fused` and removes the rest. */
 const FUSING = [CHANNEL_NORM, CHANNEL_NORM_GRAD, TOKEN_TAPS, TOKEN_TAPS_GRAD];
 
 const VARIANTS: Variant[] = [
-  { name: 'wasm', path: 'wasm', conv: false, fusedAdam: false, fused: [], conv3d: false, shift2d: false },
-  { name: '+ BLAS matmul (and 3-D filter gradient)', path: 'native-blas', conv: false, fusedAdam: false, fused: [], conv3d: false, shift2d: false },
-  { name: '+ BLAS conv', path: 'native-blas', conv: true, fusedAdam: false, fused: [], conv3d: false, shift2d: false },
-  { name: '+ fused Adam', path: 'native-blas', conv: true, fusedAdam: true, fused: [], conv3d: false, shift2d: false },
-  { name: '+ fused LayerNorm', path: 'native-blas', conv: true, fusedAdam: true, fused: [CHANNEL_NORM, CHANNEL_NORM_GRAD], conv3d: false, shift2d: false },
-  { name: '+ fused token taps', path: 'native-blas', conv: true, fusedAdam: true, fused: FUSING, conv3d: false, shift2d: false },
-  { name: '+ BLAS 3-D conv', path: 'native-blas', conv: true, fusedAdam: true, fused: FUSING, conv3d: true, shift2d: false },
-  { name: '+ shift 2-D conv', path: 'native-blas', conv: true, fusedAdam: true, fused: FUSING, conv3d: true, shift2d: true },
+  { name: 'wasm', path: 'wasm', conv: false, fusedAdam: false, fused: [], conv3d: false, shift2d: false, products: false },
+  { name: '+ BLAS matmul (and 3-D filter gradient)', path: 'native-blas', conv: false, fusedAdam: false, fused: [], conv3d: false, shift2d: false, products: false },
+  { name: '+ BLAS conv', path: 'native-blas', conv: true, fusedAdam: false, fused: [], conv3d: false, shift2d: false, products: false },
+  { name: '+ fused Adam', path: 'native-blas', conv: true, fusedAdam: true, fused: [], conv3d: false, shift2d: false, products: false },
+  { name: '+ fused LayerNorm', path: 'native-blas', conv: true, fusedAdam: true, fused: [CHANNEL_NORM, CHANNEL_NORM_GRAD], conv3d: false, shift2d: false, products: false },
+  { name: '+ fused token taps', path: 'native-blas', conv: true, fusedAdam: true, fused: FUSING, conv3d: false, shift2d: false, products: false },
+  { name: '+ BLAS 3-D conv', path: 'native-blas', conv: true, fusedAdam: true, fused: FUSING, conv3d: true, shift2d: false, products: false },
+  { name: '+ shift 2-D conv', path: 'native-blas', conv: true, fusedAdam: true, fused: FUSING, conv3d: true, shift2d: true, products: false },
+  { name: '+ heap-address products, per-head kernel', path: 'native-blas', conv: true, fusedAdam: true, fused: FUSING, conv3d: true, shift2d: true, products: true },
 ];
 
 const rule = { ...nativeConvRule };
@@ -59,6 +65,7 @@ const never = () => false;
 
 function select(v: Variant): void {
   useComputePath(v.path);
+  if (v.path === 'native-blas') productsAsNow(v.products);
   nativeConvRule.forward = v.conv ? rule.forward : never;
   nativeConvRule.filter = v.conv ? rule.filter : never;
   nativeConvRule.input = v.conv ? rule.input : never;

@@ -61,17 +61,24 @@ function instrument(pass: Map<string, { ms: number; calls: number }>): void {
 
 const options = { ...nativeMatMulOptions };
 
-/** The measured options and the native path back. */
-function restore(): void {
-  Object.assign(nativeMatMulOptions, options);
-  useComputePath('native-blas');
+/**
+ * The native products as measured (`on`) or as before them (views, one sgemm per batch entry, the attention's heads
+ * transposed: no head kernel). Call after `useComputePath('native-blas')`, which registers the head kernel.
+ */
+export function productsAsNow(on: boolean): void {
+  Object.assign(nativeMatMulOptions, on ? options : { byAddress: false, foldBatch: false });
+  if (!on) restoreStock(HEAD_MATMUL);
 }
 
-/** The native products before: views, one sgemm per batch entry, the attention's heads transposed (no head kernel). */
+/** The measured options and the native path back. */
+function restore(): void {
+  useComputePath('native-blas');
+  productsAsNow(true);
+}
+
 function before(): void {
-  restore();
-  Object.assign(nativeMatMulOptions, { byAddress: false, foldBatch: false });
-  restoreStock(HEAD_MATMUL);
+  useComputePath('native-blas');
+  productsAsNow(false);
 }
 
 /** [a, b, transposeA, transposeB]: the step's patterns (bench/matmul.ts's log) and a shared-B product. */
@@ -164,7 +171,9 @@ async function log(spec: typeof DERM7PT, reps: number): Promise<void> {
   rig.dispose();
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
