@@ -113,8 +113,10 @@ const FORWARD: AsmFunction = {
 };
 
 /**
- * dx = r·((dy·γ − mean g) − x̂·mean(g·x̂)) per row with g = dy·γ, x̂ = (x − μ)·r; dγ += dy·x̂ and dβ += dy into the
- * float64 accumulators at `acc` (C of each, dγ first: 8-byte aligned, zeroed by the caller).
+ * dx = r·((g − mean g) − x̂·mean(g·x̂)) per row with g = dy·γ, x̂ = (x − μ)·r; dγ += dy·x̂ and dβ += dy into the
+ * float64 accumulators at `acc` (C of each, dγ first: 8-byte aligned, zeroed by the caller). Two passes over a
+ * row: the sums Σx, Σx², Σg and Σg·x first, with Σg·x̂ = r·(Σg·x − μ·Σg) (its cancellation costs about
+ * ε_float64·|μ|/σ relative, milder than the variance's), then dx, dγ and dβ.
  */
 const BACKWARD: AsmFunction = {
   name: 'backward',
@@ -127,13 +129,44 @@ const BACKWARD: AsmFunction = {
   block $done
     local.get $P i32.eqz br_if $done
     loop $row
-      ${STATS}
-      ${zero('sg0', 'sg1', 'sgx0', 'sgx1')}
-      ${pairs('gs', (off, k) => `
+      ${zero('s0', 's1', 'q0', 'q1', 'sg0', 'sg1', 'sgx0', 'sgx1')}
+      ${pairs('st', (off, k) => `
+        ${pair('$xr', off)} local.tee $v local.get $s${k} f64x2.add local.set $s${k}
+        local.get $v local.get $v f64x2.mul local.get $q${k} f64x2.add local.set $q${k}
+        ${pair('$dyr', off)} ${pair('$g', off)} f64x2.mul local.tee $gg local.get $sg${k} f64x2.add local.set $sg${k}
+        local.get $gg local.get $v f64x2.mul local.get $sgx${k} f64x2.add local.set $sgx${k}`)}
+      ${total('s')} local.set $sum
+      ${total('q')} local.set $sq
+      ${total('sg')} local.set $sgS
+      ${total('sgx')} local.set $sgxS
+      local.get $odd
+      if
+        ${last('$xr')} local.set $t
+        local.get $sum local.get $t f64.add local.set $sum
+        local.get $sq local.get $t local.get $t f64.mul f64.add local.set $sq
+        ${last('$dyr')} ${last('$g')} f64.mul local.set $ggs
+        local.get $sgS local.get $ggs f64.add local.set $sgS
+        local.get $sgxS local.get $ggs local.get $t f64.mul f64.add local.set $sgxS
+      end
+      local.get $sum local.get $invC f64.mul local.set $mu
+      f64.const 1
+      local.get $sq local.get $invC f64.mul local.get $mu local.get $mu f64.mul f64.sub f64.const 0 f64.max
+      local.get $eps f64.add f64.sqrt f64.div local.set $r
+      local.get $mu f64x2.splat local.set $mu2
+      local.get $r f64x2.splat local.set $r2
+      ;; mean g, and mean g·x̂ = r·(Σg·x − μ·Σg)/C
+      local.get $sgxS local.get $mu local.get $sgS f64.mul f64.sub local.get $r f64.mul local.get $invC f64.mul
+      local.tee $sgxS f64x2.splat local.set $sgx
+      local.get $sgS local.get $invC f64.mul local.tee $sgS f64x2.splat local.set $sg
+      ${pairs('dx', (off) => `
         ${pair('$dyr', off)} local.set $d
         ${pair('$xr', off)} local.get $mu2 f64x2.sub local.get $r2 f64x2.mul local.set $xh
-        local.get $d ${pair('$g', off)} f64x2.mul local.tee $gg local.get $sg${k} f64x2.add local.set $sg${k}
-        local.get $gg local.get $xh f64x2.mul local.get $sgx${k} f64x2.add local.set $sgx${k}
+        local.get $dxr local.get $j i32.add
+        local.get $r2
+        local.get $d ${pair('$g', off)} f64x2.mul local.get $sg f64x2.sub
+        local.get $xh local.get $sgx f64x2.mul
+        f64x2.sub f64x2.mul
+        f32x4.demote_f64x2_zero v128.store64_lane offset=${off} 0
         local.get $j i32.const 1 i32.shl local.set $a
         local.get $acc local.get $a i32.add
         local.get $acc local.get $a i32.add v128.load offset=${2 * off} local.get $d local.get $xh f64x2.mul f64x2.add
@@ -141,38 +174,21 @@ const BACKWARD: AsmFunction = {
         local.get $accB local.get $a i32.add
         local.get $accB local.get $a i32.add v128.load offset=${2 * off} local.get $d f64x2.add
         v128.store offset=${2 * off}`)}
-      ${total('sg')} local.set $sgS
-      ${total('sgx')} local.set $sgxS
       local.get $odd
       if
         ${last('$dyr')} local.set $ds
         ${last('$xr')} local.get $mu f64.sub local.get $r f64.mul local.set $xhs
-        local.get $ds ${last('$g')} f64.mul local.set $ggs
-        local.get $sgS local.get $ggs f64.add local.set $sgS
-        local.get $sgxS local.get $ggs local.get $xhs f64.mul f64.add local.set $sgxS
+        local.get $dxr local.get $n2 i32.add
+        local.get $r
+        local.get $ds ${last('$g')} f64.mul local.get $sgS f64.sub
+        local.get $xhs local.get $sgxS f64.mul
+        f64.sub f64.mul
+        f32.demote_f64 f32.store
         local.get $n2 i32.const 1 i32.shl local.set $a
         local.get $acc local.get $a i32.add
         local.get $acc local.get $a i32.add f64.load local.get $ds local.get $xhs f64.mul f64.add f64.store
         local.get $accB local.get $a i32.add
         local.get $accB local.get $a i32.add f64.load local.get $ds f64.add f64.store
-      end
-      local.get $sgS local.get $invC f64.mul local.tee $sgS f64x2.splat local.set $sg
-      local.get $sgxS local.get $invC f64.mul local.tee $sgxS f64x2.splat local.set $sgx
-      ${pairs('dx', (off) => `
-        local.get $dxr local.get $j i32.add
-        local.get $r2
-        ${pair('$dyr', off)} ${pair('$g', off)} f64x2.mul local.get $sg f64x2.sub
-        ${pair('$xr', off)} local.get $mu2 f64x2.sub local.get $r2 f64x2.mul local.get $sgx f64x2.mul
-        f64x2.sub f64x2.mul
-        f32x4.demote_f64x2_zero v128.store64_lane offset=${off} 0`)}
-      local.get $odd
-      if
-        local.get $dxr local.get $n2 i32.add
-        local.get $r
-        ${last('$dyr')} ${last('$g')} f64.mul local.get $sgS f64.sub
-        ${last('$xr')} local.get $mu f64.sub local.get $r f64.mul local.get $sgxS f64.mul
-        f64.sub f64.mul
-        f32.demote_f64 f32.store
       end
       ${nextRow('$xr', '$dyr', '$dxr')}
     end
