@@ -117,7 +117,7 @@ function section(id: number, content: number[], out: number[]): void {
 function code(f: AsmFunction): number[] {
   const index = new Map<string, number>();
   [...f.params, ...f.locals].forEach(([n], i) => {
-    if (index.has(n)) throw new Error(`wasmAsm ${f.name}: local ${n} declared twice`);
+    if (index.has(`$${n}`)) throw new Error(`wasmAsm ${f.name}: local $${n} declared twice`);
     index.set(`$${n}`, i);
   });
   const out: number[] = [];
