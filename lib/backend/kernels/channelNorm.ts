@@ -1,6 +1,6 @@
 /**
  * Layer normalisation over the last axis (the model's `channelNorm`, lib/model/layers.ts) as one forward and
- * one backward kernel on the wasm backend, computed in JavaScript straight on the wasm heap.
+ * one backward kernel on the wasm backend, computed straight on the wasm heap.
  *
  * Written with plain ops, one norm costs about 9 kernels forward and 15 backward (two means, a broadcast
  * subtract, rsqrt, three multiplies, and their gradients with broadcasts, Casts and reductions), each a pass
@@ -10,12 +10,17 @@
  *   forward   μ = mean_c x,  r = 1/√(mean_c (x − μ)² + ε),  x̂ = (x − μ)·r,  y = x̂·γ + β
  *   backward  g = dy·γ,  dx = r·(g − mean_c g − x̂·mean_c(g·x̂)),  dγ = Σ_p dy·x̂,  dβ = Σ_p dy
  *
- * Row statistics and the dγ/dβ sums accumulate in float64 (JavaScript numbers), so they are at least as precise
- * as the plain float32 ops. The backward recomputes μ and r from x in float64
- * rather than saving them: rounded to float32, μ made x̂ = (x − μ)·r lose digits wherever a row's spread is small
- * against its mean (a 2-channel norm's dx was then off by 1e-4 relative); the extra pass over a row that is in
- * cache costs little. Only x and γ are saved. On a backend without the kernel (the stock `cpu`, `tensorflow`) `fusedChannelNorm`
- * returns null and the caller uses the plain ops.
+ * Row statistics and the dγ/dβ sums accumulate in float64, so they are at least as precise as the plain float32
+ * ops, and each output is its float64 value rounded once to float32. The backward recomputes μ and r from x in
+ * float64 rather than saving them: rounded to float32, μ made x̂ = (x − μ)·r lose digits wherever a row's spread is
+ * small against its mean (a 2-channel norm's dx was then off by 1e-4 relative); the extra pass over a row that is in
+ * cache costs little. Only x and γ are saved.
+ *
+ * The loops run as a WebAssembly SIMD module on the backend's own heap (channelNormWasm.ts: float64 lanes, the same
+ * precision, several times faster than the JavaScript loops below; docs/PERFORMANCE.md has the measurements). The
+ * JavaScript loops stay as its fallback where the module does not load (`channelNormKernelPath` says why) and as
+ * the reference it is tested against. On a backend without the kernel (the stock `cpu`, `tensorflow`)
+ * `fusedChannelNorm` returns null and the caller uses the plain ops.
  */
 import * as tf from '@tensorflow/tfjs';
 import { channelNormWasm, type ChannelNormWasm } from './channelNormWasm';

@@ -3,11 +3,12 @@
  * tfjs-wasm heap: it imports the backend's own WebAssembly.Memory, so the kernels pass tensor addresses, taken
  * from the heap at each call, and nothing is copied. Assembled at load time (wasmAsm.ts).
  *
- * The arithmetic is the JavaScript loops' own, in float64: two channels at a time as f64x2 (each float32 pair
- * loaded and promoted in one step), every element's operations in the same order, rounded once to float32 on the
- * store. Only the row sums (Σx, Σx², Σg, Σg·x̂) are added in another order (even and odd channels apart, then
- * together), which moves them by float64 rounding; dγ and dβ accumulate per channel over the rows in float64 as
- * before. An odd last channel is done alone in scalar float64.
+ * The arithmetic is the JavaScript loops' in float64: two channels at a time as f64x2 (each float32 pair loaded and
+ * promoted in one step), four per loop iteration, every output rounded once to float32 on the store; an odd last
+ * channel is done alone in scalar float64. The forward's element operations are the loops' own, in the same order;
+ * only its row sums Σx, Σx² are added in another order (even and odd channels apart, then together), which moves
+ * them by float64 rounding. The backward reads a row twice, not three times: Σx, Σx², Σg, Σg·x in one pass, with
+ * Σg·x̂ = r·(Σg·x − μ·Σg), then dx, dγ and dβ (float64 per channel, over the rows in order, as the loops).
  */
 import { assemble, type AsmFunction } from './wasmAsm';
 
