@@ -42,27 +42,34 @@ function pairs(label: string, body: (off: number, k: number) => string): string 
 const total = (a: string): string => `local.get $${a}0 local.get $${a}1 f64x2.add local.tee $v f64x2.extract_lane 0 local.get $v f64x2.extract_lane 1 f64.add`;
 const zero = (...names: string[]): string => names.map((n) => `f64.const 0 f64x2.splat local.set $${n}`).join('\n');
 
-/** Row statistics of the row at $xr: $mu and $r = 1/√(max(Σx²/C − μ², 0) + ε), as rowStats in channelNorm.ts. */
-const STATS = `
-  ${zero('s0', 's1', 'q0', 'q1')}
+/**
+ * A row's sums Σx and Σx² (pairs into $s0/$s1, $q0/$q1; the odd channel, kept in $t, into $sum, $sq) with `more`
+ * sums of the same pass, then μ, r = 1/√(max(Σx²/C − μ², 0) + ε) (as rowStats in channelNorm.ts) and their splats.
+ */
+function rowStats(more: { zero: string[]; pair: (off: number, k: number) => string; totals: string; odd: string }): string {
+  return `
+  ${zero('s0', 's1', 'q0', 'q1', ...more.zero)}
   ${pairs('st', (off, k) => `
     ${pair('$xr', off)} local.tee $v local.get $s${k} f64x2.add local.set $s${k}
-    local.get $v local.get $v f64x2.mul local.get $q${k} f64x2.add local.set $q${k}`)}
+    local.get $v local.get $v f64x2.mul local.get $q${k} f64x2.add local.set $q${k}
+    ${more.pair(off, k)}`)}
   ${total('s')} local.set $sum
   ${total('q')} local.set $sq
+  ${more.totals}
   local.get $odd
   if
     ${last('$xr')} local.set $t
     local.get $sum local.get $t f64.add local.set $sum
     local.get $sq local.get $t local.get $t f64.mul f64.add local.set $sq
+    ${more.odd}
   end
   local.get $sum local.get $invC f64.mul local.set $mu
   f64.const 1
   local.get $sq local.get $invC f64.mul local.get $mu local.get $mu f64.mul f64.sub f64.const 0 f64.max
   local.get $eps f64.add f64.sqrt f64.div local.set $r
   local.get $mu f64x2.splat local.set $mu2
-  local.get $r f64x2.splat local.set $r2
-`;
+  local.get $r f64x2.splat local.set $r2`;
+}
 
 /** Per-call set-up: $n4, $n2 = bytes of the channels in fours and in pairs, $nb = bytes of a row, $invC = 1/C. */
 const SETUP = `
@@ -93,7 +100,7 @@ const FORWARD: AsmFunction = {
   block $done
     local.get $P i32.eqz br_if $done
     loop $row
-      ${STATS}
+      ${rowStats({ zero: [], pair: () => '', totals: '', odd: '' })}
       ${pairs('y', (off) => `
         local.get $yr local.get $j i32.add
         ${pair('$xr', off)} local.get $mu2 f64x2.sub local.get $r2 f64x2.mul
@@ -130,31 +137,17 @@ const BACKWARD: AsmFunction = {
   block $done
     local.get $P i32.eqz br_if $done
     loop $row
-      ${zero('s0', 's1', 'q0', 'q1', 'sg0', 'sg1', 'sgx0', 'sgx1')}
-      ${pairs('st', (off, k) => `
-        ${pair('$xr', off)} local.tee $v local.get $s${k} f64x2.add local.set $s${k}
-        local.get $v local.get $v f64x2.mul local.get $q${k} f64x2.add local.set $q${k}
-        ${pair('$dyr', off)} ${pair('$g', off)} f64x2.mul local.tee $gg local.get $sg${k} f64x2.add local.set $sg${k}
-        local.get $gg local.get $v f64x2.mul local.get $sgx${k} f64x2.add local.set $sgx${k}`)}
-      ${total('s')} local.set $sum
-      ${total('q')} local.set $sq
-      ${total('sg')} local.set $sgS
-      ${total('sgx')} local.set $sgxS
-      local.get $odd
-      if
-        ${last('$xr')} local.set $t
-        local.get $sum local.get $t f64.add local.set $sum
-        local.get $sq local.get $t local.get $t f64.mul f64.add local.set $sq
-        ${last('$dyr')} ${last('$g')} f64.mul local.set $ggs
-        local.get $sgS local.get $ggs f64.add local.set $sgS
-        local.get $sgxS local.get $ggs local.get $t f64.mul f64.add local.set $sgxS
-      end
-      local.get $sum local.get $invC f64.mul local.set $mu
-      f64.const 1
-      local.get $sq local.get $invC f64.mul local.get $mu local.get $mu f64.mul f64.sub f64.const 0 f64.max
-      local.get $eps f64.add f64.sqrt f64.div local.set $r
-      local.get $mu f64x2.splat local.set $mu2
-      local.get $r f64x2.splat local.set $r2
+      ${rowStats({
+        zero: ['sg0', 'sg1', 'sgx0', 'sgx1'],
+        pair: (off, k) => `
+          ${pair('$dyr', off)} ${pair('$g', off)} f64x2.mul local.tee $gg local.get $sg${k} f64x2.add local.set $sg${k}
+          local.get $gg local.get $v f64x2.mul local.get $sgx${k} f64x2.add local.set $sgx${k}`,
+        totals: `${total('sg')} local.set $sgS ${total('sgx')} local.set $sgxS`,
+        odd: `
+          ${last('$dyr')} ${last('$g')} f64.mul local.set $ggs
+          local.get $sgS local.get $ggs f64.add local.set $sgS
+          local.get $sgxS local.get $ggs local.get $t f64.mul f64.add local.set $sgxS`,
+      })}
       ;; mean g, and mean g·x̂ = r·(Σg·x − μ·Σg)/C
       local.get $sgxS local.get $mu local.get $sgS f64.mul f64.sub local.get $r f64.mul local.get $invC f64.mul
       local.tee $sgxS f64x2.splat local.set $sgx
