@@ -78,13 +78,17 @@ export function drawLesion(lesion: Lesion, view: View, rng: Rng): Canvas {
   const sin = Math.sin(view.rot);
   const skinNoise = new ValueNoise(rng, 8, 1);
   // Skin with low-frequency mottling.
+  const mottle = skinNoise.grid2d(
+    Array.from({ length: W }, (_, x) => (2 * x) / W - 1),
+    Array.from({ length: H }, (_, y) => (2 * y) / H - 1),
+  );
   for (let y = 0; y < H; y++) {
     for (let x = 0; x < W; x++) {
-      const f = 1 + 0.04 * skinNoise.at((2 * x) / W - 1, (2 * y) / H - 1);
-      const o = (y * W + x) * 3;
-      d[o] = view.skin[0] * f;
-      d[o + 1] = view.skin[1] * f;
-      d[o + 2] = view.skin[2] * f;
+      const o = y * W + x;
+      const f = 1 + 0.04 * mottle[o];
+      d[3 * o] = view.skin[0] * f;
+      d[3 * o + 1] = view.skin[1] * f;
+      d[3 * o + 2] = view.skin[2] * f;
     }
   }
   // Lesion body: pigment, blotches, network.

@@ -72,10 +72,13 @@ export class Canvas {
 
   /** 8-bit interleaved RGB. */
   toUint8(): Buffer {
-    const out = Buffer.alloc(this.data.length);
-    for (let i = 0; i < this.data.length; i++) {
-      const v = this.data[i];
-      out[i] = v <= 0 ? 0 : v >= 1 ? 255 : Math.round(v * 255);
+    const d = this.data;
+    const n = d.length;
+    const out = Buffer.allocUnsafe(n); // every byte is written below
+    for (let i = 0; i < n; i++) {
+      const v = d[i];
+      // floor(x + 0.5) is Math.round(x) for x ≥ 0, and exact here: v·255 of a float32 v fits a float64's mantissa.
+      out[i] = v <= 0 ? 0 : v >= 1 ? 255 : (v * 255 + 0.5) | 0;
     }
     return out;
   }
@@ -102,14 +105,46 @@ export class ValueNoise {
     let ty = fy - iy;
     tx = tx * tx * (3 - 2 * tx);
     ty = ty * ty * (3 - 2 * ty);
-    ix = ((ix % n) + n) % n;
-    iy = ((iy % n) + n) % n;
+    ix %= n;
+    if (ix < 0) ix += n;
+    iy %= n;
+    if (iy < 0) iy += n;
     const ix1 = (ix + 1) % n;
     const iy1 = (iy + 1) % n;
     const g = this.grid;
     const a = g[iy * n + ix] + (g[iy * n + ix1] - g[iy * n + ix]) * tx;
     const b = g[iy1 * n + ix] + (g[iy1 * n + ix1] - g[iy1 * n + ix]) * tx;
     return a + (b - a) * ty;
+  }
+
+  /**
+   * `at(us[x], vs[y])` for every pair, row-major [vs.length, us.length]: the same arithmetic as `at`, with what
+   * depends on one coordinate only computed once per column or row (a whole-image sample costs a quarter).
+   */
+  grid2d(us: ArrayLike<number>, vs: ArrayLike<number>): Float64Array {
+    const n = this.cells;
+    const axis = (w: number) => {
+      const f = ((w / this.extent + 1) / 2) * (n - 1);
+      let i = Math.floor(f);
+      let t = f - i;
+      t = t * t * (3 - 2 * t);
+      i %= n;
+      if (i < 0) i += n;
+      return { i, i1: (i + 1) % n, t };
+    };
+    const xs = Array.from(us, axis);
+    const out = new Float64Array(us.length * vs.length);
+    const g = this.grid;
+    for (let y = 0; y < vs.length; y++) {
+      const { i: iy, i1: iy1, t: ty } = axis(vs[y]);
+      for (let x = 0; x < xs.length; x++) {
+        const { i: ix, i1: ix1, t: tx } = xs[x];
+        const a = g[iy * n + ix] + (g[iy * n + ix1] - g[iy * n + ix]) * tx;
+        const b = g[iy1 * n + ix] + (g[iy1 * n + ix1] - g[iy1 * n + ix]) * tx;
+        out[y * xs.length + x] = a + (b - a) * ty;
+      }
+    }
+    return out;
   }
 }
 

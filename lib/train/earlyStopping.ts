@@ -86,3 +86,52 @@ export function replayEarlyStopping(
       `minEpochs ${rule.minEpochs ?? 0}) has not stopped by then; replay needs a run trained at least as long (patience 0)`,
   );
 }
+
+/** One candidate stopping rule replayed on several runs' histories. */
+export interface RuleScore {
+  rule: Required<StoppingRule>;
+  /** The selected validation AUC per run, in the order of the histories. */
+  aucs: number[];
+  /** Epochs trained per run. */
+  epochsRun: number[];
+  meanAuc: number;
+  meanEpochs: number;
+}
+
+/**
+ * The cheapest rule that costs at most `tolerance` of mean selected validation AUC against `incumbent`: every
+ * candidate (and the incumbent) is replayed on every history; among those whose mean AUC ≥ the incumbent's −
+ * `tolerance`, the fewest mean epochs run wins (ties: the higher mean AUC, then the larger patience, then the
+ * larger budget). The incumbent is always eligible, so a choice always exists. The histories must be long
+ * enough for every rule (runs trained with patience 0 and at least the largest budget).
+ */
+export function cheapestRuleWithin(
+  histories: readonly { where: string; history: readonly Pick<EpochRecord, 'epoch' | 'val_auc' | 'val_loss'>[] }[],
+  candidates: readonly StoppingRule[],
+  incumbent: StoppingRule,
+  tolerance: number,
+): { scores: RuleScore[]; incumbent: RuleScore; chosen: RuleScore } {
+  if (histories.length === 0) throw new CfcmlError('no run history to replay the stopping rules on');
+  const score = (r: StoppingRule): RuleScore => {
+    const rule = { epochs: r.epochs, patience: r.patience, minEpochs: r.minEpochs ?? 0 };
+    const rep = histories.map((h) => replayEarlyStopping(h.history, rule, h.where));
+    const aucs = rep.map((x) => x.selected.auc);
+    const epochsRun = rep.map((x) => x.epochsRun);
+    const avg = (a: number[]) => a.reduce((s, v) => s + v, 0) / a.length;
+    return { rule, aucs, epochsRun, meanAuc: avg(aucs), meanEpochs: avg(epochsRun) };
+  };
+  const inc = score(incumbent);
+  const scores = candidates.map(score);
+  const floor = inc.meanAuc - tolerance;
+  const cheaper = (a: RuleScore, b: RuleScore): boolean =>
+    b.meanEpochs !== a.meanEpochs
+      ? b.meanEpochs < a.meanEpochs
+      : b.meanAuc !== a.meanAuc
+        ? b.meanAuc > a.meanAuc
+        : b.rule.patience !== a.rule.patience
+          ? b.rule.patience > a.rule.patience
+          : b.rule.epochs > a.rule.epochs;
+  // A tiny slack absorbs the rounding of the two means; it cannot admit a rule a real 1e-12 below the floor.
+  const chosen = scores.filter((s) => s.meanAuc >= floor - 1e-12).reduce((a, b) => (cheaper(a, b) ? b : a), inc);
+  return { scores, incumbent: inc, chosen };
+}

@@ -14,8 +14,8 @@ export { LOSS_TERMS, LOSS_TERM_NAMES, LOSS_TERM_LABELS, formatLossValues } from 
 export type { LossTermName, LossValues } from './lossTerms';
 export { Adam } from './optimizer';
 export { learningRateAt } from './schedule';
-export { isImprovement, shouldStop, isEarlyStop, replayEarlyStopping } from './earlyStopping';
-export type { Selected, StoppingRule, ReplayResult } from './earlyStopping';
+export { isImprovement, shouldStop, isEarlyStop, replayEarlyStopping, cheapestRuleWithin } from './earlyStopping';
+export type { Selected, StoppingRule, ReplayResult, RuleScore } from './earlyStopping';
 export { Progress } from './progress';
 export { evaluateRun, evaluateRunMasked, loadRunModel } from './evalRun';
 export type { MaskedOracle, RobustnessFile, RobustnessPoint } from './evalRun';

@@ -37,6 +37,8 @@ cases = [
     case("tokens x 64 channels", [3, 7, 64]),
     case("2 channels (ill-conditioned, as the tabular token norms)", [40, 2]),
     case("offset 50, spread 0.05 (cancellation in a one-pass variance)", [32, 24], loc=50.0, scale=0.05),
+    case("7 channels (every loop remainder of the SIMD kernels: four, a pair, the odd one)", [9, 7]),
+    case("offset 50, spread 0.05, 5 channels (cancellation with an odd channel)", [12, 5], loc=50.0, scale=0.05),
 ]
 path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "test", "fixtures", "reference", "layer_norm.json")
 with open(path, "w") as f:

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 /**
  * tfjs-wasm's threaded build in Node (lib/backend/threads.ts): with CFCML_WASM_THREADS=2 the backend really runs
  * 2 XNNPACK threads, the process still exits by itself, and a training step's loss and every weight gradient
- * are bit-identical to the single-threaded build's. The backend is chosen once per process, so each setting
+ * are bit-identical to the single-threaded build's, with the channel LayerNorm's SIMD module on either build's heap. The backend is chosen once per process, so each setting
  * runs in a child process.
  */
 const LIB = path.join(__dirname, '../../lib');
@@ -14,6 +14,7 @@ const CHILD = `
 const tf = require('@tensorflow/tfjs');
 const crypto = require('crypto');
 const { initBackend } = require(${JSON.stringify(path.join(LIB, 'backend'))});
+const { channelNormKernelPath } = require(${JSON.stringify(path.join(LIB, 'backend/kernels/channelNorm'))});
 const { createModel } = require(${JSON.stringify(path.join(LIB, 'model'))});
 const { fullBatchGradients, randomStepBatch } = require(${JSON.stringify(path.join(LIB, 'run/splitStep'))});
 (async () => {
@@ -28,11 +29,11 @@ const { fullBatchGradients, randomStepBatch } = require(${JSON.stringify(path.jo
   const h = crypto.createHash('sha256');
   h.update(Buffer.from(r.terms.dataSync().buffer));
   for (const w of model.weights) h.update(Buffer.from(r.grads[w.variable.name].dataSync().buffer));
-  console.log(JSON.stringify({ threads, hash: h.digest('hex') }));
+  console.log(JSON.stringify({ threads, hash: h.digest('hex'), norm: channelNormKernelPath() }));
 })();
 `;
 
-function runChild(threads: string): { threads: number; hash: string } {
+function runChild(threads: string): { threads: number; hash: string; norm: string } {
   const r = spawnSync(process.execPath, ['-e', CHILD], {
     encoding: 'utf8',
     env: { ...process.env, CFCML_WASM_THREADS: threads },
@@ -48,5 +49,7 @@ test('threaded wasm: 2 XNNPACK threads in Node, same loss and gradients bit for 
   const two = runChild('2');
   assert.equal(one.threads, 1);
   assert.equal(two.threads, 2, 'the threaded build runs 2 threads');
+  // The channel LayerNorm's SIMD module imports the heap, a shared memory in the threaded build.
+  for (const r of [one, two]) assert.match(r.norm, /^WebAssembly SIMD/, `channel LayerNorm with ${r.threads} thread(s)`);
   assert.equal(two.hash, one.hash, 'loss and gradients identical with 1 and 2 threads');
 });

@@ -5,6 +5,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parseCsv } from '../../lib/util/csv';
+import { MAIN_JOB_RULE, mainJobRule } from '../../lib/cli/commands/main';
 
 // Runs the real `cfcml` binary (compiled into build/bin) end to end on a tiny synthetic cohort.
 const bin = path.join(__dirname, '../../bin/cfcml.js');
@@ -98,4 +99,14 @@ test('sweep --no-test (tuning): runs select on validation and never touch the te
   assert.notEqual(r.code, 0);
   assert.match(r.err, /--no-test.*tuningSummary/s);
   assert.doesNotMatch(r.err, /\n\s+at /, 'no stack trace');
+});
+
+test('main job: its own short stopping rule, the preset\'s with --baselines, the command line\'s over both; docs/TUNING.md records that decision', () => {
+  assert.deepEqual(mainJobRule(false), { epochs: MAIN_JOB_RULE.epochs, patience: MAIN_JOB_RULE.patience });
+  assert.deepEqual(mainJobRule(true), { epochs: undefined, patience: undefined });
+  assert.deepEqual(mainJobRule(true, 5, 0), { epochs: 5, patience: 0 });
+  assert.deepEqual(mainJobRule(false, 40), { epochs: 40, patience: MAIN_JOB_RULE.patience });
+  const tuning = fs.readFileSync(path.join(__dirname, '../../../docs/TUNING.md'), 'utf8');
+  assert.match(tuning, new RegExp(`Decision: epochs ${MAIN_JOB_RULE.epochs}, patience ${MAIN_JOB_RULE.patience} \\(`));
+  assert.match(tuning, new RegExp(`\\*\\*Decision, by the rule above: epochs ${MAIN_JOB_RULE.epochs}, patience ${MAIN_JOB_RULE.patience}\\*\\*`));
 });

@@ -6,7 +6,7 @@ import * as path from 'path';
 import { initBackend } from '../../lib/backend';
 import { synthDerm7pt } from '../../lib/synth';
 import { train, type EpochRecord } from '../../lib/train';
-import { isImprovement, replayEarlyStopping, shouldStop } from '../../lib/train/earlyStopping';
+import { cheapestRuleWithin, isImprovement, replayEarlyStopping, shouldStop } from '../../lib/train/earlyStopping';
 import { CfcmlError } from '../../lib/util/errors';
 
 const rows = (aucs: number[], losses?: number[]) => aucs.map((a, i) => ({ epoch: i + 1, val_auc: a, val_loss: losses?.[i] ?? 0.5 }));
@@ -40,6 +40,31 @@ test('replay: selected epoch, stop epoch and whether it was early, on a known hi
   assert.deepEqual(b, { selected: { epoch: 10, auc: 0.9, loss: 0.5 }, epochsRun: 10, early: false });
   // A shorter budget stops at the budget.
   assert.deepEqual(replayEarlyStopping(h, { epochs: 4, patience: 0 }), { selected: { epoch: 3, auc: 0.8, loss: 0.5 }, epochsRun: 4, early: false });
+});
+
+test('cheapest rule within a tolerance: worked by hand on two histories', () => {
+  const loss = Array(10).fill(0.5);
+  // Run A: best 0.80 at epoch 2, a late 0.84 at epoch 9. Run B: climbs to 0.76 by epoch 4, flat after.
+  const a = rows([0.7, 0.8, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7, 0.84, 0.7], loss);
+  const b = rows([0.6, 0.7, 0.75, 0.76, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7], loss);
+  const histories = [{ where: 'A', history: a }, { where: 'B', history: b }];
+  const incumbent = { epochs: 10, patience: 8 };
+  // Incumbent: A stops at 10 (0.84), B at 10 (0.76, epoch 4 + 6 < 8): mean AUC 0.80, 10 epochs.
+  // (10, 3): A stops at 5 (0.80), B at 7 (0.76): 0.78, 6 epochs. (10, 6): A at 8 (0.80), B at 10: 0.78, 9 epochs.
+  // (5, 3): A 5 (0.80), B 5 (0.76): 0.78, 5 epochs.
+  const cands = [{ epochs: 10, patience: 3 }, { epochs: 10, patience: 6 }, { epochs: 5, patience: 3 }];
+  const loose = cheapestRuleWithin(histories, cands, incumbent, 0.03);
+  assert.equal(loose.incumbent.meanEpochs, 10);
+  assert.ok(Math.abs(loose.incumbent.meanAuc - 0.8) < 1e-12);
+  assert.deepEqual(loose.scores.map((s) => s.epochsRun), [[5, 7], [8, 10], [5, 5]]);
+  assert.deepEqual(loose.chosen.rule, { epochs: 5, patience: 3, minEpochs: 0 });
+  // 0.02 below the incumbent is outside a tolerance of 0.01: the incumbent stays.
+  const tight = cheapestRuleWithin(histories, cands, incumbent, 0.01);
+  assert.deepEqual(tight.chosen.rule, { epochs: 10, patience: 8, minEpochs: 0 });
+  // Equal cost and AUC: the larger patience wins.
+  const tie = cheapestRuleWithin(histories, [{ epochs: 5, patience: 3 }, { epochs: 5, patience: 4 }], incumbent, 0.03);
+  assert.deepEqual(tie.chosen.rule, { epochs: 5, patience: 4, minEpochs: 0 });
+  assert.throws(() => cheapestRuleWithin([], cands, incumbent, 0.01), CfcmlError);
 });
 
 test('replay refuses a history that ends before the rule stops, and malformed rows', () => {

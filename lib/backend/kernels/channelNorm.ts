@@ -1,6 +1,6 @@
 /**
  * Layer normalisation over the last axis (the model's `channelNorm`, lib/model/layers.ts) as one forward and
- * one backward kernel on the wasm backend, computed in JavaScript straight on the wasm heap.
+ * one backward kernel on the wasm backend, computed straight on the wasm heap.
  *
  * Written with plain ops, one norm costs about 9 kernels forward and 15 backward (two means, a broadcast
  * subtract, rsqrt, three multiplies, and their gradients with broadcasts, Casts and reductions), each a pass
@@ -10,15 +10,21 @@
  *   forward   μ = mean_c x,  r = 1/√(mean_c (x − μ)² + ε),  x̂ = (x − μ)·r,  y = x̂·γ + β
  *   backward  g = dy·γ,  dx = r·(g − mean_c g − x̂·mean_c(g·x̂)),  dγ = Σ_p dy·x̂,  dβ = Σ_p dy
  *
- * Row statistics and the dγ/dβ sums accumulate in float64 (JavaScript numbers), so they are at least as precise
- * as the plain float32 ops. The backward recomputes μ and r from x in float64
- * rather than saving them: rounded to float32, μ made x̂ = (x − μ)·r lose digits wherever a row's spread is small
- * against its mean (a 2-channel norm's dx was then off by 1e-4 relative); the extra pass over a row that is in
- * cache costs little. Only x and γ are saved. On a backend without the kernel (the stock `cpu`, `tensorflow`) `fusedChannelNorm`
- * returns null and the caller uses the plain ops.
+ * Row statistics and the dγ/dβ sums accumulate in float64, so they are at least as precise as the plain float32
+ * ops, and each output is its float64 value rounded once to float32. The backward recomputes μ and r from x in
+ * float64 rather than saving them: rounded to float32, μ made x̂ = (x − μ)·r lose digits wherever a row's spread is
+ * small against its mean (a 2-channel norm's dx was then off by 1e-4 relative); the extra pass over a row that is in
+ * cache costs little. Only x and γ are saved.
+ *
+ * The loops run as a WebAssembly SIMD module on the backend's own heap (channelNormWasm.ts: float64 lanes, the same
+ * precision, several times faster than the JavaScript loops below; docs/PERFORMANCE.md has the measurements). The
+ * JavaScript loops stay as its fallback where the module does not load (`channelNormKernelPath` says why) and as
+ * the reference it is tested against. On a backend without the kernel (the stock `cpu`, `tensorflow`)
+ * `fusedChannelNorm` returns null and the caller uses the plain ops.
  */
 import * as tf from '@tensorflow/tfjs';
-import { KernelArgs, size, WasmBackend } from './util';
+import { channelNormWasm, type ChannelNormWasm } from './channelNormWasm';
+import { free, KernelArgs, size, WasmBackend } from './util';
 
 /** Kernel names (this project's own; no stock kernel has them). */
 export const CHANNEL_NORM = 'CfcmlChannelNorm';
@@ -31,6 +37,49 @@ function rows(x: tf.TensorInfo): { P: number; C: number } {
 
 function f32(backend: WasmBackend, t: tf.TensorInfo): Float32Array {
   return backend.typedArrayFromHeap(t) as Float32Array;
+}
+
+/** Whether the kernels use the SIMD module (channelNormWasm.ts) where it loads; off: the JavaScript loops. */
+export const channelNormSimd = { enabled: true };
+
+/** Why the SIMD module did not load on a memory (kept, so that a failure is tried and reported once). */
+let simdFailure: string | null = null;
+
+/** The backend's WebAssembly.Memory (the heap its tensors live on), or null where it is not to be found. */
+function heapMemory(backend: WasmBackend): WebAssembly.Memory | null {
+  const m = (backend as WasmBackend & { wasm?: { HEAPU8?: Uint8Array; asm?: { memory?: unknown }; wasmMemory?: unknown } }).wasm;
+  // The single-threaded build exports its memory, the threaded one creates it and keeps it as wasmMemory.
+  const mem = m?.asm?.memory ?? m?.wasmMemory;
+  return mem instanceof WebAssembly.Memory && mem.buffer === m?.HEAPU8?.buffer ? mem : null;
+}
+
+/** The SIMD module on this backend's heap, or null (disabled, or it failed to load: `channelNormKernelPath` says why). */
+function simd(backend: WasmBackend): ChannelNormWasm | null {
+  if (!channelNormSimd.enabled || simdFailure) return null;
+  const mem = heapMemory(backend);
+  if (!mem) {
+    simdFailure = "the wasm backend's memory was not found";
+    return null;
+  }
+  try {
+    return channelNormWasm(mem);
+  } catch (e) {
+    simdFailure = (e as Error).message;
+    return null;
+  }
+}
+
+/** Which implementation the kernels run on the active wasm backend, and why (`cfcml backend`, benchmarks). */
+export function channelNormKernelPath(): string {
+  if (!channelNormSimd.enabled) return 'JavaScript loops (SIMD module disabled)';
+  const b = tf.findBackend('wasm') as unknown as WasmBackend | null;
+  if (b && simd(b)) return 'WebAssembly SIMD (float64 lanes, on the heap)';
+  return `JavaScript loops (${simdFailure ?? 'no wasm backend'})`;
+}
+
+/** The byte address of a tensor's data on the heap (taken at each call: the heap can grow and move views). */
+function addr(backend: WasmBackend, t: tf.TensorInfo): number {
+  return backend.typedArrayFromHeap(t).byteOffset;
 }
 
 /**
@@ -57,6 +106,12 @@ export function channelNorm({ inputs, backend, attrs = {} }: KernelArgs): tf.Ten
   const eps = (attrs as { eps: number }).eps;
   const { P, C } = rows(x);
   const y = backend.makeOutput(x.shape.slice(), 'float32');
+  const k = simd(backend);
+  if (k) {
+    // Addresses only after the allocation: makeOutput may grow the heap.
+    k.forward(addr(backend, x), addr(backend, gamma), addr(backend, beta), addr(backend, y), P, C, eps);
+    return y;
+  }
   // Views only after the allocation: makeOutput may grow the heap and detach older views.
   const X = f32(backend, x);
   const G = f32(backend, gamma);
@@ -80,6 +135,21 @@ export function channelNormGrad({ inputs, backend, attrs = {} }: KernelArgs): tf
   const dxOut = backend.makeOutput(x.shape.slice(), 'float32');
   const dgOut = backend.makeOutput([C], 'float32');
   const dbOut = backend.makeOutput([C], 'float32');
+  const k = simd(backend);
+  if (k) {
+    // 2C float64 accumulators (dγ, dβ) on the heap, 8-byte aligned inside a float32 scratch tensor.
+    const scratch = backend.makeOutput([4 * C + 2], 'float32');
+    const base = addr(backend, scratch);
+    const acc = base + ((8 - (base % 8)) % 8);
+    const heap = backend.typedArrayFromHeap(scratch).buffer;
+    const A = new Float64Array(heap, acc, 2 * C);
+    A.fill(0);
+    k.backward(addr(backend, dy), addr(backend, x), addr(backend, gamma), addr(backend, dxOut), acc, P, C, eps);
+    f32(backend, dgOut).set(A.subarray(0, C));
+    f32(backend, dbOut).set(A.subarray(C));
+    free(backend, scratch);
+    return [dxOut, dgOut, dbOut];
+  }
   const DY = f32(backend, dy);
   const X = f32(backend, x);
   const G = f32(backend, gamma);

@@ -39,7 +39,7 @@ export const WASM_KERNELS: ReadonlyArray<readonly [string, Kernel, string]> = [
   ['SplitV', splitV, 'one block-copy Slice per piece (stock calls its per-element slice)'],
   ['Tile', tile, 'block copies instead of per-element indexing'],
   ['UnsortedSegmentSum', unsortedSegmentSum, 'missing in wasm 4.22 (tf.gather gradient)'],
-  [CHANNEL_NORM, channelNorm, 'LayerNorm over the last axis in one pass per row (plain ops: ~9 kernels)'],
+  [CHANNEL_NORM, channelNorm, 'LayerNorm over the last axis per row, WebAssembly SIMD on the heap (plain ops: ~9 kernels)'],
   [CHANNEL_NORM_GRAD, channelNormGrad, 'its gradient in one pass per row (plain ops: ~15 kernels)'],
   [TOKEN_TAPS, tokenTaps, "tokenConv's shift, sum, bias and transpose in one pass (plain ops: 7 kernels)"],
   [TOKEN_TAPS_GRAD, tokenTapsGrad, 'its gradient in one pass (plain ops: ~8 kernels)'],

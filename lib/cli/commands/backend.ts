@@ -1,5 +1,6 @@
 import type { CommandSpec } from '../args';
 import { backendReport, initBackend } from '../../backend';
+import { channelNormKernelPath } from '../../backend/kernels/channelNorm';
 
 export const backendCommand: CommandSpec = {
   name: 'backend',
@@ -14,6 +15,7 @@ export const backendCommand: CommandSpec = {
     if (cp) {
       console.log(`dense products: ${cp.path} (${cp.reason})`);
       if (cp.path === 'wasm') console.log(`native BLAS: ${cp.blas.library ?? `none (${cp.blas.reason})`}`);
+      console.log(`channel LayerNorm: ${channelNormKernelPath()}`);
     }
     return 0;
   },
