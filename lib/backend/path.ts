@@ -82,6 +82,7 @@ export function useComputePath(want?: ComputePath | 'auto'): ComputePath {
   registerWasm(HEAD_MATMUL, nativeHeadMatMul(lib));
   current = 'native-blas';
   const s = lib.status;
-  why = `${path === 'auto' ? 'default where BLAS loads' : 'asked for'}; ${s.reason}: ${s.library}${s.core ? ` (${s.core} kernels)` : ''}, ${s.threads} thread${s.threads === 1 ? '' : 's'}`;
+  const operands = lib.at ? 'operands by heap address' : 'operands as views (koffi gave no address)';
+  why = `${path === 'auto' ? 'default where BLAS loads' : 'asked for'}; ${s.reason}: ${s.library}${s.core ? ` (${s.core} kernels)` : ''}, ${s.threads} thread${s.threads === 1 ? '' : 's'}, ${operands}`;
   return current;
 }
