@@ -237,7 +237,20 @@ export type Blas = Loaded;
  * subarray views (the same sgemm calls: the same bits). Make it inside the kernel after the last allocation (the
  * views and addresses are the heap's as it is then).
  */
-export type HeapGemm = (transA: boolean, transB: boolean, m: number, n: number, k: number, a: number, lda: number, b: number, ldb: number, beta: number, c: number, ldc: number) => void;
+export type HeapGemm = (
+  transA: boolean,
+  transB: boolean,
+  m: number,
+  n: number,
+  k: number,
+  a: number,
+  lda: number,
+  b: number,
+  ldb: number,
+  beta: number,
+  c: number,
+  ldc: number,
+) => void;
 
 export function heapGemm(lib: Blas, A: Float32Array, B: Float32Array, C: Float32Array, byAddress = true): HeapGemm {
   const flag = (t: boolean) => (t ? CBLAS_TRANS : CBLAS_NO_TRANS);

@@ -35,8 +35,15 @@ export interface HeadMatMulAttrs {
   outCols: boolean;
 }
 
-/** One operand's per-head matrix R × c: offset of (b, j) and leading dimension. */
-function layout(shape: number[], cols: boolean, h: number, what: string): { R: number; c: number; at: (b: number, j: number) => number; ld: number } {
+/** One operand's per-head matrix R × c: where head j of batch entry b starts, and the leading dimension. */
+interface Layout {
+  R: number;
+  c: number;
+  at: (b: number, j: number) => number;
+  ld: number;
+}
+
+function layout(shape: number[], cols: boolean, h: number, what: string): Layout {
   if (shape.length !== (cols ? 3 : 4) || (!cols && shape[1] !== h) || (cols && shape[2] % h !== 0)) {
     throw new Error(`${HEAD_MATMUL}: ${what} [${shape}] is not ${cols ? `[B, R, ${h}·c]` : `[B, ${h}, R, c]`}`);
   }
