@@ -115,6 +115,8 @@ export function transformInto(
   const ax = cx + tr.shift[0] * W - a * cx - b * cy;
   const ay = cy + tr.shift[1] * H - c * cx - d * cy;
   const reflect = (t: number, L: number): number => {
+    // Inside the image the folding below gives t itself (t − 0·period); most samples are, so skip it.
+    if (t >= 0 && t <= L - 1) return t;
     const period = 2 * L;
     let m = t - Math.floor(t / period) * period;
     if (m >= L) m = period - 1 - m;
@@ -140,13 +142,39 @@ export function transformInto(
         const p01 = sBase + (y0 * W + x1) * C;
         const p10 = sBase + (y1 * W + x0) * C;
         const p11 = sBase + (y1 * W + x1) * C;
-        for (let k = 0; k < C; k++) {
-          // Exact when (wx, wy) = (0, 0), as after flips and quarter turns.
-          const top = wx === 0 ? src[p00 + k] : src[p00 + k] * (1 - wx) + src[p01 + k] * wx;
-          const bottom = wy === 0 ? 0 : wx === 0 ? src[p10 + k] : src[p10 + k] * (1 - wx) + src[p11 + k] * wx;
-          const v = wy === 0 ? top : top * (1 - wy) + bottom * wy;
-          dst[o++] = v;
-          sum += v;
+        // Exact when (wx, wy) = (0, 0), as after flips and quarter turns. The four cases apart, so that the
+        // channel loop has no branch (the arithmetic of each case as in the general bilinear form).
+        if (wy === 0) {
+          if (wx === 0) {
+            for (let k = 0; k < C; k++) {
+              const v = src[p00 + k];
+              dst[o++] = v;
+              sum += v;
+            }
+          } else {
+            const ux = 1 - wx;
+            for (let k = 0; k < C; k++) {
+              const v = src[p00 + k] * ux + src[p01 + k] * wx;
+              dst[o++] = v;
+              sum += v;
+            }
+          }
+        } else {
+          const uy = 1 - wy;
+          if (wx === 0) {
+            for (let k = 0; k < C; k++) {
+              const v = src[p00 + k] * uy + src[p10 + k] * wy;
+              dst[o++] = v;
+              sum += v;
+            }
+          } else {
+            const ux = 1 - wx;
+            for (let k = 0; k < C; k++) {
+              const v = (src[p00 + k] * ux + src[p01 + k] * wx) * uy + (src[p10 + k] * ux + src[p11 + k] * wx) * wy;
+              dst[o++] = v;
+              sum += v;
+            }
+          }
         }
       }
     }

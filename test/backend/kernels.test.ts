@@ -367,3 +367,88 @@ test('SplitV matches cpu: every axis, equal and unequal pieces, -1, and its grad
     })(x),
   );
 });
+
+test('Sum and Mean over contiguous axes equal one float64 chain per output, in order, bit for bit (every loop layout)', async () => {
+  await withBackend('wasm', async () => {
+    // [outer, n, inner]: inner 1 (rows four at a time and the rest), inner a multiple of 8 and not (columns eight
+    // at a time and the rest), several outers.
+    const cases: [number, number, number][] = [
+      [7, 300, 1],
+      [4, 5, 1],
+      [1, 768, 64],
+      [3, 50, 13],
+      [2, 9, 7],
+      [5, 33, 24],
+    ];
+    const rng = new Rng(77);
+    for (const [outer, n, inner] of cases) {
+      const data = Float32Array.from({ length: outer * n * inner }, () => rng.normal() * 100 + 3);
+      const x = tf.tensor3d(data, [outer, n, inner]);
+      const got = [x.sum(1), x.mean(1)].map((t) => {
+        const v = t.dataSync();
+        t.dispose();
+        return v;
+      });
+      x.dispose();
+      for (let o = 0; o < outer; o++)
+        for (let i = 0; i < inner; i++) {
+          let acc = 0;
+          for (let j = 0; j < n; j++) acc += data[(o * n + j) * inner + i];
+          assert.equal(got[0][o * inner + i], Math.fround(acc), `sum [${outer},${n},${inner}] at ${o},${i}`);
+          assert.equal(got[1][o * inner + i], Math.fround(acc * (1 / n)), `mean [${outer},${n},${inner}] at ${o},${i}`);
+        }
+    }
+  });
+});
+
+test('Equal with broadcast operands matches cpu (float32 with NaN and ties, int32, bool), no buffer left behind', async () => {
+  const cases: [number[], number[], tf.DataType][] = [
+    [[3, 32, 40], [3, 32, 1], 'float32'],
+    [[6, 8], [6, 1], 'float32'],
+    [[2, 1, 5], [4, 1], 'float32'],
+    [[1, 7], [3, 1], 'int32'],
+    [[5], [2, 3, 5], 'int32'],
+    [[4, 3], [4, 3], 'bool'],
+    [[2, 3, 4], [], 'float32'],
+    [[0, 3], [1, 3], 'float32'],
+  ];
+  const make = (shape: number[], dtype: tf.DataType, seed: number): tf.Tensor => {
+    const rng = new Rng(seed);
+    // Few distinct values so that ties are common; NaN never equals anything.
+    const vals = Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => (dtype === 'float32' && rng.next() < 0.1 ? NaN : rng.int(3)));
+    return dtype === 'bool' ? tf.tensor(vals.map((v) => v === 1), shape, 'bool') : tf.tensor(vals, shape, dtype);
+  };
+  for (const [i, [sa, sb, dtype]] of cases.entries()) {
+    const f = () => {
+      const a = make(sa, dtype, 900 + i);
+      const b = make(sb, dtype, 950 + i);
+      const out = [tf.equal(a, b), tf.equal(b, a)];
+      tf.dispose([a, b]);
+      return out;
+    };
+    const on = async (backend: 'cpu' | 'wasm') =>
+      withBackend(backend, async () => {
+        const [p, q] = f();
+        const r = { shape: p.shape, p: Array.from(await p.data()), q: Array.from(await q.data()), dtype: p.dtype };
+        tf.dispose([p, q]);
+        return r;
+      });
+    const want = await on('cpu');
+    const got = await on('wasm');
+    assert.deepEqual(got, want, `equal ${sa} ${sb} ${dtype}`);
+    if (want.p.length > 0) assert.ok(want.p.includes(1) && want.p.includes(0), `equal ${sa} ${sb} ${dtype}: the case has ties and differences`);
+  }
+  await withBackend('wasm', async () => {
+    const a = tf.randomNormal([3, 32, 40]);
+    const m = tf.max(a, -1, true);
+    const tensors = tf.memory().numTensors;
+    const buffers = tf.backend().numDataIds();
+    const e = tf.equal(a, m);
+    assert.equal(tf.tidy(() => e.sum().arraySync()), 96, 'one maximum per row');
+    e.dispose();
+    tf.tidy(() => void tf.grad((t: tf.Tensor) => tf.max(t, -1).sum())(a).dataSync());
+    assert.equal(tf.memory().numTensors, tensors, 'no tensor left behind');
+    assert.equal(tf.backend().numDataIds(), buffers, 'no wasm buffer left behind');
+    tf.dispose([a, m]);
+  });
+});

@@ -12,6 +12,7 @@ import { conv2dBackpropInput } from './conv2dBackpropInput';
 import { conv3d } from './conv3d';
 import { conv3dBackpropFilter, conv3dBackpropInput } from './conv3dBackprop';
 import { depthwiseBackpropFilter, depthwiseBackpropInput } from './depthwiseBackprop';
+import { equal } from './equal';
 import { identity } from './identity';
 import { mean, sum } from './reduce';
 import { slice, splitV } from './slice';
@@ -38,6 +39,7 @@ export const WASM_KERNELS: ReadonlyArray<readonly [string, Kernel, string]> = [
   ['Slice', slice, 'contiguous block copies; stock is per element (very slow at rank ≥ 5)'],
   ['SplitV', splitV, 'one block-copy Slice per piece (stock calls its per-element slice)'],
   ['Tile', tile, 'block copies instead of per-element indexing'],
+  ['Equal', equal, 'broadcast operands by strides (stock: a per-element index path, 20× a Sub)'],
   ['UnsortedSegmentSum', unsortedSegmentSum, 'missing in wasm 4.22 (tf.gather gradient)'],
   [CHANNEL_NORM, channelNorm, 'LayerNorm over the last axis per row, WebAssembly SIMD on the heap (plain ops: ~9 kernels)'],
   [CHANNEL_NORM_GRAD, channelNormGrad, 'its gradient in one pass per row (plain ops: ~15 kernels)'],

@@ -69,31 +69,88 @@ export function contiguousSplit(shape: readonly number[], axes: readonly number[
   return { outer: size(shape.slice(0, first)), n: size(shape.slice(first, last + 1)), inner: size(shape.slice(last + 1)) };
 }
 
-/** Σ_j x[o, j, i] for x viewed as [outer, n, inner], float64 accumulators, times `scale`. Returns [outer·inner]. */
-function contiguousSum(backend: WasmBackend, x: tf.TensorInfo, outer: number, n: number, inner: number, scale: number): tf.TensorInfo {
-  const out = backend.makeOutput([outer * inner], 'float32');
-  // Views of the heap only after the allocation: makeOutput may grow the heap and detach older views.
-  const dst = backend.typedArrayFromHeap(out) as Float32Array;
-  const src = backend.typedArrayFromHeap(x) as Float32Array;
+/**
+ * Σ_j x[o, j, i] for x viewed as [outer, n, inner], float64 accumulators, times `scale`. Returns [outer·inner].
+ *
+ * Each output is one float64 chain over j in order (so the bits do not depend on the loop layout below); what the
+ * layout changes is speed. A chain is bound by the add's latency, so several independent chains run at once:
+ * four rows at a time when a row is reduced (inner = 1), eight columns at a time, held in locals, when leading
+ * axes are (the bias gradients: [rows, C] → [C]); a Float64Array accumulator per column costs a load and a store
+ * per add.
+ */
+export function contiguousSum(src: Float32Array, outer: number, n: number, inner: number, scale: number, dst: Float32Array): void {
   if (inner === 1) {
-    for (let o = 0; o < outer; o++) {
+    let o = 0;
+    for (; o + 4 <= outer; o += 4) {
+      let a0 = 0;
+      let a1 = 0;
+      let a2 = 0;
+      let a3 = 0;
+      const b0 = o * n;
+      const b1 = b0 + n;
+      const b2 = b1 + n;
+      const b3 = b2 + n;
+      for (let j = 0; j < n; j++) {
+        a0 += src[b0 + j];
+        a1 += src[b1 + j];
+        a2 += src[b2 + j];
+        a3 += src[b3 + j];
+      }
+      dst[o] = a0 * scale;
+      dst[o + 1] = a1 * scale;
+      dst[o + 2] = a2 * scale;
+      dst[o + 3] = a3 * scale;
+    }
+    for (; o < outer; o++) {
       let acc = 0;
       const base = o * n;
       for (let j = 0; j < n; j++) acc += src[base + j];
       dst[o] = acc * scale;
     }
-    return out;
+    return;
   }
-  const acc = new Float64Array(inner);
   for (let o = 0; o < outer; o++) {
-    acc.fill(0);
-    let row = o * n * inner;
-    for (let j = 0; j < n; j++, row += inner) for (let i = 0; i < inner; i++) acc[i] += src[row + i];
-    const base = o * inner;
-    for (let i = 0; i < inner; i++) dst[base + i] = acc[i] * scale;
+    const base = o * n * inner;
+    let i = 0;
+    for (; i + 8 <= inner; i += 8) {
+      let a0 = 0;
+      let a1 = 0;
+      let a2 = 0;
+      let a3 = 0;
+      let a4 = 0;
+      let a5 = 0;
+      let a6 = 0;
+      let a7 = 0;
+      for (let j = 0, r = base + i; j < n; j++, r += inner) {
+        a0 += src[r];
+        a1 += src[r + 1];
+        a2 += src[r + 2];
+        a3 += src[r + 3];
+        a4 += src[r + 4];
+        a5 += src[r + 5];
+        a6 += src[r + 6];
+        a7 += src[r + 7];
+      }
+      const d = o * inner + i;
+      dst[d] = a0 * scale;
+      dst[d + 1] = a1 * scale;
+      dst[d + 2] = a2 * scale;
+      dst[d + 3] = a3 * scale;
+      dst[d + 4] = a4 * scale;
+      dst[d + 5] = a5 * scale;
+      dst[d + 6] = a6 * scale;
+      dst[d + 7] = a7 * scale;
+    }
+    for (; i < inner; i++) {
+      let acc = 0;
+      for (let j = 0, r = base + i; j < n; j++, r += inner) acc += src[r];
+      dst[o * inner + i] = acc * scale;
+    }
   }
-  return out;
 }
+
+/** The loop the kernel sums with (bench/elementwise.ts swaps in the earlier one to time the change). */
+export const reduceLoop = { contiguousSum };
 
 function makeReduce(name: 'Sum' | 'Mean') {
   return function reduce(args: KernelArgs): tf.TensorInfo {
@@ -106,7 +163,13 @@ function makeReduce(name: 'Sum' | 'Mean') {
     if (x.dtype !== 'float32' || size(x.shape) === 0) return run(name, backend, inputs, attrs);
     const shape = keepDims ? tf.backend_util.expandShapeToKeepDim(outShape, axes) : outShape;
     const split = contiguousSplit(x.shape, [...axes].sort((a, b) => a - b));
-    if (split) return view(contiguousSum(backend, x, split.outer, split.n, split.inner, name === 'Mean' ? 1 / n : 1), shape);
+    if (split) {
+      const out = backend.makeOutput([split.outer * split.inner], 'float32');
+      // Views of the heap only after the allocation: makeOutput may grow the heap and detach older views.
+      const dst = backend.typedArrayFromHeap(out) as Float32Array;
+      reduceLoop.contiguousSum(backend.typedArrayFromHeap(x) as Float32Array, split.outer, split.n, split.inner, name === 'Mean' ? 1 / n : 1, dst);
+      return view(out, shape);
+    }
     if (n <= ONE_STAGE_MAX) return run(name, backend, inputs, attrs);
 
     const outer = size(outShape);
