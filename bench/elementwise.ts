@@ -1,6 +1,6 @@
 /**
- * The reductions and comparisons of a step (kernels/reduce.ts, equal.ts): each against what ran
- * before it, per shape of a Derm7pt step, then a Derm7pt (and, without --derm, MEN) training step and inference
+ * The linear layer's kernel, the reductions and comparisons of a step (kernels/linear.ts, reduce.ts, equal.ts): each
+ * against what ran before it, per shape of a Derm7pt step, then a Derm7pt (and, without --derm, MEN) training step and inference
  * before vs with them, interleaved rep by rep in one process (native-blas path).
  *
  *   npx tsc -p tsconfig.json && node build/bench/elementwise.js [--reps 11] [--no-shapes] [--derm]
@@ -9,10 +9,12 @@ import * as os from 'node:os';
 import * as tf from '@tensorflow/tfjs';
 import { initBackend, nativeBlasAvailable, useComputePath } from '../lib/backend';
 import { toggleWasmKernels } from '../lib/backend/kernels';
+import { fusedLinear, LINEAR } from '../lib/backend/kernels/linear';
 import { reduceLoop } from '../lib/backend/kernels/reduce';
 import { DERM7PT, MEN, stepBeforeAfter, timedSides } from './measure';
 
-const KERNELS = ['Equal'];
+/** The kernels this change adds (LINEAR: the model then takes its plain product + Add). */
+export const KERNELS = ['Equal', LINEAR];
 const now = reduceLoop.contiguousSum;
 
 /** The contiguous sum as it was: one Float64Array accumulator per column, one row at a time (same bits). */
@@ -36,7 +38,7 @@ function sumAsBefore(src: Float32Array, outer: number, n: number, inner: number,
   }
 }
 
-/** The kernels as before this change: stock Equal, the earlier sum loop. */
+/** The kernels as before this change: no linear kernel, stock Equal, the earlier sum loop. */
 export function before(): void {
   toggleWasmKernels(KERNELS, false);
   reduceLoop.contiguousSum = sumAsBefore;
@@ -47,8 +49,14 @@ export function restore(): void {
   reduceLoop.contiguousSum = now;
 }
 
+/** The layer as the model runs it: the kernel where registered, else the plain ops. */
+function linearOrPlain(x: tf.Tensor2D, w: tf.Tensor, b: tf.Tensor): tf.Tensor {
+  return fusedLinear(x, w, b) ?? tf.add(tf.matMul(x, w), b);
+}
+
 function shapes(reps: number): void {
   const cases: [string, tf.Tensor[], (...t: tf.Tensor[]) => tf.Tensor][] = [
+    ['x·W + b [768,64]·[64,64] (linear)', [tf.randomNormal([768, 64]), tf.randomNormal([64, 64]), tf.randomNormal([64])], (x, w, b) => linearOrPlain(x as tf.Tensor2D, w, b)],
     ['Sum [768,64] axis 0 (bias gradient)', [tf.randomNormal([768, 64])], (x) => tf.sum(x, 0)],
     ['Sum [512,64] axis 0', [tf.randomNormal([512, 64])], (x) => tf.sum(x, 0)],
     ['Sum [64,8192] axis 1', [tf.randomNormal([64, 8192])], (x) => tf.sum(x, 1)],
@@ -75,7 +83,9 @@ async function main(): Promise<void> {
   console.log(`load average at the end ${os.loadavg()[0].toFixed(1)}`);
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

@@ -16,6 +16,8 @@
  *   + heap-address products  also the products' operands as heap addresses and the attention's per-head kernel
  *                      (kernels/headMatMul.ts, no head Transposes); the rows above pass views and transpose the heads
  *                      (bench/matmul.ts `productsAsNow`)
+ *   + linear kernel, sums  also the linear layer as one kernel (bias rows + sgemm β = 1; kernels/linear.ts), the
+ *                      contiguous sums' independent chains and the broadcast Equal (bench/elementwise.ts `before`)
  *
  *   npx tsc -p tsconfig.json && node build/bench/gains.js [--reps 7] [--last K] [--derm]
  *
@@ -30,6 +32,7 @@ import { nativeConvRule } from '../lib/backend/kernels/nativeConv';
 import { nativeConv3dRule } from '../lib/backend/kernels/nativeConv3d';
 import type { DatasetSpec } from '../lib/data/spec';
 import { before, restoreRule } from './conv3d';
+import { before as elementwiseBefore, restore as elementwiseNow } from './elementwise';
 import { productsAsNow } from './matmul';
 import { DERM7PT, MEN, stepRig } from './measure';
 
@@ -43,6 +46,7 @@ interface Variant {
   conv3d: boolean;
   shift2d: boolean;
   products: boolean;
+  elementwise?: boolean;
 }
 
 /** Every fusing kernel; a variant registers those in its `fused` and removes the rest. */
@@ -58,6 +62,7 @@ const VARIANTS: Variant[] = [
   { name: '+ BLAS 3-D conv', path: 'native-blas', conv: true, fusedAdam: true, fused: FUSING, conv3d: true, shift2d: false, products: false },
   { name: '+ shift 2-D conv', path: 'native-blas', conv: true, fusedAdam: true, fused: FUSING, conv3d: true, shift2d: true, products: false },
   { name: '+ heap-address products, per-head kernel', path: 'native-blas', conv: true, fusedAdam: true, fused: FUSING, conv3d: true, shift2d: true, products: true },
+  { name: '+ linear kernel, sums', path: 'native-blas', conv: true, fusedAdam: true, fused: FUSING, conv3d: true, shift2d: true, products: true, elementwise: true },
 ];
 
 const rule = { ...nativeConvRule };
@@ -71,6 +76,8 @@ function select(v: Variant): void {
   nativeConvRule.input = v.conv ? rule.input : never;
   toggleWasmKernels(FUSING.filter((k) => !v.fused.includes(k)), false);
   toggleWasmKernels(v.fused, true);
+  if (v.elementwise) elementwiseNow();
+  else elementwiseBefore();
   if (v.conv3d) restoreRule();
   else before();
   // A 2-D convolution reaches the 3-D rule as depth 1; without `shift2d` it keeps the 2-D kernels.

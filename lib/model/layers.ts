@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { fusedChannelNorm } from '../backend/kernels/channelNorm';
+import { fusedLinear } from '../backend/kernels/linear';
 import { fusedTokenTaps } from '../backend/kernels/tokenTaps';
 import type { ParamStore, WeightGroup } from './params';
 
@@ -26,7 +27,8 @@ export function linear(x: tf.Tensor, p: Linear): tf.Tensor {
   const inDim = p.w.shape[0] as number;
   const outDim = p.w.shape[1] as number;
   const flat = tf.reshape(x, [-1, inDim]) as tf.Tensor2D; // [*, in]
-  const y = tf.add(tf.matMul(flat, p.w), p.b); // [*, out]
+  // One kernel (bias folded into the product) where the backend has it (wasm: lib/backend/kernels/linear.ts).
+  const y = fusedLinear(flat, p.w, p.b) ?? tf.add(tf.matMul(flat, p.w), p.b); // [*, out]
   return tf.reshape(y, [...x.shape.slice(0, -1), outDim]);
 }
 

@@ -14,6 +14,7 @@ import { conv3dBackpropFilter, conv3dBackpropInput } from './conv3dBackprop';
 import { depthwiseBackpropFilter, depthwiseBackpropInput } from './depthwiseBackprop';
 import { equal } from './equal';
 import { identity } from './identity';
+import { LINEAR, linearKernel } from './linear';
 import { mean, sum } from './reduce';
 import { slice, splitV } from './slice';
 import { tile } from './tile';
@@ -39,6 +40,7 @@ export const WASM_KERNELS: ReadonlyArray<readonly [string, Kernel, string]> = [
   ['Slice', slice, 'contiguous block copies; stock is per element (very slow at rank ≥ 5)'],
   ['SplitV', splitV, 'one block-copy Slice per piece (stock calls its per-element slice)'],
   ['Tile', tile, 'block copies instead of per-element indexing'],
+  [LINEAR, linearKernel, 'linear layer x·W + b: bias rows, then sgemm with β = 1 on native-blas (plain ops: product, broadcast Add)'],
   ['Equal', equal, 'broadcast operands by strides (stock: a per-element index path, 20× a Sub)'],
   ['UnsortedSegmentSum', unsortedSegmentSum, 'missing in wasm 4.22 (tf.gather gradient)'],
   [CHANNEL_NORM, channelNorm, 'LayerNorm over the last axis per row, WebAssembly SIMD on the heap (plain ops: ~9 kernels)'],
