@@ -10,8 +10,9 @@
  * dx = dy·Wᵀ, dW = xᵀ·dy, db = Σ_rows dy.
  *
  * Rounding on native-blas: sgemm with β = 1 adds its float32 accumulator to C once, C + Σ, which is the plain ops'
- * Add of the rounded product when a dot product is one accumulator (OpenBLAS for the model's K); the numerics
- * fingerprint names the path either way.
+ * Add of the rounded product while OpenBLAS keeps a dot product in one accumulator: bit for bit the same on the
+ * model's layers (in ≤ 192 here), not for long ones (in = 512: K is then blocked and C is added to in the middle;
+ * within float32 rounding of the plain ops).
  *
  * On a backend without the kernel (`cpu`, `tensorflow`) `fusedLinear` returns null and the caller uses the plain ops.
  */
