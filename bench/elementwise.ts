@@ -3,7 +3,11 @@
  * against what ran before it, per shape of a Derm7pt step, then a Derm7pt (and, without --derm, MEN) training step and inference
  * before vs with them, interleaved rep by rep in one process (native-blas path).
  *
- *   npx tsc -p tsconfig.json && node build/bench/elementwise.js [--reps 11] [--no-shapes] [--derm]
+ *   npx tsc -p tsconfig.json && node build/bench/elementwise.js [--reps 11] [--no-shapes] [--derm] [--profile]
+ *
+ * `--profile`: also the kernel time of a step before and now (bench/measure.ts `kernelProfile`: the sum of
+ * per-kernel medians over 5 profiled steps, the two sides alternated 3 times each), steadier than wall time on a
+ * loaded machine.
  */
 import * as os from 'node:os';
 import * as tf from '@tensorflow/tfjs';
@@ -11,7 +15,8 @@ import { initBackend, nativeBlasAvailable, useComputePath } from '../lib/backend
 import { toggleWasmKernels } from '../lib/backend/kernels';
 import { fusedLinear, LINEAR } from '../lib/backend/kernels/linear';
 import { reduceLoop } from '../lib/backend/kernels/reduce';
-import { DERM7PT, MEN, stepBeforeAfter, timedSides } from './measure';
+import { DERM7PT, kernelProfile, MEN, stepBeforeAfter, timedSides } from './measure';
+import type { DatasetSpec } from '../lib/data/spec';
 
 /** The kernels this change adds (LINEAR: the model then takes its plain product + Add). */
 export const KERNELS = ['Equal', LINEAR];
@@ -71,6 +76,23 @@ function shapes(reps: number): void {
   }
 }
 
+/** Kernel time of a step (sum of per-kernel medians), before and now, alternated; prints both and the calls. */
+async function profiles(spec: DatasetSpec): Promise<void> {
+  const sides = { before, now: restore };
+  const total: Record<string, number[]> = { before: [], now: [] };
+  const calls: Record<string, number> = {};
+  for (let r = 0; r < 3; r++)
+    for (const [name, set] of r % 2 === 0 ? Object.entries(sides) : Object.entries(sides).reverse()) {
+      set();
+      const rows = await kernelProfile(spec, { reps: 5 });
+      total[name].push(rows.reduce((a, x) => a + x.ms, 0));
+      calls[name] = rows.reduce((a, x) => a + x.calls, 0);
+    }
+  restore();
+  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[1];
+  console.log(`\n${spec.name} step kernel time, ms (median of 3 alternated profiles): before ${med(total.before).toFixed(1)} in ${calls.before} calls / now ${med(total.now).toFixed(1)} in ${calls.now} calls (${(med(total.before) / med(total.now)).toFixed(2)}×)`);
+}
+
 async function main(): Promise<void> {
   const i = process.argv.indexOf('--reps');
   const reps = i > 0 ? Number(process.argv[i + 1]) : 11;
@@ -79,7 +101,10 @@ async function main(): Promise<void> {
   useComputePath('native-blas');
   console.log(`load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} vCPUs`);
   if (!process.argv.includes('--no-shapes')) shapes(Math.max(reps, 21));
-  for (const spec of process.argv.includes('--derm') ? [DERM7PT] : [DERM7PT, MEN]) await stepBeforeAfter(spec, { before, rule: restore }, reps, restore);
+  for (const spec of process.argv.includes('--derm') ? [DERM7PT] : [DERM7PT, MEN]) {
+    if (process.argv.includes('--profile')) await profiles(spec);
+    await stepBeforeAfter(spec, { before, rule: restore }, reps, restore);
+  }
   console.log(`load average at the end ${os.loadavg()[0].toFixed(1)}`);
 }
 
