@@ -124,7 +124,27 @@ export function transformInto(
   };
   const sliceSize = H * W * C;
   let sum = 0;
-  for (let z = 0; z < D; z++) {
+  // Flips and quarter turns alone (no shift-scale-rotate): every sample lands on a pixel centre inside the image
+  // (integer map, corners inside), so the resampling is a copy in another order: the same values, without the
+  // folding, the floors and the weights.
+  const corners = [0, W - 1].flatMap((x) => [0, H - 1].map((y) => [a * x + b * y + ax, c * x + d * y + ay]));
+  const onGrid =
+    [a, b, c, d, ax, ay].every(Number.isInteger) && corners.every(([u, v]) => u >= 0 && u <= W - 1 && v >= 0 && v <= H - 1);
+  for (let z = 0; z < D && onGrid; z++) {
+    const sBase = (tr.flipDepth ? D - 1 - z : z) * sliceSize;
+    let o = offset + z * sliceSize;
+    for (let y = 0; y < H; y++) {
+      for (let x = 0; x < W; x++) {
+        const p = sBase + ((c * x + d * y + ay) * W + (a * x + b * y + ax)) * C;
+        for (let k = 0; k < C; k++) {
+          const v = src[p + k];
+          dst[o++] = v;
+          sum += v;
+        }
+      }
+    }
+  }
+  for (let z = 0; z < D && !onGrid; z++) {
     const zs = tr.flipDepth ? D - 1 - z : z;
     const sBase = zs * sliceSize;
     let o = offset + z * sliceSize;
