@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { fusedLinear } from '../backend/kernels/linear';
 import { makeLinear, makeTokenConv, tokenConv, tokenConvRows, type Linear, type TokenConv } from './layers';
 import type { ParamStore } from './params';
 
@@ -39,7 +40,10 @@ export function compressImage(F: tf.Tensor, p: ImageCompression): tf.Tensor3D {
     // The projection F W + b computed transposed, Wᵀ Fᵀ + b: [D, B·N_s] (transpose flags of one product, no
     // Transpose op) is the token convolution's input as it needs it (d-major rows), so the tokens are never
     // transposed, forward or backward. Same function as linear() followed by tokenConv().
-    const projT = tf.add(tf.matMul(p.proj.w, flat, true, true), tf.reshape(p.proj.b, [D, 1])); // [D, B·N_s]
+    // One kernel with the bias per row where the backend has it (wasm: lib/backend/kernels/linear.ts).
+    const projT =
+      fusedLinear(p.proj.w as tf.Tensor2D, flat, p.proj.b, { transposeA: true, transposeB: true, biasPerRow: true }) ??
+      tf.add(tf.matMul(p.proj.w, flat, true, true), tf.reshape(p.proj.b, [D, 1])); // [D, B·N_s]
     return tokenConvRows(tf.reshape(projT, [D * B, N]) as tf.Tensor2D, B, D, true, p.conv); // [B, L_img, D]
   });
 }
