@@ -5,8 +5,8 @@
  *
  *   npx tsc -p tsconfig.json && node build/bench/elementwise.js [--reps 11] [--no-shapes] [--derm] [--profile]
  *
- * `--profile`: also the kernel time of a step before and now (bench/measure.ts `kernelProfile`: the sum of
- * per-kernel medians over 5 profiled steps, the two sides alternated 3 times each), steadier than wall time on a
+ * `--profile`: also the kernel time of a step and of an inference before and now (bench/measure.ts `kernelProfile`: the sum of
+ * per-kernel medians over 5 profiled runs, the two sides alternated 3 times each), steadier than wall time on a
  * loaded machine.
  */
 import * as os from 'node:os';
@@ -76,21 +76,24 @@ function shapes(reps: number): void {
   }
 }
 
-/** Kernel time of a step (sum of per-kernel medians), before and now, alternated; prints both and the calls. */
+/** Kernel time of a step and of an inference (sum of per-kernel medians), before and now, alternated. */
 async function profiles(spec: DatasetSpec): Promise<void> {
   const sides = { before, now: restore };
-  const total: Record<string, number[]> = { before: [], now: [] };
-  const calls: Record<string, number> = {};
-  for (let r = 0; r < 3; r++)
-    for (const [name, set] of r % 2 === 0 ? Object.entries(sides) : Object.entries(sides).reverse()) {
-      set();
-      const rows = await kernelProfile(spec, { reps: 5 });
-      total[name].push(rows.reduce((a, x) => a + x.ms, 0));
-      calls[name] = rows.reduce((a, x) => a + x.calls, 0);
-    }
-  restore();
-  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[1];
-  console.log(`\n${spec.name} step kernel time, ms (median of 3 alternated profiles): before ${med(total.before).toFixed(1)} in ${calls.before} calls / now ${med(total.now).toFixed(1)} in ${calls.now} calls (${(med(total.before) / med(total.now)).toFixed(2)}×)`);
+  for (const mode of ['step', 'infer'] as const) {
+    const total: Record<string, number[]> = { before: [], now: [] };
+    const calls: Record<string, number> = {};
+    for (let r = 0; r < 3; r++)
+      for (const [name, set] of r % 2 === 0 ? Object.entries(sides) : Object.entries(sides).reverse()) {
+        set();
+        const rows = await kernelProfile(spec, { reps: 5, mode });
+        total[name].push(rows.reduce((a, x) => a + x.ms, 0));
+        calls[name] = rows.reduce((a, x) => a + x.calls, 0);
+      }
+    restore();
+    const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[1];
+    const what = mode === 'step' ? 'step' : 'inference';
+    console.log(`\n${spec.name} ${what} kernel time, ms (median of 3 alternated profiles): before ${med(total.before).toFixed(1)} in ${calls.before} calls / now ${med(total.now).toFixed(1)} in ${calls.now} calls (${(med(total.before) / med(total.now)).toFixed(2)}×)`);
+  }
 }
 
 async function main(): Promise<void> {
