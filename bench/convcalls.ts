@@ -3,8 +3,8 @@
  * Derm7pt and MEN `cpu` presets on the native-blas path: kernel, shapes, the method it ran (nativeConv3d.ts
  * `convTrace`) and its time, before and now, the two interleaved rep by rep in one process. Then the whole step and
  * inference before / now (`stepBeforeAfter`). Now is the path as it is; before is without this change's two parts:
- * 2-D exact patch grids as patch products (nativeConv.ts `patches2d`) and the shifted forward pass with positions
- * as rows (nativeConv3d.ts `shiftLayout`).
+ * 2-D exact patch grids as patch products (nativeConv.ts `patches2d`), the shifted forward pass with positions
+ * as rows and the filter gradient's row blocks sized by the channels (nativeConv3d.ts `shiftLayout`).
  *
  *   npx tsc -p tsconfig.json && node build/bench/convcalls.js [--reps 7] [--derm | --men] [--no-log]
  */
@@ -12,7 +12,7 @@ import * as os from 'node:os';
 import * as tf from '@tensorflow/tfjs';
 import { initBackend, nativeBlasAvailable, useComputePath } from '../lib/backend';
 import { patches2d } from '../lib/backend/kernels/nativeConv';
-import { convTrace, shiftLayout } from '../lib/backend/kernels/nativeConv3d';
+import { convTrace, FILTER_ROWS, shiftLayout } from '../lib/backend/kernels/nativeConv3d';
 import type { Kernel, KernelArgs } from '../lib/backend/kernels/util';
 import type { DatasetSpec } from '../lib/data/spec';
 import { DERM7PT, MEN, stepBeforeAfter, stepRig } from './measure';
@@ -24,14 +24,19 @@ const now = { ...shiftLayout, ...patches2d };
 export function convAsNow(): void {
   useComputePath('native-blas');
   shiftLayout.positionsAsRows = now.positionsAsRows;
+  shiftLayout.filterRows = now.filterRows;
   patches2d.on = now.on;
   patches2d.forward = now.forward;
 }
 
-/** The native path before this change: no 2-D patch products, the shifted forward pass channel-major everywhere. */
+/**
+ * The native path before this change: no 2-D patch products, the shifted forward pass channel-major everywhere, the
+ * filter gradient in blocks of FILTER_ROWS grid rows.
+ */
 export function convBefore(): void {
   convAsNow();
   shiftLayout.positionsAsRows = () => false;
+  shiftLayout.filterRows = () => FILTER_ROWS;
   patches2d.on = false;
 }
 

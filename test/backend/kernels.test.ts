@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import { COMPUTE_PATHS, computePath, initBackend, useComputePath } from '../../lib/backend';
 import { nativeConvRule } from '../../lib/backend/kernels/nativeConv';
-import { FILTER_ROWS, nativeConv3dRule } from '../../lib/backend/kernels/nativeConv3d';
+import { nativeConv3dRule, shiftLayout } from '../../lib/backend/kernels/nativeConv3d';
 import { evalOn, onPath, randomTensor, relError, withBackend } from '../../lib/backend/testing';
 import { Rng } from '../../lib/util/random';
 
@@ -114,11 +114,11 @@ test(`Conv3D, Conv3DBackpropFilterV2 and Conv3DBackpropInputV2 match cpu (${mode
     { x: [2, 2, 3, 3, 4], w: [2, 2, 2, 4, 5], s: 2, pad: 'same' },
     { x: [2, 5, 4, 6, 2], w: [2, 3, 2, 2, 3], s: 1, pad: 'same' },
     { x: [1, 3, 4, 5, 2], w: [1, 3, 1, 2, 2], s: 1, pad: 'valid' },
-    // More padded-grid rows than FILTER_ROWS: the shift filter gradient sums over several row blocks.
+    // More padded-grid rows than a block (shiftLayout.filterRows): the shift filter gradient sums over several row blocks.
     { x: [2, 8, 24, 24, 2], w: [3, 3, 3, 2, 3], s: 1, pad: 'same' },
   ];
   // (10·26·26 − 2·26·26 − 2·26 − 2 rows for the last case)
-  assert.ok(2 * (10 * 26 * 26) - (2 * 26 * 26 + 2 * 26 + 2) > FILTER_ROWS);
+  assert.ok(2 * (10 * 26 * 26) - (2 * 26 * 26 + 2 * 26 + 2) > shiftLayout.filterRows(2, 3));
   const n0 = tf.memory().numTensors;
   try {
     for (const [i, c] of cases.entries()) {

@@ -248,14 +248,23 @@ function dyOnGrid(g: Grid, N: number, dy: Float32Array, dyp: Float32Array): void
 }
 
 /**
- * Whether the shifted forward pass (and the input gradient, a forward pass of dy) of a convolution with C input and
- * N output channels computes the grid's positions as the products' rows (yp [Q, N] += xp[r : r + Q] · W[tap]: the
- * grid and its valid rows are block copies of x and y) rather than channel-major (ypᵀ [N, Q] += W[tap]ᵀ · xpᵀ[:, r : r + Q]:
- * x transposed onto the grid and y back, element by element, but a faster product where the channels are few).
- * Both sum the same terms in the same order. Measured per shape (bench/convcalls.ts, docs/PERFORMANCE.md); mutable for
- * benchmarks and tests.
+ * Measured choices of the `shift` method (bench/convcalls.ts, docs/PERFORMANCE.md); mutable for benchmarks and tests.
+ *
+ * `positionsAsRows(C, N)`: whether the forward pass (and the input gradient, a forward pass of dy) of a convolution
+ * with C input and N output channels computes the grid's positions as the products' rows (yp [Q, N] += xp[r : r + Q] ·
+ * W[tap]: the grid and its valid rows are block copies of x and y) rather than channel-major (ypᵀ [N, Q] += W[tap]ᵀ ·
+ * xpᵀ[:, r : r + Q]: x transposed onto the grid and y back, element by element, but a faster product where the
+ * channels are few). Both sum the same terms in the same order.
+ *
+ * `filterRows(C, N)`: the filter gradient's grid rows per block. Every tap reads the same stretch of the padded
+ * input and of dy, which then stays in cache across the taps; about 128 KB of each (at most FILTER_ROWS rows)
+ * measured fastest. The forward pass is not split: there the output block is rewritten by every tap, and many small
+ * products cost more than they save.
  */
-export const shiftLayout = { positionsAsRows: (C: number, N: number): boolean => Math.min(C, N) >= 16 };
+export const shiftLayout = {
+  positionsAsRows: (C: number, N: number): boolean => Math.min(C, N) >= 16,
+  filterRows: (C: number, N: number): number => Math.min(FILTER_ROWS, Math.max(512, Math.floor(32768 / Math.max(C, N)))),
+};
 
 /**
  * y [B, o, N] = stride-1 convolution of x [B, n, C] (padded by `before`) with W [KD, KH, KW, C, N], written into
@@ -293,11 +302,7 @@ function shiftForward(sgemm: Sgemm, x: Float32Array, C: number, g: Grid, W: Floa
       }
 }
 
-/**
- * Rows of the filter gradient's products taken at a time: every tap reads the same stretch of the padded input
- * and of dy, which then stays in cache across the taps (docs/PERFORMANCE.md has the timings). The forward pass is
- * not split: there the output block is rewritten by every tap, and many small products cost more than they save.
- */
+/** The most grid rows the filter gradient takes at a time (`shiftLayout.filterRows`). */
 export const FILTER_ROWS = 8192;
 
 /** The forward geometry of a stride-1 convolution. */
@@ -394,8 +399,9 @@ function shiftKernel(kind: Kind, sgemm: Sgemm, backend: KernelArgs['backend'], a
     dyOnGrid(g, N, heap(b), dyp);
     const dW = heap(out);
     const tp = taps(g);
-    for (let q0 = 0; q0 < Q; q0 += FILTER_ROWS) {
-      const rows = Math.min(FILTER_ROWS, Q - q0);
+    const block = shiftLayout.filterRows(C, N);
+    for (let q0 = 0; q0 < Q; q0 += block) {
+      const rows = Math.min(block, Q - q0);
       for (const [t, r] of tp) {
         sgemm(CBLAS_ROW_MAJOR, CBLAS_TRANS, CBLAS_NO_TRANS, C, N, rows, 1, xp.subarray((q0 + r) * C), C, dyp.subarray(q0 * N), N, q0 === 0 ? 0 : 1, dW.subarray(t * C * N), N);
       }
