@@ -12,7 +12,7 @@ import * as os from 'node:os';
 import * as tf from '@tensorflow/tfjs';
 import { initBackend, nativeBlasAvailable, useComputePath } from '../lib/backend';
 import { patches2d } from '../lib/backend/kernels/nativeConv';
-import { convTrace, FILTER_ROWS, shiftLayout } from '../lib/backend/kernels/nativeConv3d';
+import { convTrace, MAX_BLOCK_ROWS, shiftLayout } from '../lib/backend/kernels/nativeConv3d';
 import type { Kernel, KernelArgs } from '../lib/backend/kernels/util';
 import type { DatasetSpec } from '../lib/data/spec';
 import { DERM7PT, MEN, stepBeforeAfter, stepRig } from './measure';
@@ -24,19 +24,19 @@ const now = { ...shiftLayout, ...patches2d };
 export function convAsNow(): void {
   useComputePath('native-blas');
   shiftLayout.positionsAsRows = now.positionsAsRows;
-  shiftLayout.filterRows = now.filterRows;
+  shiftLayout.blockRows = now.blockRows;
   patches2d.on = now.on;
   patches2d.forward = now.forward;
 }
 
 /**
  * The native path before this change: no 2-D patch products, the shifted forward pass channel-major everywhere, the
- * filter gradient in blocks of FILTER_ROWS grid rows.
+ * forward pass in one block, the filter gradient in blocks of MAX_BLOCK_ROWS grid rows.
  */
 export function convBefore(): void {
   convAsNow();
   shiftLayout.positionsAsRows = () => false;
-  shiftLayout.filterRows = () => FILTER_ROWS;
+  shiftLayout.blockRows = (_c, _n, kind) => (kind === 'filter' ? MAX_BLOCK_ROWS : Infinity);
   patches2d.on = false;
 }
 

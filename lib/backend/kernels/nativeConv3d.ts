@@ -256,14 +256,13 @@ function dyOnGrid(g: Grid, N: number, dy: Float32Array, dyp: Float32Array): void
  * xpᵀ[:, r : r + Q]: x transposed onto the grid and y back, element by element, but a faster product where the
  * channels are few). Both sum the same terms in the same order.
  *
- * `filterRows(C, N)`: the filter gradient's grid rows per block. Every tap reads the same stretch of the padded
- * input and of dy, which then stays in cache across the taps; about 128 KB of each (at most FILTER_ROWS rows)
- * measured fastest. The forward pass is not split: there the output block is rewritten by every tap, and many small
- * products cost more than they save.
+ * `blockRows(C, N, kind)`: grid positions per block: every kernel takes its taps' products block by block, so that the
+ * block's stretch of the padded input and of the output (forward) or dy (filter gradient), which every tap reads,
+ * stays in cache across the taps; about 128 KB of each (at most MAX_BLOCK_ROWS positions) measured fastest.
  */
 export const shiftLayout = {
   positionsAsRows: (C: number, N: number): boolean => Math.min(C, N) >= 16,
-  filterRows: (C: number, N: number): number => Math.min(FILTER_ROWS, Math.max(512, Math.floor(32768 / Math.max(C, N)))),
+  blockRows: (C: number, N: number, kind: Kind): number => Math.min(MAX_BLOCK_ROWS, Math.max(512, Math.floor(32768 / Math.max(C, N)))),
 };
 
 /**
@@ -278,8 +277,12 @@ function shiftForward(sgemm: Sgemm, x: Float32Array, C: number, g: Grid, W: Floa
   convTrace.method = rows ? 'shift, positions as rows' : 'shift, channel-major';
   if (rows) {
     const xp = paddedInput(x, C, g, false);
-    for (const [t, r] of taps(g)) {
-      sgemm(CBLAS_ROW_MAJOR, CBLAS_NO_TRANS, CBLAS_NO_TRANS, Q, N, C, 1, xp.subarray(r * C), C, W.subarray(t * C * N), N, t === 0 ? 0 : 1, yp, N);
+    const R = shiftLayout.blockRows(C, N, 'forward');
+    for (let q0 = 0; q0 < Q; q0 += R) {
+      const nr = Math.min(R, Q - q0);
+      for (const [t, r] of taps(g)) {
+        sgemm(CBLAS_ROW_MAJOR, CBLAS_NO_TRANS, CBLAS_NO_TRANS, nr, N, C, 1, xp.subarray((q0 + r) * C), C, W.subarray(t * C * N), N, t === 0 ? 0 : 1, yp.subarray(q0 * N), N);
+      }
     }
     const row = OW * N;
     for (let b = 0, v = 0; b < g.B; b++)
@@ -291,8 +294,12 @@ function shiftForward(sgemm: Sgemm, x: Float32Array, C: number, g: Grid, W: Floa
     return;
   }
   const xpT = paddedInput(x, C, g, true);
-  for (const [t, r] of taps(g)) {
-    sgemm(CBLAS_ROW_MAJOR, CBLAS_TRANS, CBLAS_NO_TRANS, N, Q, C, 1, W.subarray(t * C * N), N, xpT.subarray(r), T, t === 0 ? 0 : 1, yp, Q);
+  const R = shiftLayout.blockRows(C, N, 'forward');
+  for (let q0 = 0; q0 < Q; q0 += R) {
+    const nr = Math.min(R, Q - q0);
+    for (const [t, r] of taps(g)) {
+      sgemm(CBLAS_ROW_MAJOR, CBLAS_TRANS, CBLAS_NO_TRANS, N, nr, C, 1, W.subarray(t * C * N), N, xpT.subarray(q0 + r), T, t === 0 ? 0 : 1, yp.subarray(q0), Q);
+    }
   }
   for (let b = 0, v = 0; b < g.B; b++)
     for (let od = 0; od < OD; od++)
@@ -302,8 +309,8 @@ function shiftForward(sgemm: Sgemm, x: Float32Array, C: number, g: Grid, W: Floa
       }
 }
 
-/** The most grid rows the filter gradient takes at a time (`shiftLayout.filterRows`). */
-export const FILTER_ROWS = 8192;
+/** The most grid positions a block of `shift` has (`shiftLayout.blockRows`). */
+export const MAX_BLOCK_ROWS = 8192;
 
 /** The forward geometry of a stride-1 convolution. */
 function forwardGrid(c: Info): Grid {
@@ -399,7 +406,7 @@ function shiftKernel(kind: Kind, sgemm: Sgemm, backend: KernelArgs['backend'], a
     dyOnGrid(g, N, heap(b), dyp);
     const dW = heap(out);
     const tp = taps(g);
-    const block = shiftLayout.filterRows(C, N);
+    const block = shiftLayout.blockRows(C, N, 'filter');
     for (let q0 = 0; q0 < Q; q0 += block) {
       const rows = Math.min(block, Q - q0);
       for (const [t, r] of tp) {
