@@ -20,24 +20,28 @@ import { DERM7PT, MEN, stepBeforeAfter, stepRig } from './measure';
 const CONV_KERNELS = ['Conv2D', 'Conv2DBackpropFilter', 'Conv2DBackpropInput', 'Conv3D', 'Conv3DBackpropFilterV2', 'Conv3DBackpropInputV2'];
 const now = { ...shiftLayout, ...patches2d };
 
-/** The native path as measured. */
-export function convAsNow(): void {
-  useComputePath('native-blas');
-  shiftLayout.positionsAsRows = now.positionsAsRows;
-  shiftLayout.blockRows = now.blockRows;
-  patches2d.on = now.on;
-  patches2d.forward = now.forward;
+/**
+ * The convolutions' choices as measured (`on`), or as before this change (no 2-D patch products, the shifted forward
+ * pass channel-major everywhere and in one block, the filter gradient in blocks of MAX_BLOCK_ROWS grid rows).
+ */
+export function convChange(on: boolean): void {
+  Object.assign(shiftLayout, on ? { positionsAsRows: now.positionsAsRows, blockRows: now.blockRows } : {
+    positionsAsRows: () => false,
+    blockRows: (_c: number, _n: number, kind: string) => (kind === 'filter' ? MAX_BLOCK_ROWS : Infinity),
+  });
+  Object.assign(patches2d, { on: on ? now.on : false, forward: now.forward });
 }
 
-/**
- * The native path before this change: no 2-D patch products, the shifted forward pass channel-major everywhere, the
- * forward pass in one block, the filter gradient in blocks of MAX_BLOCK_ROWS grid rows.
- */
-export function convBefore(): void {
-  convAsNow();
-  shiftLayout.positionsAsRows = () => false;
-  shiftLayout.blockRows = (_c, _n, kind) => (kind === 'filter' ? MAX_BLOCK_ROWS : Infinity);
-  patches2d.on = false;
+/** The native path as measured. */
+function convAsNow(): void {
+  useComputePath('native-blas');
+  convChange(true);
+}
+
+/** The native path before this change. */
+function convBefore(): void {
+  useComputePath('native-blas');
+  convChange(false);
 }
 
 type Pass = Map<string, { ms: number; calls: number; method: string }>;

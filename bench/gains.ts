@@ -16,6 +16,8 @@
  *   + heap-address products  also the products' operands as heap addresses and the attention's per-head kernel
  *                      (kernels/headMatMul.ts, no head Transposes); the rows above pass views and transpose the heads
  *                      (bench/matmul.ts `productsAsNow`)
+ *   + conv layouts     also the shifted forward pass with positions as rows where channels ≥ 16, every shift kernel in
+ *                      cache-sized blocks, 2-D exact patch grids as patch products (bench/convcalls.ts `convChange`)
  *
  *   npx tsc -p tsconfig.json && node build/bench/gains.js [--reps 7] [--last K] [--derm]
  *
@@ -31,6 +33,7 @@ import { nativeConv3dRule } from '../lib/backend/kernels/nativeConv3d';
 import type { DatasetSpec } from '../lib/data/spec';
 import { before, restoreRule } from './conv3d';
 import { productsAsNow } from './matmul';
+import { convChange } from './convcalls';
 import { DERM7PT, MEN, stepRig } from './measure';
 
 interface Variant {
@@ -43,6 +46,7 @@ interface Variant {
   conv3d: boolean;
   shift2d: boolean;
   products: boolean;
+  convLayout?: boolean;
 }
 
 /** Every fusing kernel; a variant registers those in its `fused` and removes the rest. */
@@ -58,6 +62,7 @@ const VARIANTS: Variant[] = [
   { name: '+ BLAS 3-D conv', path: 'native-blas', conv: true, fusedAdam: true, fused: FUSING, conv3d: true, shift2d: false, products: false },
   { name: '+ shift 2-D conv', path: 'native-blas', conv: true, fusedAdam: true, fused: FUSING, conv3d: true, shift2d: true, products: false },
   { name: '+ heap-address products, per-head kernel', path: 'native-blas', conv: true, fusedAdam: true, fused: FUSING, conv3d: true, shift2d: true, products: true },
+  { name: '+ conv layouts, blocks, 2-D patches', path: 'native-blas', conv: true, fusedAdam: true, fused: FUSING, conv3d: true, shift2d: true, products: true, convLayout: true },
 ];
 
 const rule = { ...nativeConvRule };
@@ -66,6 +71,7 @@ const never = () => false;
 function select(v: Variant): void {
   useComputePath(v.path);
   if (v.path === 'native-blas') productsAsNow(v.products);
+  convChange(v.convLayout === true);
   nativeConvRule.forward = v.conv ? rule.forward : never;
   nativeConvRule.filter = v.conv ? rule.filter : never;
   nativeConvRule.input = v.conv ? rule.input : never;
