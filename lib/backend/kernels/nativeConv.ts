@@ -8,8 +8,9 @@
  *   input gradient    dcols[P, KH·KW·Cin] = dy · Wᵀ, then scattered back (col2im, summing overlaps)
  *
  * cols lives in a JS scratch buffer (the BLAS reads any Float32Array); the output is written into the wasm heap.
- * `nativeConvRule` is the measured rule of where this is faster (docs/PERFORMANCE.md). Before it, stride-1
- * convolutions run as the 3-D ones of depth 1 by shifted products (nativeConv3d.ts `conv2dByShift`) where
+ * `nativeConvRule` is the measured rule of where this is faster (docs/PERFORMANCE.md). Before it, kernels that tile
+ * x exactly (kernel = stride) run as patch products (patchify.ts, as depth 1; `patches2d`), and stride-1
+ * convolutions as the 3-D ones of depth 1 by shifted products (nativeConv3d.ts `conv2dByShift`) where
  * `nativeConv3dRule` picks `shift` for the shape (grids not much larger than the output).
  */
 import * as tf from '@tensorflow/tfjs';

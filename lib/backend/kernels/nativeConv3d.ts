@@ -16,10 +16,13 @@
  * constant shift r per tap (kd, kh, kw), and a read past a row's end or start lands in a gap, so each tap is one
  * product on xp's rows shifted by r, with no copy of the input beyond its padding:
  *   forward           yp[q] = Σ_taps xp[q + r] · W[kd, kh, kw]      (yp on the grid; y is its valid positions;
- *                                                                   computed transposed, positions as columns)
+ *                                                                   positions as rows, or channel-major where the
+ *                                                                   channels are few: `shiftLayout`)
  *   filter gradient   W[kd, kh, kw] = xp[r : r + Q]ᵀ · dyp          (dy placed on the grid, zeros elsewhere)
  *   input gradient    the forward of dy padded by K−1−p with W flipped in (kd, kh, kw) and transposed in (Cin, Cout)
- * It computes the gaps' positions too (more rows than P), so it wins on large volumes, loses on small ones.
+ * Each kernel takes its products block by block (`shiftLayout.blockRows`), so that a block of the grid stays in
+ * cache across the taps. It computes the gaps' positions too (more rows than P), so it wins on large volumes,
+ * loses on small ones.
  *
  * Exact patch grids (kernel = stride: the MEN stem and the stride-2 downsamplings) keep their own product
  * (patchify.ts), which copies each input value once. Heap views are taken after each allocation (it can grow the heap).
