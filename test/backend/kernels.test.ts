@@ -175,6 +175,21 @@ test(`Conv3D, Conv3DBackpropFilterV2 and Conv3DBackpropInputV2 match cpu (${mode
   assert.equal(numDataIds(), d0, 'no data buffer left behind');
 });
 
+/** A 2-D convolution and both its gradients on wasm after the heap grew (every view made before is detached) vs cpu. */
+async function conv2dAfterGrowth(label: string, seed: number, shapes: number[][], stride: number, pad: 'same' | 'valid'): Promise<void> {
+  const heap = () => (tf.backend() as unknown as { wasm: { HEAPU8: Uint8Array } }).wasm.HEAPU8.byteLength;
+  await agree(label, seed, shapes, (x, w) => {
+    const f = (a: tf.Tensor, b: tf.Tensor) => tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, stride, pad);
+    if (tf.getBackend() !== 'wasm') return [f(x, w), ...tf.grads((a: tf.Tensor, b: tf.Tensor) => f(a, b).sum())([x, w])];
+    const before = heap();
+    const big = tf.zeros([Math.ceil(before / 4) + 1]);
+    const out = [f(x, w), ...tf.grads((a: tf.Tensor, b: tf.Tensor) => f(a, b).sum())([x, w])];
+    assert.ok(heap() > before, 'the heap grew');
+    big.dispose();
+    return out;
+  });
+}
+
 test('native 3-D (and depth-1 2-D) convolutions read the heap after it grew (views taken per call)', onPath('native-blas'), async () => {
   await initBackend({ backend: 'wasm', quiet: true });
   useComputePath('native-blas');
@@ -198,30 +213,12 @@ test('native 3-D (and depth-1 2-D) convolutions read the heap after it grew (vie
         return y;
       });
       // A 2-D convolution and both its gradients, which run as depth 1 through the same kernels.
-      await agree(`conv2d after heap growth (${m})`, 401, [[3, 6, 6, 4], [3, 3, 4, 4]], (x, w) => {
-        const f = (a: tf.Tensor, b: tf.Tensor) => tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, 1, 'same');
-        if (tf.getBackend() !== 'wasm') return [f(x, w), ...tf.grads((a: tf.Tensor, b: tf.Tensor) => f(a, b).sum())([x, w])];
-        const before = heap();
-        const big = tf.zeros([Math.ceil(before / 4) + 1]);
-        const out = [f(x, w), ...tf.grads((a: tf.Tensor, b: tf.Tensor) => f(a, b).sum())([x, w])];
-        assert.ok(heap() > before, 'the heap grew');
-        big.dispose();
-        return out;
-      });
+      await conv2dAfterGrowth(`conv2d after heap growth (${m})`, 401, [[3, 6, 6, 4], [3, 3, 4, 4]], 1, 'same');
       restoreShift();
     }
     // The 2-D patch products (kernel = stride), forward and both gradients.
     patches2d.forward = () => true;
-    await agree('conv2d patches after heap growth', 402, [[2, 6, 8, 5], [2, 2, 5, 3]], (x, w) => {
-      const f = (a: tf.Tensor, b: tf.Tensor) => tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, 2, 'valid');
-      if (tf.getBackend() !== 'wasm') return [f(x, w), ...tf.grads((a: tf.Tensor, b: tf.Tensor) => f(a, b).sum())([x, w])];
-      const before = heap();
-      const big = tf.zeros([Math.ceil(before / 4) + 1]);
-      const out = [f(x, w), ...tf.grads((a: tf.Tensor, b: tf.Tensor) => f(a, b).sum())([x, w])];
-      assert.ok(heap() > before, 'the heap grew');
-      big.dispose();
-      return out;
-    });
+    await conv2dAfterGrowth('conv2d patches after heap growth', 402, [[2, 6, 8, 5], [2, 2, 5, 3]], 2, 'valid');
   } finally {
     Object.assign(nativeConv3dRule, rule);
     Object.assign(patches2d, patches);
