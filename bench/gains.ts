@@ -18,6 +18,8 @@
  *                      (bench/matmul.ts `productsAsNow`)
  *   + linear kernel, sums  also the linear layer as one kernel (bias rows + sgemm β = 1; kernels/linear.ts), the
  *                      contiguous sums' independent chains and the broadcast Equal (bench/elementwise.ts `before`)
+ *   + conv layouts     also the shifted forward pass with positions as rows where channels ≥ 16, every shift kernel in
+ *                      cache-sized blocks, 2-D exact patch grids as patch products (bench/convcalls.ts `convChange`)
  *
  *   npx tsc -p tsconfig.json && node build/bench/gains.js [--reps 7] [--last K] [--derm]
  *
@@ -34,6 +36,7 @@ import type { DatasetSpec } from '../lib/data/spec';
 import { before, restoreRule } from './conv3d';
 import { before as elementwiseBefore, restore as elementwiseNow } from './elementwise';
 import { productsAsNow } from './matmul';
+import { convChange } from './convcalls';
 import { DERM7PT, MEN, stepRig } from './measure';
 
 interface Variant {
@@ -47,6 +50,7 @@ interface Variant {
   shift2d: boolean;
   products: boolean;
   elementwise?: boolean;
+  convLayout?: boolean;
 }
 
 /** Every fusing kernel; a variant registers those in its `fused` and removes the rest. */
@@ -63,6 +67,7 @@ const VARIANTS: Variant[] = [
   { name: '+ shift 2-D conv', path: 'native-blas', conv: true, fusedAdam: true, fused: FUSING, conv3d: true, shift2d: true, products: false },
   { name: '+ heap-address products, per-head kernel', path: 'native-blas', conv: true, fusedAdam: true, fused: FUSING, conv3d: true, shift2d: true, products: true },
   { name: '+ linear kernel, sums', path: 'native-blas', conv: true, fusedAdam: true, fused: FUSING, conv3d: true, shift2d: true, products: true, elementwise: true },
+  { name: '+ conv layouts, blocks, 2-D patches', path: 'native-blas', conv: true, fusedAdam: true, fused: FUSING, conv3d: true, shift2d: true, products: true, elementwise: true, convLayout: true },
 ];
 
 const rule = { ...nativeConvRule };
@@ -71,6 +76,7 @@ const never = () => false;
 function select(v: Variant): void {
   useComputePath(v.path);
   if (v.path === 'native-blas') productsAsNow(v.products);
+  convChange(v.convLayout === true);
   nativeConvRule.forward = v.conv ? rule.forward : never;
   nativeConvRule.filter = v.conv ? rule.filter : never;
   nativeConvRule.input = v.conv ? rule.input : never;

@@ -6,8 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import { COMPUTE_PATHS, computePath, initBackend, useComputePath } from '../../lib/backend';
-import { nativeConvRule } from '../../lib/backend/kernels/nativeConv';
-import { FILTER_ROWS, nativeConv3dRule } from '../../lib/backend/kernels/nativeConv3d';
+import { nativeConvRule, patches2d } from '../../lib/backend/kernels/nativeConv';
+import { convTrace, nativeConv3dRule, shiftLayout } from '../../lib/backend/kernels/nativeConv3d';
 import { evalOn, onPath, randomTensor, relError, withBackend } from '../../lib/backend/testing';
 import { Rng } from '../../lib/util/random';
 
@@ -49,26 +49,59 @@ const CONV2D_CASES: { x: number[]; w: number[]; s: number | [number, number]; pa
   { x: [4, 2, 2, 6], w: [3, 3, 6, 6], s: 1, pad: 'same' },
   { x: [2, 7, 6, 3], w: [3, 3, 3, 2], s: 1, pad: 'valid' },
   { x: [2, 5, 6, 2], w: [2, 3, 2, 3], s: 1, pad: 'same' },
+  // Kernels that tile x exactly (kernel = stride: the stem, the 2×2 stride-2 downsamplings): the patch products, with
+  // few input channels (forward on XNNPACK) and with 16 ('valid' and 'same' agree when the kernel tiles x).
+  { x: [2, 8, 12, 3], w: [4, 4, 3, 5], s: 4, pad: 'same' },
+  { x: [3, 6, 4, 16], w: [2, 2, 16, 7], s: 2, pad: 'valid' },
+  { x: [2, 6, 6, 17], w: [3, 2, 17, 4], s: [3, 2], pad: 'same' },
 ];
+
+/**
+ * The `shift` variants forced by the tests: positions as rows or channel-major (`shiftLayout.positionsAsRows`),
+ * each with small blocks (uneven last block) so that every kernel takes several.
+ */
+const SHIFT_VARIANTS = { shift: { rows: true, block: 7 }, 'shift channel-major': { rows: false, block: 6 } } as const;
+
+/** Force a `shift` variant; returns a function that puts the measured choices back. */
+function forceShift(mode: string): () => void {
+  const saved = { ...shiftLayout };
+  const v = SHIFT_VARIANTS[mode as keyof typeof SHIFT_VARIANTS];
+  if (v) {
+    shiftLayout.positionsAsRows = () => v.rows;
+    shiftLayout.blockRows = () => v.block;
+  }
+  return () => Object.assign(shiftLayout, saved);
+}
+
+/** Data buffers on the wasm backend (tensors and intermediates a kernel forgot to free both count). */
+function numDataIds(): number {
+  return tf.engine().backend.numDataIds();
+}
 
 test('the wasm backend initialises with the project kernels', async () => {
   assert.equal(await initBackend({ backend: 'wasm', quiet: true }), 'wasm');
 });
 
-// On native-blas, `im2col` runs every shape through im2col + sgemm (the measured rule would leave some on XNNPACK
-// or on shifted products), `shift` every stride-1 shape through the shifted products of nativeConv3d.ts as depth 1.
-for (const mode of ['wasm', 'native-blas', 'im2col', 'shift'] as const) {
+// On native-blas, `im2col` runs every shape through im2col + sgemm (the measured rule would leave some on XNNPACK,
+// on shifted products or on patch products), `shift` every stride-1 shape through the shifted products of
+// nativeConv3d.ts as depth 1 (positions as rows, or channel-major), `patch` every exact patch grid through the patch
+// products, the forward pass with few input channels included.
+for (const mode of ['wasm', 'native-blas', 'im2col', 'shift', 'shift channel-major', 'patch'] as const) {
   const cpath = mode === 'wasm' ? 'wasm' : 'native-blas';
   test(`Conv2D, Conv2DBackpropFilter and Conv2DBackpropInput match cpu (${mode})`, onPath(cpath), async () => {
     await initBackend({ backend: 'wasm', quiet: true });
     useComputePath(cpath);
     const rule = { ...nativeConvRule };
     const rule3 = { ...nativeConv3dRule };
+    const patches = { ...patches2d };
+    const restoreShift = forceShift(mode);
     for (const k of ['forward', 'filter', 'input'] as const) {
-      if (mode === 'im2col') [nativeConvRule[k], nativeConv3dRule[k]] = [() => true, () => 'im2col'];
-      if (mode === 'shift') nativeConv3dRule[k] = () => 'shift';
+      if (mode === 'im2col') [nativeConvRule[k], nativeConv3dRule[k], patches2d.on] = [() => true, () => 'im2col', false];
+      if (mode.startsWith('shift')) nativeConv3dRule[k] = () => 'shift';
+      if (mode === 'patch') patches2d.forward = () => true;
     }
     const n0 = tf.memory().numTensors;
+    const d0 = numDataIds();
     try {
       for (const [i, c] of CONV2D_CASES.entries()) {
         await agree(`conv2d ${JSON.stringify(c)} (${mode})`, 100 + i, [c.x, c.w], (x, w) => {
@@ -83,20 +116,24 @@ for (const mode of ['wasm', 'native-blas', 'im2col', 'shift'] as const) {
     } finally {
       Object.assign(nativeConvRule, rule);
       Object.assign(nativeConv3dRule, rule3);
+      Object.assign(patches2d, patches);
+      restoreShift();
     }
     assert.equal(tf.memory().numTensors, n0, 'no tensor left behind');
+    assert.equal(numDataIds(), d0, 'no data buffer left behind');
   });
 }
 
 // On native-blas, `shift` and `im2col` run every shape through that method of nativeConv3d.ts (`shift` only at
 // stride 1; the measured rule picks per shape), `wasm` through the wasm kernels with the BLAS below them.
-for (const mode of ['wasm', 'native-blas', 'shift', 'im2col', 'native-wasm'] as const)
+for (const mode of ['wasm', 'native-blas', 'shift', 'shift channel-major', 'im2col', 'native-wasm'] as const)
 test(`Conv3D, Conv3DBackpropFilterV2 and Conv3DBackpropInputV2 match cpu (${mode})`, onPath(mode === 'wasm' ? 'wasm' : 'native-blas'), async () => {
   const cpath = mode === 'wasm' ? 'wasm' : 'native-blas';
   await initBackend({ backend: 'wasm', quiet: true });
   useComputePath(cpath);
   const rule = { ...nativeConv3dRule };
-  const forced = mode === 'shift' || mode === 'im2col' ? mode : mode === 'native-wasm' ? 'wasm' : null;
+  const restoreShift = forceShift(mode);
+  const forced = mode.startsWith('shift') ? 'shift' : mode === 'im2col' ? mode : mode === 'native-wasm' ? 'wasm' : null;
   if (forced) for (const k of ['forward', 'filter', 'input'] as const) nativeConv3dRule[k] = () => forced;
   const cases: { x: number[]; w: number[]; s: number | [number, number, number]; pad: 'same' | 'valid' }[] = [
     { x: [1, 4, 4, 4, 1], w: [3, 3, 3, 1, 1], s: 1, pad: 'same' },
@@ -114,12 +151,13 @@ test(`Conv3D, Conv3DBackpropFilterV2 and Conv3DBackpropInputV2 match cpu (${mode
     { x: [2, 2, 3, 3, 4], w: [2, 2, 2, 4, 5], s: 2, pad: 'same' },
     { x: [2, 5, 4, 6, 2], w: [2, 3, 2, 2, 3], s: 1, pad: 'same' },
     { x: [1, 3, 4, 5, 2], w: [1, 3, 1, 2, 2], s: 1, pad: 'valid' },
-    // More padded-grid rows than FILTER_ROWS: the shift filter gradient sums over several row blocks.
+    // More padded-grid rows than a block (shiftLayout.blockRows): the shift filter gradient sums over several row blocks.
     { x: [2, 8, 24, 24, 2], w: [3, 3, 3, 2, 3], s: 1, pad: 'same' },
   ];
   // (10·26·26 − 2·26·26 − 2·26 − 2 rows for the last case)
-  assert.ok(2 * (10 * 26 * 26) - (2 * 26 * 26 + 2 * 26 + 2) > FILTER_ROWS);
+  assert.ok(2 * (10 * 26 * 26) - (2 * 26 * 26 + 2 * 26 + 2) > shiftLayout.blockRows(2, 3, 'filter'));
   const n0 = tf.memory().numTensors;
+  const d0 = numDataIds();
   try {
     for (const [i, c] of cases.entries()) {
       await agree(`conv3d ${JSON.stringify(c)} (${mode})`, 200 + i, [c.x, c.w], (x, w) => {
@@ -131,17 +169,38 @@ test(`Conv3D, Conv3DBackpropFilterV2 and Conv3DBackpropInputV2 match cpu (${mode
     }
   } finally {
     Object.assign(nativeConv3dRule, rule);
+    restoreShift();
   }
   assert.equal(tf.memory().numTensors, n0, 'no tensor left behind');
+  assert.equal(numDataIds(), d0, 'no data buffer left behind');
 });
+
+/** A 2-D convolution and both its gradients on wasm after the heap grew (every view made before is detached) vs cpu. */
+async function conv2dAfterGrowth(label: string, seed: number, shapes: number[][], stride: number, pad: 'same' | 'valid'): Promise<void> {
+  const heap = () => (tf.backend() as unknown as { wasm: { HEAPU8: Uint8Array } }).wasm.HEAPU8.byteLength;
+  await agree(label, seed, shapes, (x, w) => {
+    const f = (a: tf.Tensor, b: tf.Tensor) => tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, stride, pad);
+    if (tf.getBackend() !== 'wasm') return [f(x, w), ...tf.grads((a: tf.Tensor, b: tf.Tensor) => f(a, b).sum())([x, w])];
+    const before = heap();
+    const big = tf.zeros([Math.ceil(before / 4) + 1]);
+    const out = [f(x, w), ...tf.grads((a: tf.Tensor, b: tf.Tensor) => f(a, b).sum())([x, w])];
+    assert.ok(heap() > before, 'the heap grew');
+    big.dispose();
+    return out;
+  });
+}
 
 test('native 3-D (and depth-1 2-D) convolutions read the heap after it grew (views taken per call)', onPath('native-blas'), async () => {
   await initBackend({ backend: 'wasm', quiet: true });
   useComputePath('native-blas');
   const rule = { ...nativeConv3dRule };
   const heap = () => (tf.backend() as unknown as { wasm: { HEAPU8: Uint8Array } }).wasm.HEAPU8.byteLength;
+  const patches = { ...patches2d };
+  let restoreShift = () => {};
   try {
-    for (const m of ['shift', 'im2col'] as const) {
+    for (const mode of ['shift', 'shift channel-major', 'im2col'] as const) {
+      const m = mode === 'im2col' ? mode : 'shift';
+      restoreShift = forceShift(mode);
       for (const k of ['forward', 'filter', 'input'] as const) nativeConv3dRule[k] = () => m;
       await agree(`conv3d after heap growth (${m})`, 400, [[2, 5, 6, 6, 3], [3, 3, 3, 3, 4]], (x, w) => {
         if (tf.getBackend() !== 'wasm') return tf.conv3d(x as tf.Tensor5D, w as tf.Tensor5D, 1, 'same');
@@ -154,20 +213,32 @@ test('native 3-D (and depth-1 2-D) convolutions read the heap after it grew (vie
         return y;
       });
       // A 2-D convolution and both its gradients, which run as depth 1 through the same kernels.
-      await agree(`conv2d after heap growth (${m})`, 401, [[3, 6, 6, 4], [3, 3, 4, 4]], (x, w) => {
-        const f = (a: tf.Tensor, b: tf.Tensor) => tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, 1, 'same');
-        if (tf.getBackend() !== 'wasm') return [f(x, w), ...tf.grads((a: tf.Tensor, b: tf.Tensor) => f(a, b).sum())([x, w])];
-        const before = heap();
-        const big = tf.zeros([Math.ceil(before / 4) + 1]);
-        const out = [f(x, w), ...tf.grads((a: tf.Tensor, b: tf.Tensor) => f(a, b).sum())([x, w])];
-        assert.ok(heap() > before, 'the heap grew');
-        big.dispose();
-        return out;
-      });
+      await conv2dAfterGrowth(`conv2d after heap growth (${m})`, 401, [[3, 6, 6, 4], [3, 3, 4, 4]], 1, 'same');
+      restoreShift();
     }
+    // The 2-D patch products (kernel = stride), forward and both gradients.
+    patches2d.forward = () => true;
+    await conv2dAfterGrowth('conv2d patches after heap growth', 402, [[2, 6, 8, 5], [2, 2, 5, 3]], 2, 'valid');
   } finally {
     Object.assign(nativeConv3dRule, rule);
+    Object.assign(patches2d, patches);
+    restoreShift();
   }
+});
+
+test('the convolution methods are the ones the rules pick on the Derm7pt and MEN shapes', onPath('native-blas'), async () => {
+  await initBackend({ backend: 'wasm', quiet: true });
+  useComputePath('native-blas');
+  const method = (f: () => tf.Tensor) => {
+    tf.tidy(f);
+    return convTrace.method;
+  };
+  const x16 = () => tf.zeros([2, 16, 16, 16]) as tf.Tensor4D;
+  assert.equal(method(() => tf.conv2d(x16(), tf.zeros([3, 3, 16, 16]) as tf.Tensor4D, 1, 'same')), 'shift, positions as rows');
+  assert.equal(method(() => tf.conv2d(x16(), tf.zeros([2, 2, 16, 32]) as tf.Tensor4D, 2, 'same')), 'patch');
+  assert.equal(method(() => tf.conv2d(tf.zeros([2, 64, 64, 3]) as tf.Tensor4D, tf.zeros([4, 4, 3, 16]) as tf.Tensor4D, 4, 'same')), 'wasm');
+  assert.equal(method(() => tf.conv3d(tf.zeros([2, 8, 12, 12, 8]) as tf.Tensor5D, tf.zeros([3, 3, 3, 8, 8]) as tf.Tensor5D, 1, 'same')), 'shift, channel-major');
+  assert.equal(method(() => tf.conv3d(tf.zeros([2, 4, 6, 6, 16]) as tf.Tensor5D, tf.zeros([3, 3, 3, 16, 16]) as tf.Tensor5D, 1, 'same')), 'shift, positions as rows');
 });
 
 test('3D pooling and its gradients match cpu', async () => {

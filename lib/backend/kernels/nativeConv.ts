@@ -8,16 +8,18 @@
  *   input gradient    dcols[P, KH·KW·Cin] = dy · Wᵀ, then scattered back (col2im, summing overlaps)
  *
  * cols lives in a JS scratch buffer (the BLAS reads any Float32Array); the output is written into the wasm heap.
- * `nativeConvRule` is the measured rule of where this is faster (docs/PERFORMANCE.md). Before it, stride-1
- * convolutions run as the 3-D ones of depth 1 by shifted products (nativeConv3d.ts `conv2dByShift`) where
+ * `nativeConvRule` is the measured rule of where this is faster (docs/PERFORMANCE.md). Before it, kernels that tile
+ * x exactly (kernel = stride) run as patch products (patchify.ts, as depth 1; `patches2d`), and stride-1
+ * convolutions as the 3-D ones of depth 1 by shifted products (nativeConv3d.ts `conv2dByShift`) where
  * `nativeConv3dRule` picks `shift` for the shape (grids not much larger than the output).
  */
 import * as tf from '@tensorflow/tfjs';
 import { CBLAS_NO_TRANS, CBLAS_ROW_MAJOR, CBLAS_TRANS, type Sgemm } from '../blas';
 import { conv2dBackpropFilter } from './conv2dBackpropFilter';
 import { conv2dBackpropInput } from './conv2dBackpropInput';
-import { conv2dByShift } from './nativeConv3d';
-import { KernelArgs, run, scratch, unitDilations } from './util';
+import { conv2dByShift, convTrace } from './nativeConv3d';
+import { patchConv3d, patchConv3dFilterGrad, patchConv3dInputGrad, patchGrid } from './patchify';
+import { KernelArgs, run, scratch, unitDilations, view } from './util';
 
 type ConvAttrs = {
   strides: number | [number, number];
@@ -39,6 +41,40 @@ export const nativeConvRule: Record<'forward' | 'filter' | 'input', (info: tf.ba
   filter: () => true,
   input: (i) => i.strideHeight > 1 || i.strideWidth > 1 || i.inChannels >= 32,
 };
+
+/**
+ * Whether a 2-D convolution whose kernel tiles x exactly (kernel = stride: the stem, the 2×2 stride-2 downsamplings of
+ * even grids) runs as the patch product of patchify.ts (depth 1): x re-ordered into patches once, one product, no
+ * im2col. Mutable for benchmarks and tests.
+ */
+export const patches2d = {
+  on: true,
+  /** The forward pass with few input channels (the stem's 3) is faster on XNNPACK than re-ordering x into patches. */
+  forward: (info: tf.backend_util.Conv2DInfo): boolean => info.inChannels >= 16,
+};
+
+/**
+ * Kernel `kind` of a 2-D convolution (NHWC, x [B, H, W, C], W [KH, KW, C, N]) by the patch product, a and b as for
+ * the kernel (forward x, W; filter gradient x, dy; input gradient dy, W); null where kernel ≠ stride or the kernel
+ * does not tile x (the caller runs its own).
+ */
+function conv2dByPatches(kind: 'forward' | 'filter' | 'input', backend: KernelArgs['backend'], a: tf.TensorInfo, b: tf.TensorInfo, xShape: readonly number[], filterShape: readonly number[], attrs: ConvAttrs, outShape: number[]): tf.TensorInfo | null {
+  if (!patches2d.on || a.dtype !== 'float32' || attrs.dataFormat === 'NCHW' || !unitDilations(attrs.dilations)) return null;
+  const [sh, sw] = typeof attrs.strides === 'number' ? [attrs.strides, attrs.strides] : attrs.strides;
+  const x5 = [xShape[0], 1, xShape[1], xShape[2], xShape[3]];
+  const w5 = [1, ...filterShape];
+  const g = patchGrid(x5, w5, [1, sh, sw], 1, attrs.pad);
+  if (!g) return null;
+  const as5 = (t: tf.TensorInfo) => view(t, [t.shape[0], 1, ...t.shape.slice(1)]);
+  const out =
+    kind === 'forward'
+      ? patchConv3d(backend, g, as5(a), view(b, w5))
+      : kind === 'filter'
+        ? patchConv3dFilterGrad(backend, g, as5(a), as5(b))
+        : patchConv3dInputGrad(backend, g, as5(a), view(b, w5));
+  convTrace.method = 'patch';
+  return view(out, outShape);
+}
 
 function convInfo(xShape: number[], filterShape: number[], attrs: ConvAttrs): tf.backend_util.Conv2DInfo | null {
   if (attrs.dataFormat === 'NCHW') return null;
@@ -138,8 +174,11 @@ export function nativeConv2D(sgemm: Sgemm) {
     const { x, filter } = inputs;
     const info = x.dtype === 'float32' ? convInfo(x.shape, filter.shape, attrs as ConvAttrs) : null;
     if (!info) return run('Conv2D', backend, inputs, attrs);
+    const patched = patches2d.forward(info) && conv2dByPatches('forward', backend, x, filter, x.shape, filter.shape, attrs as ConvAttrs, [info.batchSize, info.outHeight, info.outWidth, info.outChannels]);
+    if (patched) return patched;
     const shifted = conv2dByShift('forward', sgemm, backend, x, filter, x.shape, filter.shape, attrs as ConvAttrs, [info.batchSize, info.outHeight, info.outWidth, info.outChannels]);
     if (shifted) return shifted;
+    convTrace.method = nativeConvRule.forward(info) ? 'im2col' : 'wasm';
     if (!nativeConvRule.forward(info)) return run('Conv2D', backend, inputs, attrs);
     const { P, K, N } = dims(info);
     const y = backend.makeOutput([info.batchSize, info.outHeight, info.outWidth, N], 'float32');
@@ -158,8 +197,11 @@ export function nativeConv2DBackpropFilter(sgemm: Sgemm) {
     const filterShape = (attrs as { filterShape: number[] }).filterShape;
     const info = x.dtype === 'float32' ? convInfo(x.shape, filterShape, attrs as ConvAttrs) : null;
     if (!info) return conv2dBackpropFilter(args);
+    const patched = conv2dByPatches('filter', backend, x, dy, x.shape, filterShape, attrs as ConvAttrs, [...filterShape]);
+    if (patched) return patched;
     const shifted = conv2dByShift('filter', sgemm, backend, x, dy, x.shape, filterShape, attrs as ConvAttrs, [...filterShape]);
     if (shifted) return shifted;
+    convTrace.method = nativeConvRule.filter(info) ? 'im2col' : 'wasm';
     if (!nativeConvRule.filter(info)) return conv2dBackpropFilter(args);
     const { P, K, N } = dims(info);
     const dW = backend.makeOutput([...filterShape], 'float32');
@@ -178,8 +220,11 @@ export function nativeConv2DBackpropInput(sgemm: Sgemm) {
     const inputShape = (attrs as { inputShape: number[] }).inputShape;
     const info = dy.dtype === 'float32' ? convInfo(inputShape, filter.shape, attrs as ConvAttrs) : null;
     if (!info) return conv2dBackpropInput(args);
+    const patched = conv2dByPatches('input', backend, dy, filter, inputShape, filter.shape, attrs as ConvAttrs, [...inputShape]);
+    if (patched) return patched;
     const shifted = conv2dByShift('input', sgemm, backend, dy, filter, inputShape, filter.shape, attrs as ConvAttrs, [...inputShape]);
     if (shifted) return shifted;
+    convTrace.method = nativeConvRule.input(info) ? 'im2col' : 'wasm';
     if (!nativeConvRule.input(info)) return conv2dBackpropInput(args);
     const { P, K, N } = dims(info);
     const dx = backend.makeOutput([...inputShape], 'float32');

@@ -16,10 +16,13 @@
  * constant shift r per tap (kd, kh, kw), and a read past a row's end or start lands in a gap, so each tap is one
  * product on xp's rows shifted by r, with no copy of the input beyond its padding:
  *   forward           yp[q] = Σ_taps xp[q + r] · W[kd, kh, kw]      (yp on the grid; y is its valid positions;
- *                                                                   computed transposed, positions as columns)
+ *                                                                   positions as rows, or channel-major where the
+ *                                                                   channels are few: `shiftLayout`)
  *   filter gradient   W[kd, kh, kw] = xp[r : r + Q]ᵀ · dyp          (dy placed on the grid, zeros elsewhere)
  *   input gradient    the forward of dy padded by K−1−p with W flipped in (kd, kh, kw) and transposed in (Cin, Cout)
- * It computes the gaps' positions too (more rows than P), so it wins on large volumes, loses on small ones.
+ * Each kernel takes its products block by block (`shiftLayout.blockRows`), so that a block of the grid stays in
+ * cache across the taps. It computes the gaps' positions too (more rows than P), so it wins on large volumes,
+ * loses on small ones.
  *
  * Exact patch grids (kernel = stride: the MEN stem and the stride-2 downsamplings) keep their own product
  * (patchify.ts), which copies each input value once. Heap views are taken after each allocation (it can grow the heap).
@@ -36,6 +39,12 @@ type Conv3dAttrs = { strides: number | [number, number, number]; pad: 'valid' | 
 type Info = tf.backend_util.Conv3DInfo;
 export type Conv3dMethod = 'shift' | 'im2col' | 'wasm';
 type Kind = 'forward' | 'filter' | 'input';
+
+/**
+ * The method the last native convolution kernel call ran (2-D or 3-D): 'patch', 'shift, positions as rows',
+ * 'shift, channel-major', 'shift' (filter gradient), 'im2col' or 'wasm'. Read by bench/convcalls.ts after each call.
+ */
+export const convTrace = { method: '' };
 
 /** How many times the output's positions the padded grid has per batch item (what `shift` computes, gaps included). */
 export function gridOverhead(c: Info): number {
@@ -60,8 +69,12 @@ export const nativeConv3dRule: Record<Kind, (info: Info) => Conv3dMethod> = {
 
 /** The Conv3DInfo of a float32 convolution this file can run (dilation 1, not an exact patch grid), else null. */
 function info3d(xShape: readonly number[], filterShape: readonly number[], a: Conv3dAttrs, dtype: tf.DataType): Info | null {
+  convTrace.method = 'wasm';
   if (dtype !== 'float32' || !unitDilations(a.dilations as number | number[] | undefined)) return null;
-  if (patchGrid(xShape, filterShape, a.strides, 1, a.pad)) return null; // patchify.ts: a product without im2col
+  if (patchGrid(xShape, filterShape, a.strides, 1, a.pad)) {
+    convTrace.method = 'patch'; // patchify.ts (in the wasm kernel): a product without im2col
+    return null;
+  }
   return tf.backend_util.computeConv3DInfo(xShape as Shape5, filterShape as Shape5, a.strides, 1, a.pad);
 }
 
@@ -76,6 +89,7 @@ function plan(kind: Kind, xShape: readonly number[], filterShape: readonly numbe
   if (m === 'wasm') return null;
   const unit = c.strideDepth === 1 && c.strideHeight === 1 && c.strideWidth === 1;
   const shift = m === 'shift' && unit && fits(kind === 'input' ? inputGrid(c) : forwardGrid(c));
+  convTrace.method = shift ? 'shift' : 'im2col';
   return { c, m: shift ? 'shift' : 'im2col' };
 }
 
@@ -202,8 +216,8 @@ function paddedInput(x: Float32Array, C: number, g: Grid, channelMajor: boolean)
       for (let h = 0; h < H; h++) {
         const pos = lead + ((b * Pd + d) * Ph + h) * Pw;
         const src = ((b * D + d) * H + h) * row;
-        if (!channelMajor) for (let j = 0; j < row; j++) xp[pos * C + j] = x[src + j];
-        else for (let w = 0, i = src; w < W; w++) for (let c = 0; c < C; c++) xp[c * T + pos + w] = x[i++];
+        if (!channelMajor) xp.set(x.subarray(src, src + row), pos * C); // one block copy per row
+        else for (let c = 0, o = pos; c < C; c++, o += T) for (let w = 0, i = src + c; w < W; w++, i += C) xp[o + w] = x[i];
       }
   return xp;
 }
@@ -232,38 +246,74 @@ function dyOnGrid(g: Grid, N: number, dy: Float32Array, dyp: Float32Array): void
       for (let oh = 0; oh < OH; oh++) {
         const p = ((b * Pd + od) * Ph + oh) * Pw * N;
         const v = ((b * OD + od) * OH + oh) * row;
-        for (let j = 0; j < row; j++) dyp[p + j] = dy[v + j];
+        dyp.set(dy.subarray(v, v + row), p);
       }
 }
+
+/**
+ * Measured choices of the `shift` method (bench/convcalls.ts, docs/PERFORMANCE.md); mutable for benchmarks and tests.
+ *
+ * `positionsAsRows(C, N)`: whether the forward pass (and the input gradient, a forward pass of dy) of a convolution
+ * with C input and N output channels computes the grid's positions as the products' rows (yp [Q, N] += xp[r : r + Q] ·
+ * W[tap]: the grid and its valid rows are block copies of x and y) rather than channel-major (ypᵀ [N, Q] += W[tap]ᵀ ·
+ * xpᵀ[:, r : r + Q]: x transposed onto the grid and y back, element by element, but a faster product where the
+ * channels are few). Both sum the same terms in the same order.
+ *
+ * `blockRows(C, N, kind)`: grid positions per block: every kernel takes its taps' products block by block, so that the
+ * block's stretch of the padded input and of the output (forward) or dy (filter gradient), which every tap reads,
+ * stays in cache across the taps; about 128 KB of each (at most MAX_BLOCK_ROWS positions) measured fastest.
+ */
+export const shiftLayout = {
+  positionsAsRows: (C: number, N: number): boolean => Math.min(C, N) >= 16,
+  blockRows: (C: number, N: number, kind: Kind): number => Math.min(MAX_BLOCK_ROWS, Math.max(512, Math.floor(32768 / Math.max(C, N)))),
+};
 
 /**
  * y [B, o, N] = stride-1 convolution of x [B, n, C] (padded by `before`) with W [KD, KH, KW, C, N], written into
- * `out`. Computed transposed, channel-major: ypᵀ [N, Q] = Σ_taps W[tap]ᵀ · xpᵀ[:, r : r + Q], the grid's positions
- * being the products' long side (faster than positions as rows, with the same sums in the same order).
+ * `out`, one product per tap, positions as rows or channel-major (`shiftLayout`).
  */
 function shiftForward(sgemm: Sgemm, x: Float32Array, C: number, g: Grid, W: Float32Array, N: number, out: Float32Array): void {
   const { Pd, Ph, Pw, T, Q } = gridSizes(g);
-  const xpT = paddedInput(x, C, g, true);
-  const ypT = scratch(3, Q * N);
-  for (const [t, r] of taps(g)) {
-    sgemm(CBLAS_ROW_MAJOR, CBLAS_TRANS, CBLAS_NO_TRANS, N, Q, C, 1, W.subarray(t * C * N), N, xpT.subarray(r), T, t === 0 ? 0 : 1, ypT, Q);
-  }
   const [OD, OH, OW] = g.o;
-  let v = 0;
-  for (let b = 0; b < g.B; b++)
+  const yp = scratch(3, Q * N);
+  const rows = shiftLayout.positionsAsRows(C, N);
+  convTrace.method = rows ? 'shift, positions as rows' : 'shift, channel-major';
+  if (rows) {
+    const xp = paddedInput(x, C, g, false);
+    const R = shiftLayout.blockRows(C, N, 'forward');
+    for (let q0 = 0; q0 < Q; q0 += R) {
+      const nr = Math.min(R, Q - q0);
+      for (const [t, r] of taps(g)) {
+        sgemm(CBLAS_ROW_MAJOR, CBLAS_NO_TRANS, CBLAS_NO_TRANS, nr, N, C, 1, xp.subarray((q0 + r) * C), C, W.subarray(t * C * N), N, t === 0 ? 0 : 1, yp.subarray(q0 * N), N);
+      }
+    }
+    const row = OW * N;
+    for (let b = 0, v = 0; b < g.B; b++)
+      for (let od = 0; od < OD; od++)
+        for (let oh = 0; oh < OH; oh++, v += row) {
+          const q0 = ((b * Pd + od) * Ph + oh) * Pw * N;
+          out.set(yp.subarray(q0, q0 + row), v);
+        }
+    return;
+  }
+  const xpT = paddedInput(x, C, g, true);
+  const R = shiftLayout.blockRows(C, N, 'forward');
+  for (let q0 = 0; q0 < Q; q0 += R) {
+    const nr = Math.min(R, Q - q0);
+    for (const [t, r] of taps(g)) {
+      sgemm(CBLAS_ROW_MAJOR, CBLAS_TRANS, CBLAS_NO_TRANS, N, nr, C, 1, W.subarray(t * C * N), N, xpT.subarray(q0 + r), T, t === 0 ? 0 : 1, yp.subarray(q0), Q);
+    }
+  }
+  for (let b = 0, v = 0; b < g.B; b++)
     for (let od = 0; od < OD; od++)
-      for (let oh = 0; oh < OH; oh++) {
+      for (let oh = 0; oh < OH; oh++, v += OW * N) {
         const q0 = ((b * Pd + od) * Ph + oh) * Pw;
-        for (let ow = 0; ow < OW; ow++) for (let n = 0; n < N; n++) out[v++] = ypT[n * Q + q0 + ow];
+        for (let n = 0, i = q0; n < N; n++, i += Q) for (let ow = 0, o = v + n; ow < OW; ow++, o += N) out[o] = yp[i + ow];
       }
 }
 
-/**
- * Rows of the filter gradient's products taken at a time: every tap reads the same stretch of the padded input
- * and of dy, which then stays in cache across the taps (docs/PERFORMANCE.md has the timings). The forward pass is
- * not split: there the output block is rewritten by every tap, and many small products cost more than they save.
- */
-export const FILTER_ROWS = 8192;
+/** The most grid positions a block of `shift` has (`shiftLayout.blockRows`). */
+export const MAX_BLOCK_ROWS = 8192;
 
 /** The forward geometry of a stride-1 convolution. */
 function forwardGrid(c: Info): Grid {
@@ -359,8 +409,9 @@ function shiftKernel(kind: Kind, sgemm: Sgemm, backend: KernelArgs['backend'], a
     dyOnGrid(g, N, heap(b), dyp);
     const dW = heap(out);
     const tp = taps(g);
-    for (let q0 = 0; q0 < Q; q0 += FILTER_ROWS) {
-      const rows = Math.min(FILTER_ROWS, Q - q0);
+    const block = shiftLayout.blockRows(C, N, 'filter');
+    for (let q0 = 0; q0 < Q; q0 += block) {
+      const rows = Math.min(block, Q - q0);
       for (const [t, r] of tp) {
         sgemm(CBLAS_ROW_MAJOR, CBLAS_TRANS, CBLAS_NO_TRANS, C, N, rows, 1, xp.subarray((q0 + r) * C), C, dyp.subarray(q0 * N), N, q0 === 0 ? 0 : 1, dW.subarray(t * C * N), N);
       }
