@@ -68,7 +68,12 @@ test('`cfcml backend` says which path the dense products take, and why', () => {
   const off = run({ CFCML_BLAS: 'none' });
   assert.match(off, /^dense products: wasm \(no BLAS: CFCML_BLAS=none\)$/m);
   assert.match(off, /^native BLAS: none \(CFCML_BLAS=none\)$/m);
+  const fp = (out: string) => /^numerics fingerprint: ([0-9a-f]{16}) \(/m.exec(out)?.[1];
+  assert.ok(fp(off), off);
   if (nativeBlasAvailable() || process.env.CI === 'true') {
-    assert.match(run({}), /^dense products: native-blas \(default where BLAS loads; OpenBLAS found: \S+ .*1 thread(, operands .*)?\)$/m);
+    const on = run({});
+    assert.match(on, /^dense products: native-blas \(default where BLAS loads; OpenBLAS found: \S+ .*1 thread(, operands .*)?\)$/m);
+    // The two paths round differently, and the fingerprint tells them apart.
+    assert.ok(fp(on) && fp(on) !== fp(off), `${fp(on)} vs ${fp(off)}`);
   }
 });

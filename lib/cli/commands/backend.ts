@@ -1,6 +1,7 @@
 import type { CommandSpec } from '../args';
 import { backendReport, initBackend } from '../../backend';
 import { channelNormKernelPath } from '../../backend/kernels/channelNorm';
+import { numericsFingerprint } from '../../run/numerics';
 
 export const backendCommand: CommandSpec = {
   name: 'backend',
@@ -17,6 +18,8 @@ export const backendCommand: CommandSpec = {
       if (cp.path === 'wasm') console.log(`native BLAS: ${cp.blas.library ?? `none (${cp.blas.reason})`}`);
       console.log(`channel LayerNorm: ${channelNormKernelPath()}`);
     }
+    // Which arithmetic a run started now would record: runs with different ones never share a table.
+    console.log(`numerics fingerprint: ${numericsFingerprint()} (recorded in every run's options.json; a sweep refuses to mix them)`);
     return 0;
   },
 };
