@@ -96,25 +96,9 @@ export class ValueNoise {
   }
 
   at(u: number, v: number): number {
-    const n = this.cells;
-    const fx = ((u / this.extent + 1) / 2) * (n - 1);
-    const fy = ((v / this.extent + 1) / 2) * (n - 1);
-    let ix = Math.floor(fx);
-    let iy = Math.floor(fy);
-    let tx = fx - ix;
-    let ty = fy - iy;
-    tx = tx * tx * (3 - 2 * tx);
-    ty = ty * ty * (3 - 2 * ty);
-    ix %= n;
-    if (ix < 0) ix += n;
-    iy %= n;
-    if (iy < 0) iy += n;
-    const ix1 = (ix + 1) % n;
-    const iy1 = (iy + 1) % n;
-    const g = this.grid;
-    const a = g[iy * n + ix] + (g[iy * n + ix1] - g[iy * n + ix]) * tx;
-    const b = g[iy1 * n + ix] + (g[iy1 * n + ix1] - g[iy1 * n + ix]) * tx;
-    return a + (b - a) * ty;
+    const x = this.axis(u);
+    const y = this.axis(v);
+    return this.blend(x, y);
   }
 
   /**
@@ -122,29 +106,34 @@ export class ValueNoise {
    * depends on one coordinate only computed once per column or row (a whole-image sample costs a quarter).
    */
   grid2d(us: ArrayLike<number>, vs: ArrayLike<number>): Float64Array {
-    const n = this.cells;
-    const axis = (w: number) => {
-      const f = ((w / this.extent + 1) / 2) * (n - 1);
-      let i = Math.floor(f);
-      let t = f - i;
-      t = t * t * (3 - 2 * t);
-      i %= n;
-      if (i < 0) i += n;
-      return { i, i1: (i + 1) % n, t };
-    };
-    const xs = Array.from(us, axis);
+    const xs = Array.from(us, (u) => this.axis(u));
     const out = new Float64Array(us.length * vs.length);
-    const g = this.grid;
     for (let y = 0; y < vs.length; y++) {
-      const { i: iy, i1: iy1, t: ty } = axis(vs[y]);
-      for (let x = 0; x < xs.length; x++) {
-        const { i: ix, i1: ix1, t: tx } = xs[x];
-        const a = g[iy * n + ix] + (g[iy * n + ix1] - g[iy * n + ix]) * tx;
-        const b = g[iy1 * n + ix] + (g[iy1 * n + ix1] - g[iy1 * n + ix]) * tx;
-        out[y * xs.length + x] = a + (b - a) * ty;
-      }
+      const cy = this.axis(vs[y]);
+      for (let x = 0; x < xs.length; x++) out[y * xs.length + x] = this.blend(xs[x], cy);
     }
     return out;
+  }
+
+  /** The lattice cell of coordinate w (wrapped), its neighbour, and the smoothstepped weight between them. */
+  private axis(w: number): { i: number; i1: number; t: number } {
+    const n = this.cells;
+    const f = ((w / this.extent + 1) / 2) * (n - 1);
+    let i = Math.floor(f);
+    let t = f - i;
+    t = t * t * (3 - 2 * t);
+    i %= n;
+    if (i < 0) i += n;
+    return { i, i1: (i + 1) % n, t };
+  }
+
+  /** Bilinear blend of the four lattice values around cells x (columns) and y (rows). */
+  private blend(x: { i: number; i1: number; t: number }, y: { i: number; i1: number; t: number }): number {
+    const n = this.cells;
+    const g = this.grid;
+    const a = g[y.i * n + x.i] + (g[y.i * n + x.i1] - g[y.i * n + x.i]) * x.t;
+    const b = g[y.i1 * n + x.i] + (g[y.i1 * n + x.i1] - g[y.i1 * n + x.i]) * x.t;
+    return a + (b - a) * y.t;
   }
 }
 
