@@ -1,30 +1,59 @@
 #!/usr/bin/env bash
-# The data-size study (docs/study.md), every step in its order, resumable: run it again after an interruption
-# and it goes on where it stopped (`cfcml sweep` skips finished runs and resumes interrupted ones).
+# The data-size study (docs/study.md), every step in its order, resumable across machines and sittings:
 #
 #   bash scripts/study.sh                 # all that is left, one run at a time
 #   bash scripts/study.sh --dry-run       # print the commands only
+#   bash scripts/study.sh --archive       # copy every finished run into the ledger now, then exit
+#
+# Every finished run is copied (`cfcml archive`: results, no checkpoints) into the ledger, study/<sweep>/, which
+# is committed; each sweep starts by copying the ledger's runs back (`cfcml archive study/<sweep> --out
+# <runs>/<sweep>`), so `cfcml sweep` skips them. A fresh clone on a fresh machine resumes where the last
+# committed ledger stopped; only the run that was training when a sitting ended starts again.
+#
+# Numerics: every run of the study is on one arithmetic, the native-blas path of the frozen build (commit
+# 9c29fcd) with OpenBLAS's SkylakeX kernels pinned (OPENBLAS_CORETYPE; they need AVX-512), numerics
+# fingerprint $STUDY_FINGERPRINT. The script refuses to start on any other (docs/study.md, "Numerics").
 #
 # Environment (defaults in brackets):
-#   CFCML          the build that trains tuning stages 2-3 and every reported run [node dist/bin/cfcml.js]
-#   CFCML_STAGE1   the frozen build that stage 1 was started on; unset: stage 1 is not trained here, only read
-#   DATA           folder of the cohorts [data/synthetic]      RUNS  folder of the sweeps [runs/study]
-#   PYTHON         Python with torch 1.13 for the standard-recipe rows [/usr/bin/python3]
-# Stops with status 3 when a tuning stage is undecided (its runs are missing and no build is given to train them).
+#   CFCML    the frozen build [node dist/bin/cfcml.js]   DATA  the cohorts [data/synthetic]
+#   RUNS     the sweeps' working folders (checkpoints) [runs/study]   LEDGER  the committed results [study]
+#   PYTHON   Python with torch 1.13 for the standard-recipe rows [/usr/bin/python3]
+#   JOBS     runs trained at once [2: on a machine with two real cores two runs take about 1.15x the time of one]
+# Stops with status 3 when a tuning stage is undecided.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CFCML=${CFCML:-node dist/bin/cfcml.js}
 DATA=${DATA:-data/synthetic}
 RUNS=${RUNS:-runs/study}
+LEDGER=${LEDGER:-study}
 PYTHON=${PYTHON:-/usr/bin/python3}
+JOBS=${JOBS:-2}
+export OPENBLAS_CORETYPE=SkylakeX  # also over a machine-wide setting (some machines set Haswell)
+STUDY_FINGERPRINT=a427443263a8703b
+MODE=${1:-}
 DRY=0
-[[ "${1:-}" == "--dry-run" ]] && DRY=1
-STAGES="node dist/scripts/records/studyStages.js $RUNS"
+[[ "$MODE" == "--dry-run" ]] && DRY=1
+STAGES="node dist/scripts/records/studyStages.js $LEDGER"
 
 say() { printf '\n== %s ==\n' "$*"; }
 run() { echo "+ $*"; [[ $DRY == 1 ]] || "$@"; }
+# Copy the finished runs of every sweep under $RUNS into the ledger (quietly; a run already there is kept).
+archive_all() {
+  local s
+  for s in "$RUNS"/*/; do
+    [[ -f "$s/sweep.json" ]] || continue
+    $CFCML archive "$s" --out "$LEDGER/$(basename "$s")" > /dev/null
+  done
+}
+# One call of `cfcml sweep` into $RUNS/$1, restored from the ledger first and archived into it after.
+sweep() {
+  local out=$1; shift
+  if [[ $DRY == 0 && -f "$LEDGER/$out/sweep.json" ]]; then $CFCML archive "$LEDGER/$out" --out "$RUNS/$out" > /dev/null; fi
+  run $CFCML sweep "$@" --jobs "$JOBS" --out "$RUNS/$out"
+  [[ $DRY == 1 ]] || $CFCML archive "$RUNS/$out" --out "$LEDGER/$out" > /dev/null
+}
 # A tuning arm: full and late-fusion on scale 4, tuning seeds 101-103, validation only.
-tune() { local out=$1 set=$2; run $CFCML sweep --data "$DATA/derm7pt-n4" --variants full,late-fusion --seeds 101-103 --preset cpu --set "$set" --no-test --jobs 1 --out "$RUNS/$out"; }
+tune() { sweep "$1" --data "$DATA/derm7pt-n4" --variants full,late-fusion --seeds 101-103 --preset cpu --set "$2" --no-test; }
 cohort() { local dir=$1; shift; [[ -f "$dir/cohort.json" ]] || run $CFCML synth "$@" --out "$dir"; }
 decided() { # the --set text of stage $1's winner, or exit 3
   local s
@@ -32,17 +61,26 @@ decided() { # the --set text of stage $1's winner, or exit 3
   echo "$s"
 }
 
+if [[ "$MODE" == "--archive" ]]; then archive_all; echo "study: ledger updated ($LEDGER)"; exit 0; fi
+if [[ $DRY == 0 ]]; then
+  fp=$($CFCML backend | sed -n 's/^numerics fingerprint: \([0-9a-f]*\).*/\1/p')
+  if [[ "$fp" != "$STUDY_FINGERPRINT" ]]; then
+    echo "study: this build and machine compute with numerics fingerprint '${fp:-?}', the study's runs with $STUDY_FINGERPRINT" >&2
+    echo "study: run it with CFCML set to the frozen build (commit 9c29fcd) on a CPU with AVX-512 (OPENBLAS_CORETYPE=SkylakeX); docs/study.md, 'Numerics'" >&2
+    exit 1
+  fi
+  # Archive finished runs every few minutes as well, so the ledger is current whenever a sitting ends.
+  ( while sleep 180; do archive_all 2> /dev/null || true; done ) &
+  trap 'kill $! 2> /dev/null || true' EXIT
+fi
+
 say "the tuning cohort (nested, seed 1, scale 4; docs/study.md)"
 cohort "$DATA/derm7pt-n4" derm7pt --nested --scale 4 --seed 1
 
-say "tuning stage 1: schedule and budget (frozen build, wasm path)"
-if [[ -n "${CFCML_STAGE1:-}" ]]; then
-  for seed in 101 102 103; do
-    run $CFCML_STAGE1 sweep --data "$DATA/derm7pt-n4" --variants full,late-fusion --seeds $seed --preset cpu --jobs 1 --out "$RUNS/tune-n4-step40"
-    run $CFCML_STAGE1 sweep --data "$DATA/derm7pt-n4" --variants full,late-fusion --seeds $seed --preset cpu --set schedule=cosine,epochs=60,patience=0 --jobs 1 --out "$RUNS/tune-n4-cos60"
-    run $CFCML_STAGE1 sweep --data "$DATA/derm7pt-n4" --variants full,late-fusion --seeds $seed --preset cpu --set schedule=cosine,epochs=100,patience=0 --jobs 1 --out "$RUNS/tune-n4-cos100"
-  done
-fi
+say "tuning stage 1: schedule and budget"
+tune tune-n4-step40 schedule=step
+tune tune-n4-cos60 schedule=cosine,epochs=60,patience=0
+tune tune-n4-cos100 schedule=cosine,epochs=100,patience=0
 [[ $DRY == 1 ]] && { echo "(dry run: the later stages depend on the decisions; $STAGES prints them)"; exit 0; }
 SET1=$(decided 1)
 
@@ -60,26 +98,28 @@ for k in 1 2; do cohort "$DATA/derm7pt-n$k" derm7pt --nested --scale $k --seed 1
 cohort "$DATA/derm7pt-n4-null" derm7pt --nested --scale 4 --seed 1 --interaction none
 for k in 1 5; do cohort "$DATA/men-n$k" men --nested --scale $k --seed 1; done
 
-say "reported: the learning curve (seeds 1-3) with --set $SET"
-run $CFCML sweep --data "$DATA/derm7pt-n1,$DATA/derm7pt-n2,$DATA/derm7pt-n4" --variants full,late-fusion,additive,no-hrm,no-cie,image-only,tabular-only --seeds 1-3 --preset cpu --set "$SET" --jobs 1 --out "$RUNS/curve"
+say "reported: the learning curve with --set $SET (a seed at a time: seeds 1-3)"
+for seed in 1 2 3; do
+  sweep curve --data "$DATA/derm7pt-n1,$DATA/derm7pt-n2,$DATA/derm7pt-n4" --variants full,late-fusion,additive,no-hrm,no-cie,image-only,tabular-only --seeds $seed --preset cpu --set "$SET"
+done
 for k in 1 2 4; do
-  ref="$RUNS/curve/reference/derm7pt-n$k.json"
-  [[ -f "$ref" ]] || run "$PYTHON" scripts/reference/standard_recipe.py --data "$DATA/derm7pt-n$k" --seeds 1,2,3 --out "$ref"
+  ref="$LEDGER/curve/reference/derm7pt-n$k.json"
+  [[ -f "$ref" ]] || { mkdir -p "$(dirname "$ref")"; run "$PYTHON" scripts/reference/standard_recipe.py --data "$DATA/derm7pt-n$k" --seeds 1,2,3 --out "$ref"; }
 done
 
 say "reported: the ablation at scale 4 (seeds 1-5) and its null control (seeds 1-3)"
-run $CFCML sweep --data "$DATA/derm7pt-n4" --variants all --seeds 1-5 --preset cpu --set "$SET" --jobs 1 --out "$RUNS/ablation-n4"
-ref="$RUNS/ablation-n4/reference/derm7pt-n4.json"
-[[ -f "$ref" ]] || { mkdir -p "$(dirname "$ref")"; cp "$RUNS/curve/reference/derm7pt-n4.json" "$ref"; }
-run $CFCML sweep --data "$DATA/derm7pt-n4-null" --variants full,late-fusion,additive,no-hrm,no-cie --seeds 1-3 --preset cpu --set "$SET" --jobs 1 --out "$RUNS/null-n4"
+for seed in 1 2 3 4 5; do sweep ablation-n4 --data "$DATA/derm7pt-n4" --variants all --seeds $seed --preset cpu --set "$SET"; done
+ref="$LEDGER/ablation-n4/reference/derm7pt-n4.json"
+[[ -f "$ref" ]] || { mkdir -p "$(dirname "$ref")"; cp "$LEDGER/curve/reference/derm7pt-n4.json" "$ref"; }
+for seed in 1 2 3; do sweep null-n4 --data "$DATA/derm7pt-n4-null" --variants full,late-fusion,additive,no-hrm,no-cie --seeds $seed --preset cpu --set "$SET"; done
 
 say "reported: MEN at scales 1 and 5 (MEN's own cpu preset, seeds 1-3)"
-run $CFCML sweep --data "$DATA/men-n1,$DATA/men-n5" --variants full,late-fusion,no-hrm,image-only --seeds 1-3 --preset cpu --jobs 1 --out "$RUNS/men-curve"
+for seed in 1 2 3; do sweep men-curve --data "$DATA/men-n1,$DATA/men-n5" --variants full,late-fusion,no-hrm,image-only --seeds $seed --preset cpu; done
 
 say "reported beside the tuning: the stage-1 candidates at scale 1 (validation only; they decide nothing)"
 for arm in "step40 schedule=step" "cos60 schedule=cosine,epochs=60,patience=0" "cos100 schedule=cosine,epochs=100,patience=0"; do
   set -- $arm
-  run $CFCML sweep --data "$DATA/derm7pt-n1" --variants full,late-fusion --seeds 101-103 --preset cpu --set "$2" --no-test --jobs 1 --out "$RUNS/tune-n1-$1"
+  sweep "tune-n1-$1" --data "$DATA/derm7pt-n1" --variants full,late-fusion --seeds 101-103 --preset cpu --set "$2" --no-test
 done
 
-say "done: cfcml report $RUNS/curve (and ablation-n4, null-n4, men-curve); docs/study.md says what goes to docs/results/"
+say "done: cfcml report $LEDGER/curve (and ablation-n4, null-n4, men-curve); docs/study.md says what goes to docs/results/"

@@ -70,6 +70,8 @@ export interface Scored {
   /** Per variant: the selected validation AUCs by seed (those finished). */
   aucs: Record<string, number[]>;
   missing: string[];
+  /** The numerics fingerprint of each finished run, by its folder (options.json's `numerics`; '?' when absent). */
+  numerics: Record<string, string>;
 }
 
 /**
@@ -94,6 +96,7 @@ export function decideStage1(step40: Scored, cos60: Scored, cos100: Scored): Sco
 function score(arm: Arm, runs: FinishedRun[]): Scored {
   const aucs: Record<string, number[]> = {};
   const missing: string[] = [];
+  const numerics: Record<string, string> = {};
   for (const v of TUNING_VARIANTS) {
     aucs[v] = [];
     for (const seed of TUNING_SEEDS) {
@@ -103,12 +106,13 @@ function score(arm: Arm, runs: FinishedRun[]): Scored {
         continue;
       }
       check(arm, r);
+      numerics[r.dir] = r.options.numerics ?? '?';
       const auc = r.metrics.valid.auc;
       if (typeof auc !== 'number') throw new CfcmlError('metrics.json has no validation AUC', { where: r.dir });
       aucs[v].push(auc);
     }
   }
-  return { arm, aucs, missing, score: missing.length ? null : mean(TUNING_VARIANTS.map((v) => mean(aucs[v]))) };
+  return { arm, aucs, missing, numerics, score: missing.length ? null : mean(TUNING_VARIANTS.map((v) => mean(aucs[v]))) };
 }
 
 function check(arm: Arm, r: FinishedRun): void {
@@ -135,18 +139,32 @@ function safeRuns(dir: string): FinishedRun[] {
   }
 }
 
+/** A stage compares its arms on one arithmetic: every run of it has the same numerics fingerprint (docs/study.md). */
+export function checkOneArithmetic(stage: number, arms: Scored[]): void {
+  const byPrint = new Map<string, string[]>();
+  for (const a of arms) for (const [dir, fp] of Object.entries(a.numerics)) byPrint.set(fp, [...(byPrint.get(fp) ?? []), dir]);
+  if (byPrint.size <= 1) return;
+  const parts = [...byPrint].map(([fp, dirs]) => `${fp}: ${dirs.length} run(s), e.g. ${dirs[0]}`);
+  throw new CfcmlError(`stage ${stage}'s runs were trained on ${byPrint.size} different arithmetics (numerics fingerprints ${parts.join('; ')})`, {
+    hint: 'a stage compares its candidates on one build and one path; retrain the odd runs with the study\'s build (scripts/study.sh)',
+  });
+}
+
 /** Every stage as far as it is decided: the scored arms and the winner (null = undecided, later stages absent). */
 export function decide(root: string): { stage: number; arms: Scored[]; winner: Scored | null }[] {
   const out: { stage: number; arms: Scored[]; winner: Scored | null }[] = [];
   const s1 = stage1().map((a) => load(root, a));
+  checkOneArithmetic(1, s1);
   const w1 = decideStage1(s1[0], s1[1], s1[2]);
   out.push({ stage: 1, arms: s1, winner: w1 });
   if (!w1) return out;
   const s2 = stage2(w1.arm).map((a) => load(root, a));
+  checkOneArithmetic(2, s2);
   const w2 = adopt(s2[0], s2.slice(1));
   out.push({ stage: 2, arms: s2, winner: w2 });
   if (!w2) return out;
   const s3 = stage3(w2.arm).map((a) => load(root, a));
+  checkOneArithmetic(3, s3);
   const w3 = adopt(s3[0], s3.slice(1));
   out.push({ stage: 3, arms: s3, winner: w3 });
   return out;

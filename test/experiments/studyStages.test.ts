@@ -7,7 +7,7 @@ import { adopt, decide, decideStage1, type Arm, type Scored } from '../../script
 import { CfcmlError } from '../../lib/util/errors';
 
 const arm = (folder: string): Arm => ({ stage: 1, name: folder, folder, set: folder, expect: { schedule: 'step', epochs: 40, patience: 15, lr: 5e-4 } });
-const s = (folder: string, score: number | null): Scored => ({ arm: arm(folder), score, aucs: {}, missing: score === null ? ['x'] : [] });
+const s = (folder: string, score: number | null): Scored => ({ arm: arm(folder), score, aucs: {}, missing: score === null ? ['x'] : [], numerics: {} });
 
 test('adopt: the best candidate only if it clears the incumbent by the threshold; undecided while a score is missing', () => {
   const inc = s('inc', 0.82);
@@ -28,7 +28,7 @@ test('stage 1: the longer cosine needs +0.005 over the shorter, and the cosine w
 });
 
 /** A finished tuning sweep as `cfcml sweep` leaves it, with only what the decision reads. */
-function fakeSweep(root: string, folder: string, train: Record<string, unknown>, aucs: Record<string, number[]>): void {
+function fakeSweep(root: string, folder: string, train: Record<string, unknown>, aucs: Record<string, number[]>, numerics = 'a427443263a8703b'): void {
   const runs: { index: number; id: string; group: string; data: string; preset: string; variant: string; seed: number; dir: string }[] = [];
   for (const [variant, vals] of Object.entries(aucs)) {
     vals.forEach((auc, i) => {
@@ -37,7 +37,7 @@ function fakeSweep(root: string, folder: string, train: Record<string, unknown>,
       runs.push({ index: runs.length, id: `${variant}/seed${seed}`, group: '', data: 'd', preset: 'cpu', variant, seed, dir });
       const abs = path.join(root, folder, dir);
       fs.mkdirSync(abs, { recursive: true });
-      fs.writeFileSync(path.join(abs, 'options.json'), JSON.stringify({ dataset: 'derm7pt', variant, preset: 'cpu', seed, excludedFields: [], train }));
+      fs.writeFileSync(path.join(abs, 'options.json'), JSON.stringify({ dataset: 'derm7pt', variant, preset: 'cpu', seed, excludedFields: [], train, numerics }));
       fs.writeFileSync(path.join(abs, 'metrics.json'), JSON.stringify({ bestEpoch: 1, epochs: 1, valid: { auc }, test: null }));
       fs.writeFileSync(path.join(abs, 'history.json'), '[]');
     });
@@ -71,4 +71,16 @@ test('decide: reads the stage folders, checks what each run was trained with, an
   // A stage-2 run trained with another lr than its arm's is refused, naming its folder.
   fakeSweep(root, 'tune-n4-s2-lr1e-3', { ...cos(60), lr: 2e-3 }, { full: [0.8] });
   assert.throws(() => decide(root), (e: Error) => e instanceof CfcmlError && /lr 0\.002.*expects.*lr 0\.001/.test(e.message) && /tune-n4-s2-lr1e-3/.test(e.message));
+});
+
+test('decide: a stage whose runs were trained on two arithmetics is refused, naming both fingerprints', () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cfcml-stages-'));
+  const all = { full: [0.8, 0.8, 0.8], 'late-fusion': [0.8, 0.8, 0.8] };
+  fakeSweep(root, 'tune-n4-step40', { schedule: 'step', epochs: 40, patience: 15, lr: 5e-4 }, all);
+  fakeSweep(root, 'tune-n4-cos60', { schedule: 'cosine', epochs: 60, patience: 0, lr: 5e-4 }, all);
+  fakeSweep(root, 'tune-n4-cos100', { schedule: 'cosine', epochs: 100, patience: 0, lr: 5e-4 }, all, '3cac639786c299dd');
+  assert.throws(
+    () => decide(root),
+    (e: Error) => e instanceof CfcmlError && /stage 1's runs were trained on 2 different arithmetics/.test(e.message) && /3cac639786c299dd: 6 run/.test(e.message) && /a427443263a8703b: 12 run/.test(e.message),
+  );
 });
