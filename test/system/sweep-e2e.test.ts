@@ -193,6 +193,23 @@ test('archive: finished runs without checkpoints; the archive reports the same t
   assert.match(refused.err, /full\/seed1 is in the archive already with a different metrics\.json/);
 });
 
+test('the study ledger: an archive copied back into an empty working folder is resumed by the same sweep, which retrains nothing', () => {
+  // scripts/study.sh on a fresh machine: `cfcml archive <ledger> --out <runs>`, then the sweep.
+  const ledger = path.join(root, 'ledger');
+  const work = path.join(root, 'ledger-work');
+  assert.equal(cfcml('archive', sweep, '--out', ledger).code, 0);
+  const restored = cfcml('archive', ledger, '--out', work);
+  assert.equal(restored.code, 0, restored.err);
+  assert.match(restored.out, /6 run\(s\) copied/);
+  const again = cfcml(...sweepArgs.slice(0, sweepArgs.indexOf('--out')), '--out', work, '--jobs', '2');
+  assert.equal(again.code, 0, again.out + again.err);
+  assert.match(again.out, /0 trained, 6 already finished, 0 failed/);
+  for (const v of VARIANTS) for (const s of [1, 2]) {
+    const f = path.join('runs', v, `seed${s}`, 'metrics.json');
+    assert.equal(fs.readFileSync(path.join(work, f), 'utf8'), fs.readFileSync(path.join(sweep, f), 'utf8'), f);
+  }
+});
+
 test('one budget, checked after each run too: a sweep that finishes a run unlike the finished ones stops there, naming both', () => {
   // One finished run whose recorded settings differ from what this sweep now trains (as if the preset had
   // changed after it finished): the check at the start has nothing to compare it with, so it falls to the
