@@ -15,14 +15,16 @@
 # fingerprint $STUDY_FINGERPRINT. The script refuses to start on any other (docs/study.md, "Numerics").
 #
 # Environment (defaults in brackets):
-#   CFCML    the frozen build [node dist/bin/cfcml.js]   DATA  the cohorts [data/synthetic]
+#   CFCML    the frozen build [node $STUDY_BUILD/dist/bin/cfcml.js, built from commit 9c29fcd when absent]
+#   STUDY_BUILD  where that build lives [runs/study-build]          DATA  the cohorts [data/synthetic]
 #   RUNS     the sweeps' working folders (checkpoints) [runs/study]   LEDGER  the committed results [study]
 #   PYTHON   Python with torch 1.13 for the standard-recipe rows [/usr/bin/python3]
 #   JOBS     runs trained at once [2: on a machine with two real cores two runs take about 1.15x the time of one]
 # Stops with status 3 when a tuning stage is undecided.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-CFCML=${CFCML:-node dist/bin/cfcml.js}
+STUDY_COMMIT=9c29fcd
+STUDY_BUILD=${STUDY_BUILD:-runs/study-build}
 DATA=${DATA:-data/synthetic}
 RUNS=${RUNS:-runs/study}
 LEDGER=${LEDGER:-study}
@@ -60,6 +62,21 @@ decided() { # the --set text of stage $1's winner, or exit 3
   if ! s=$($STAGES --settings --stage "$1"); then echo "study: stopping here (stage $1 undecided)" >&2; exit 3; fi
   echo "$s"
 }
+
+# The frozen build: the repository at $STUDY_COMMIT, with this checkout's packages where the lock file is the same.
+if [[ -z "${CFCML:-}" ]]; then
+  if [[ ! -f "$STUDY_BUILD/dist/bin/cfcml.js" && $DRY == 0 ]]; then
+    say "the study's frozen build: commit $STUDY_COMMIT into $STUDY_BUILD"
+    rm -rf "$STUDY_BUILD" && mkdir -p "$STUDY_BUILD"
+    git archive "$STUDY_COMMIT" | tar -x -C "$STUDY_BUILD"
+    if [[ -d node_modules ]] && git diff --quiet "$STUDY_COMMIT" HEAD -- package-lock.json; then
+      cp -a node_modules "$STUDY_BUILD/" && (cd "$STUDY_BUILD" && rm -f node_modules/cfcml && ln -s .. node_modules/cfcml && npx tsc -p tsconfig.build.json)
+    else
+      (cd "$STUDY_BUILD" && npm ci --no-audit --no-fund)
+    fi
+  fi
+  CFCML="node $STUDY_BUILD/dist/bin/cfcml.js"
+fi
 
 if [[ "$MODE" == "--archive" ]]; then archive_all; echo "study: ledger updated ($LEDGER)"; exit 0; fi
 if [[ $DRY == 0 ]]; then
