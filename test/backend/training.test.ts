@@ -4,6 +4,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
 import * as tf from '@tensorflow/tfjs';
 import { initNet2d, initNet3d, loss2d, loss3d, NET2D_DEFAULTS, NET3D_DEFAULTS, Params, randomBatch2d } from '../../bench/model';
 import { withBackend, relError, randomTensor } from '../../lib/backend/testing';
@@ -90,3 +92,30 @@ test('the wasm heap does not grow over repeated steps (no leak inside project ke
     dispose();
   });
 });
+
+// The native path's arithmetic follows OpenBLAS's kernel family, which the CPU (or a machine-wide
+// OPENBLAS_CORETYPE) picks: the 2-D check above runs again under each family this CPU can run, so a machine of
+// one kind tests the others' too (on Haswell kernels the native BatchMatMul failed it: lib/backend/path.ts).
+const flags = (() => {
+  try {
+    return fs.readFileSync('/proc/cpuinfo', 'utf8').split('\n').find((l) => l.startsWith('flags')) ?? '';
+  } catch {
+    return '';
+  }
+})();
+const families = [
+  ['Haswell', / avx2 /.test(flags) && / fma /.test(flags)],
+  ['SkylakeX', / avx512f /.test(flags) && / avx512vl /.test(flags)],
+] as const;
+for (const [core, runs] of families) {
+  test(`the 2-D gradients equal cpu's under OpenBLAS's ${core} kernels too`, { skip: process.env.CFCML_CORETYPE_CHILD ? 'in the child' : runs ? false : `this CPU cannot run ${core} kernels` }, () => {
+    const r = spawnSync(process.execPath, ['--test', '--test-name-pattern', '^2D CNN \\+ attention gradients', __filename], {
+      encoding: 'utf8',
+      // (without NODE_TEST_CONTEXT the child reports in TAP, not to this runner)
+      env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_TEST_CONTEXT')), OPENBLAS_CORETYPE: core, CFCML_CORETYPE_CHILD: '1' },
+    });
+    assert.equal(r.status, 0, r.stdout.split('\n').filter((l) => /not ok|error:/.test(l)).join('\n'));
+    assert.match(r.stdout, /# pass 1\b/);
+  });
+}
+
