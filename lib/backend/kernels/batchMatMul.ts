@@ -59,6 +59,20 @@ function makeMatMul(name: 'BatchMatMul' | '_FusedMatMul') {
   return function matMul(args: KernelArgs): tf.TensorInfo {
     const { inputs, backend, attrs = {} } = args;
     const { transposeA, transposeB } = attrs as { transposeA: boolean; transposeB: boolean };
+    if (name === 'BatchMatMul' && inputs.a.dtype === 'float32') {
+      // k = 0: the stock kernel leaves the output unwritten (whatever the heap held); the product is zeros.
+      const sa = inputs.a.shape;
+      const sb = inputs.b.shape;
+      const k0 = transposeA ? sa[sa.length - 2] : sa[sa.length - 1];
+      if (k0 === 0) {
+        const m0 = transposeA ? sa[sa.length - 1] : sa[sa.length - 2];
+        const n0 = transposeB ? sb[sb.length - 2] : sb[sb.length - 1];
+        const batch = tf.backend_util.assertAndGetBroadcastShape(sa.slice(0, -2), sb.slice(0, -2));
+        const zeros = backend.makeOutput([...batch, m0, n0], 'float32');
+        if (size(zeros.shape) > 0) (backend.typedArrayFromHeap(zeros) as Float32Array).fill(0);
+        return zeros;
+      }
+    }
     const a = transposeA ? swapLastTwo(backend, inputs.a) : inputs.a;
     const b = transposeB ? swapLastTwo(backend, inputs.b) : inputs.b;
     const ra = a.shape.length;
