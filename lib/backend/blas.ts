@@ -113,16 +113,21 @@ export function wantedBlasThreads(): number {
   return n;
 }
 
-/** The OpenBLAS kernel family for this CPU from its flags (Linux), or null to let OpenBLAS decide. */
-function openblasCoreType(): string | null {
+/** The CPU's feature flags (/proc/cpuinfo, Linux x64); null where they cannot be read. */
+export function cpuFlags(): Set<string> | null {
   if (os.platform() !== 'linux' || os.arch() !== 'x64') return null;
-  let flags: Set<string>;
   try {
     const line = fs.readFileSync('/proc/cpuinfo', 'utf8').split('\n').find((l) => l.startsWith('flags'));
-    flags = new Set((line ?? '').split(':')[1]?.trim().split(/\s+/) ?? []);
+    return new Set((line ?? '').split(':')[1]?.trim().split(/\s+/) ?? []);
   } catch {
     return null;
   }
+}
+
+/** The OpenBLAS kernel family for this CPU from its flags (Linux), or null to let OpenBLAS decide. */
+function openblasCoreType(): string | null {
+  const flags = cpuFlags();
+  if (!flags) return null;
   if (['avx512f', 'avx512bw', 'avx512vl', 'avx512dq'].every((f) => flags.has(f))) return 'SkylakeX';
   if (flags.has('avx2') && flags.has('fma')) return 'Haswell';
   return null;

@@ -19,10 +19,10 @@ import { HEAD_MATMUL, nativeHeadMatMul } from './kernels/headMatMul';
 import { nativeConv2D, nativeConv2DBackpropFilter, nativeConv2DBackpropInput } from './kernels/nativeConv';
 import { nativeConv3D, nativeConv3DBackpropFilter, nativeConv3DBackpropInput } from './kernels/nativeConv3d';
 import { nativeBatchMatMul, nativeFusedMatMul } from './kernels/nativeMatMul';
-
-/** OpenBLAS kernel families on which the native BatchMatMul is not used (see selectPath). */
-export const AVX2_ONLY_CORES: readonly string[] = ['Haswell', 'Zen'];
 import { captureStock, registerWasm, restoreStock } from './kernels/util';
+
+/** OpenBLAS kernel families on which the native BatchMatMul is not used (see useComputePath). */
+export const AVX2_ONLY_CORES: readonly string[] = ['Haswell', 'Zen'];
 
 export type ComputePath = 'native-blas' | 'wasm';
 

@@ -5,9 +5,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'child_process';
-import * as fs from 'fs';
 import * as tf from '@tensorflow/tfjs';
 import { initNet2d, initNet3d, loss2d, loss3d, NET2D_DEFAULTS, NET3D_DEFAULTS, Params, randomBatch2d } from '../../bench/model';
+import { cpuFlags } from '../../lib/backend/blas';
 import { withBackend, relError, randomTensor } from '../../lib/backend/testing';
 import { Rng } from '../../lib/util/random';
 
@@ -96,16 +96,10 @@ test('the wasm heap does not grow over repeated steps (no leak inside project ke
 // The native path's arithmetic follows OpenBLAS's kernel family, which the CPU (or a machine-wide
 // OPENBLAS_CORETYPE) picks: the 2-D check above runs again under each family this CPU can run, so a machine of
 // one kind tests the others' too (on Haswell kernels the native BatchMatMul failed it: lib/backend/path.ts).
-const flags = (() => {
-  try {
-    return fs.readFileSync('/proc/cpuinfo', 'utf8').split('\n').find((l) => l.startsWith('flags')) ?? '';
-  } catch {
-    return '';
-  }
-})();
+const flags = cpuFlags() ?? new Set<string>();
 const families = [
-  ['Haswell', / avx2 /.test(flags) && / fma /.test(flags)],
-  ['SkylakeX', / avx512f /.test(flags) && / avx512vl /.test(flags)],
+  ['Haswell', flags.has('avx2') && flags.has('fma')],
+  ['SkylakeX', flags.has('avx512f') && flags.has('avx512vl')],
 ] as const;
 for (const [core, runs] of families) {
   test(`the 2-D gradients equal cpu's under OpenBLAS's ${core} kernels too`, { skip: process.env.CFCML_CORETYPE_CHILD ? 'in the child' : runs ? false : `this CPU cannot run ${core} kernels` }, () => {
