@@ -17,7 +17,7 @@ cd "$(dirname "$0")/../.."
 CLI=${CFCML_CLI:-$PWD/dist/bin/cfcml.js}
 WORK=${1:-$(mktemp -d /tmp/cfcml-slurm-XXXXXX)}
 WORK=$(cd "$WORK" 2>/dev/null || mkdir -p "$WORK" && cd "$WORK" && pwd)
-EPOCHS=10
+EPOCHS=24
 cfcml() { node "$CLI" "$@"; }
 fail() { echo "FAIL: $*"; exit 1; }
 source scripts/slurm/lib.sh
