@@ -4,6 +4,7 @@
 #   bash scripts/study.sh                 # all that is left, one run at a time
 #   bash scripts/study.sh --dry-run       # print the commands only
 #   bash scripts/study.sh --archive       # copy every finished run into the ledger now, then exit
+#   bash scripts/study.sh --progress      # runs finished per sweep, CPU time spent and left (trains nothing)
 #
 # Every finished run is copied (`cfcml archive`: results, no checkpoints) into the ledger, study/<sweep>/, which
 # is committed; each sweep starts by copying the ledger's runs back (`cfcml archive study/<sweep> --out
@@ -34,11 +35,13 @@ export OPENBLAS_CORETYPE=SkylakeX  # also over a machine-wide setting (some mach
 STUDY_FINGERPRINT=a427443263a8703b
 MODE=${1:-}
 DRY=0
+PROGRESS=0
 [[ "$MODE" == "--dry-run" ]] && DRY=1
+if [[ "$MODE" == "--progress" ]]; then DRY=1; PROGRESS=1; PLAN=$(mktemp -d); trap 'rm -rf "$PLAN"' EXIT; fi
 STAGES="node dist/scripts/records/studyStages.js $LEDGER"
 
-say() { printf '\n== %s ==\n' "$*"; }
-run() { echo "+ $*"; [[ $DRY == 1 ]] || "$@"; }
+say() { [[ $PROGRESS == 1 ]] || printf '\n== %s ==\n' "$*"; }
+run() { [[ $PROGRESS == 1 ]] || echo "+ $*"; [[ $DRY == 1 ]] || "$@"; }
 # Copy the finished runs of every sweep under $RUNS into the ledger (quietly; a run already there is kept).
 archive_all() {
   local s
@@ -50,6 +53,8 @@ archive_all() {
 # One call of `cfcml sweep` into $RUNS/$1, restored from the ledger first and archived into it after.
 sweep() {
   local out=$1; shift
+  # --progress: the sweep's runs (its dry run, in a scratch folder: a dry run writes sweep.json) go to the plan.
+  if [[ $PROGRESS == 1 ]]; then $CFCML sweep "$@" --dry-run --out "$PLAN/$out" >> "$PLAN/list"; return; fi
   if [[ $DRY == 0 && -f "$LEDGER/$out/sweep.json" ]]; then $CFCML archive "$LEDGER/$out" --out "$RUNS/$out" > /dev/null; fi
   run $CFCML sweep "$@" --jobs "$JOBS" --out "$RUNS/$out"
   [[ $DRY == 1 ]] || $CFCML archive "$RUNS/$out" --out "$LEDGER/$out" > /dev/null
@@ -76,6 +81,8 @@ if [[ -z "${CFCML:-}" ]]; then
     fi
   fi
   CFCML="node $STUDY_BUILD/dist/bin/cfcml.js"
+  # A dry run's grid does not depend on the build: without the frozen build, --progress uses this checkout's.
+  if [[ $PROGRESS == 1 && ! -f "$STUDY_BUILD/dist/bin/cfcml.js" ]]; then CFCML="node dist/bin/cfcml.js"; fi
 fi
 
 if [[ "$MODE" == "--archive" ]]; then archive_all; echo "study: ledger updated ($LEDGER)"; exit 0; fi
@@ -98,7 +105,7 @@ say "tuning stage 1: schedule and budget"
 tune tune-n4-step40 schedule=step
 tune tune-n4-cos60 schedule=cosine,epochs=60,patience=0
 tune tune-n4-cos100 schedule=cosine,epochs=100,patience=0
-[[ $DRY == 1 ]] && { echo "(dry run: the later stages depend on the decisions; $STAGES prints them)"; exit 0; }
+[[ $DRY == 1 && $PROGRESS == 0 ]] && { echo "(dry run: the later stages depend on the decisions; $STAGES prints them)"; exit 0; }
 SET1=$(decided 1)
 
 say "tuning stage 2: learning rate ($SET1)"
@@ -108,7 +115,7 @@ SET2=$(decided 2)
 say "tuning stage 3: the clinical photo at 64x96 ($SET2)"
 tune tune-n4-s3-clinic64x96 "$SET2,viewSizes.clinic=64x96"
 SET=$(decided 3)
-$STAGES --markdown
+[[ $PROGRESS == 1 ]] || $STAGES --markdown
 
 say "the reported cohorts (nested, seed 1)"
 for k in 1 2; do cohort "$DATA/derm7pt-n$k" derm7pt --nested --scale $k --seed 1; done
@@ -121,13 +128,13 @@ for seed in 1 2 3; do
 done
 for k in 1 2 4; do
   ref="$LEDGER/curve/reference/derm7pt-n$k.json"
-  [[ -f "$ref" ]] || { mkdir -p "$(dirname "$ref")"; run "$PYTHON" scripts/reference/standard_recipe.py --data "$DATA/derm7pt-n$k" --seeds 1,2,3 --out "$ref"; }
+  [[ -f "$ref" ]] || { run mkdir -p "$(dirname "$ref")"; run "$PYTHON" scripts/reference/standard_recipe.py --data "$DATA/derm7pt-n$k" --seeds 1,2,3 --out "$ref"; }
 done
 
 say "reported: the ablation at scale 4 (seeds 1-5) and its null control (seeds 1-3)"
 for seed in 1 2 3 4 5; do sweep ablation-n4 --data "$DATA/derm7pt-n4" --variants all --seeds $seed --preset cpu --set "$SET"; done
 ref="$LEDGER/ablation-n4/reference/derm7pt-n4.json"
-[[ -f "$ref" ]] || { mkdir -p "$(dirname "$ref")"; cp "$LEDGER/curve/reference/derm7pt-n4.json" "$ref"; }
+[[ -f "$ref" ]] || { run mkdir -p "$(dirname "$ref")"; run cp "$LEDGER/curve/reference/derm7pt-n4.json" "$ref"; }
 for seed in 1 2 3; do sweep null-n4 --data "$DATA/derm7pt-n4-null" --variants full,late-fusion,additive,no-hrm,no-cie --seeds $seed --preset cpu --set "$SET"; done
 
 say "reported: MEN at scales 1 and 5 (MEN's own cpu preset, seeds 1-3)"
@@ -139,4 +146,8 @@ for arm in "step40 schedule=step" "cos60 schedule=cosine,epochs=60,patience=0" "
   sweep "tune-n1-$1" --data "$DATA/derm7pt-n1" --variants full,late-fusion --seeds 101-103 --preset cpu --set "$2" --no-test
 done
 
+if [[ $PROGRESS == 1 ]]; then
+  node dist/scripts/records/studyProgress.js --list "$PLAN/list" --plan-root "$PLAN" --runs "$RUNS" --ledger "$LEDGER" --jobs "$JOBS"
+  exit 0
+fi
 say "done: cfcml report $LEDGER/curve (and ablation-n4, null-n4, men-curve); docs/study.md says what goes to docs/results/"

@@ -1,0 +1,195 @@
+/**
+ * How far the data-size study is (docs/study.md): per sweep, the runs finished (in the ledger or the working
+ * folders), the CPU time they took, and an estimate of the CPU time left. It reads the run list that
+ * `bash scripts/study.sh --progress` makes (the `cfcml train` lines of `cfcml sweep … --dry-run`, in the
+ * study's order) and each run's history (epoch times); it reads no metric of any split.
+ *
+ *   bash scripts/study.sh --progress                       (the usual way: makes the run list, calls this)
+ *   node dist/scripts/records/studyProgress.js --list <file> --plan-root <dir> [--runs runs/study] [--ledger study]
+ *       [--jobs 2] [--markdown]
+ * where the list's run folders lie under --plan-root (the dry run's scratch folder); the same relative folder
+ * under --ledger or --runs holds the run itself.
+ *
+ * Estimate of an unfinished run: its epochs left × the mean seconds per epoch of the finished runs with the
+ * same cohort and variant, preferring those of the same sweep (same settings, same load) and else any sweep
+ * of the ledger; the epochs come from the train line's `--epochs` or `--set epochs=`, else from a finished
+ * run of the same sweep and cohort. A run with no such peer is counted as "no estimate" (a new cohort or
+ * preset: its first runs give the estimate). The seconds per epoch were measured with the study's `JOBS` runs
+ * at once, so the wall-clock estimate is the CPU estimate divided by `--jobs`.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { RunDirectory } from '../../lib/run/runDirectory';
+import type { EpochRecord } from '../../lib/train/options';
+import { CfcmlError } from '../../lib/util/errors';
+import { printTable, runMain, type Row } from './runs';
+
+/** One run of the study's plan, parsed from a `cfcml train` line. */
+export interface PlannedRun {
+  sweep: string;
+  cohort: string;
+  variant: string;
+  seed: number;
+  /** The epochs the line asks for, when it says (`--epochs N` or `--set …epochs=N…`). */
+  epochs?: number;
+  /** The run folder relative to the working folders, `<sweep>/runs/<cohort>/<variant>/seed<k>` or similar. */
+  rel: string;
+}
+
+function flag(words: string[], name: string): string | undefined {
+  const i = words.indexOf(name);
+  return i >= 0 && i + 1 < words.length ? words[i + 1] : undefined;
+}
+
+/**
+ * The runs of the plan, from `cfcml train` lines (other lines are skipped), each once: a sweep called again
+ * with more seeds lists its earlier runs again (its grid grows).
+ */
+export function parsePlan(text: string, planRoot: string): PlannedRun[] {
+  const root = path.resolve(planRoot);
+  const out: PlannedRun[] = [];
+  const seen = new Set<string>();
+  text.split('\n').forEach((line, i) => {
+    const words = line.trim().split(/\s+/);
+    const t = words.indexOf('train');
+    if (t < 0 || !words.slice(0, t).some((w) => /cfcml(\.js)?$/.test(w))) return;
+    const where = `run list, line ${i + 1}`;
+    const [data, variant, seed, dir] = ['--data', '--variant', '--seed', '--out'].map((f) => flag(words, f));
+    if (!data || !variant || !seed || !dir) throw new CfcmlError('a train line without --data, --variant, --seed and --out', { where });
+    const rel = path.relative(root, path.resolve(dir));
+    if (rel.startsWith('..') || path.isAbsolute(rel)) throw new CfcmlError(`run folder ${dir} is not under ${root}`, { where });
+    if (seen.has(rel)) return;
+    seen.add(rel);
+    const set = flag(words, '--set');
+    const fromSet = set && /(?:^|,)epochs=(\d+)/.exec(set);
+    const e = flag(words, '--epochs') ?? (fromSet ? fromSet[1] : undefined);
+    out.push({ sweep: rel.split(path.sep)[0], cohort: path.basename(data), variant, seed: Number(seed), epochs: e === undefined ? undefined : Number(e), rel });
+  });
+  return out;
+}
+
+interface Finished {
+  sweep: string;
+  cohort: string;
+  variant: string;
+  epochs: number;
+  seconds: number;
+}
+
+function history(dir: string): EpochRecord[] {
+  const rd = new RunDirectory(dir);
+  return fs.existsSync(path.join(dir, RunDirectory.FILES.historyJson)) ? rd.readHistory() : [];
+}
+
+/**
+ * Every finished run under the ledger and the working folders (each sweep folder's `runs/`; a run in both
+ * counted once), with its epochs and seconds.
+ */
+function finishedRuns(roots: string[]): Finished[] {
+  const out: Finished[] = [];
+  const seen = new Set<string>();
+  const walk = (root: string, dir: string, sweep: string): void => {
+    const rd = new RunDirectory(dir);
+    if (rd.state() === 'done') {
+      const rel = path.relative(root, dir);
+      if (seen.has(rel)) return;
+      seen.add(rel);
+      const o = rd.readOptions();
+      const h = history(dir);
+      out.push({ sweep, cohort: path.basename(o.data), variant: o.variant, epochs: h.length, seconds: h.reduce((s, r) => s + r.seconds, 0) });
+      return;
+    }
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) if (e.isDirectory()) walk(root, path.join(dir, e.name), sweep);
+  };
+  for (const root of roots.filter((r) => fs.existsSync(r))) {
+    for (const s of fs.readdirSync(root, { withFileTypes: true })) {
+      if (s.isDirectory() && fs.existsSync(path.join(root, s.name, 'runs'))) walk(root, path.join(root, s.name, 'runs'), s.name);
+    }
+  }
+  return out;
+}
+
+export interface SweepProgress {
+  sweep: string;
+  runs: number;
+  finished: number;
+  /** CPU seconds of the finished runs (sum of their epochs' seconds). */
+  spent: number;
+  /** Estimated CPU seconds left, over the runs that have an estimate. */
+  left: number;
+  noEstimate: number;
+}
+
+/** Progress per sweep, in the plan's order. */
+export function progress(plan: PlannedRun[], runsRoot: string, ledger: string): SweepProgress[] {
+  const done = finishedRuns([ledger, runsRoot]);
+  // Seconds per epoch from the closest finished peers: same sweep, cohort and variant; else any sweep's runs of
+  // that cohort and variant; else the same sweep's runs of that cohort (any variant: a rougher estimate).
+  const perEpoch = (p: PlannedRun): number | undefined => {
+    const tiers: Array<(f: Finished) => boolean> = [
+      (f) => f.sweep === p.sweep && f.cohort === p.cohort && f.variant === p.variant,
+      (f) => f.cohort === p.cohort && f.variant === p.variant,
+      (f) => f.sweep === p.sweep && f.cohort === p.cohort,
+    ];
+    for (const tier of tiers) {
+      const pool = done.filter((f) => f.epochs > 0 && tier(f));
+      if (pool.length) return pool.reduce((s, f) => s + f.seconds, 0) / pool.reduce((s, f) => s + f.epochs, 0);
+    }
+    return undefined;
+  };
+  const epochsOf = (p: PlannedRun): number | undefined =>
+    p.epochs ?? done.find((f) => f.sweep === p.sweep && f.cohort === p.cohort)?.epochs;
+  const bySweep = new Map<string, SweepProgress>();
+  for (const p of plan) {
+    const s = bySweep.get(p.sweep) ?? { sweep: p.sweep, runs: 0, finished: 0, spent: 0, left: 0, noEstimate: 0 };
+    bySweep.set(p.sweep, s);
+    s.runs++;
+    const inLedger = path.join(ledger, p.rel);
+    const working = path.join(runsRoot, p.rel);
+    const fin = [inLedger, working].find((d) => new RunDirectory(d).state() === 'done');
+    if (fin) {
+      s.finished++;
+      s.spent += history(fin).reduce((a, r) => a + r.seconds, 0);
+      continue;
+    }
+    const epochs = epochsOf(p);
+    const sec = perEpoch(p);
+    if (epochs === undefined || sec === undefined) {
+      s.noEstimate++;
+      continue;
+    }
+    s.left += Math.max(0, epochs - history(working).length) * sec;
+  }
+  return [...bySweep.values()];
+}
+
+const hours = (s: number): string => (s / 3600).toFixed(1);
+
+function main(argv: string[]): number {
+  const runsRoot = flag(argv, '--runs') ?? 'runs/study';
+  const ledger = flag(argv, '--ledger') ?? 'study';
+  const jobs = Number(flag(argv, '--jobs') ?? '1');
+  if (!Number.isInteger(jobs) || jobs < 1) throw new CfcmlError(`--jobs ${flag(argv, '--jobs')}: expected a positive integer`);
+  const listFile = flag(argv, '--list');
+  const planRoot = flag(argv, '--plan-root') ?? runsRoot;
+  const text = fs.readFileSync(listFile ?? 0, 'utf8');
+  const plan = parsePlan(text, planRoot);
+  if (plan.length === 0) throw new CfcmlError('no `cfcml train` line in the run list (make it with `bash scripts/study.sh --progress`)');
+  const sweeps = progress(plan, runsRoot, ledger);
+  const rows: Row[] = sweeps.map((s) => ({
+    sweep: s.sweep,
+    'runs finished': `${s.finished}/${s.runs}`,
+    'CPU h spent': hours(s.spent),
+    'CPU h left (est.)': hours(s.left) + (s.noEstimate ? ` + ${s.noEstimate} runs without an estimate` : ''),
+  }));
+  const all = sweeps.reduce((a, s) => ({ runs: a.runs + s.runs, finished: a.finished + s.finished, left: a.left + s.left, none: a.none + s.noEstimate }), { runs: 0, finished: 0, left: 0, none: 0 });
+  printTable(rows, argv.includes('--markdown'));
+  console.log(
+    `\n${all.finished} of ${all.runs} runs finished; about ${hours(all.left)} CPU hours left` +
+      (all.none ? ` and ${all.none} runs without an estimate yet` : '') +
+      `, about ${hours(all.left / jobs)} h of wall clock with ${jobs} run${jobs > 1 ? 's' : ''} at once.`,
+  );
+  return 0;
+}
+
+if (require.main === module) runMain('studyProgress', main);
