@@ -85,6 +85,15 @@ if [[ -z "${CFCML:-}" ]]; then
   if [[ $PROGRESS == 1 && ! -f "$STUDY_BUILD/dist/bin/cfcml.js" ]]; then CFCML="node dist/bin/cfcml.js"; fi
 fi
 
+# The standard-recipe rows need PyTorch and friends on $PYTHON: check now, not hours into the study.
+if [[ $DRY == 0 && "$MODE" != "--archive" ]] && ! "$PYTHON" -c 'import torch, numpy, sklearn, PIL' 2> /dev/null; then
+  for k in 1 2 4; do
+    if [[ ! -f "$LEDGER/curve/reference/derm7pt-n$k.json" ]]; then
+      echo "study: $PYTHON cannot import torch, numpy, sklearn and PIL, which the standard-recipe rows need (scripts/reference/standard_recipe.py); on Debian: apt-get install python3-torch python3-sklearn python3-numpy python3-pil" >&2
+      exit 1
+    fi
+  done
+fi
 if [[ "$MODE" == "--archive" ]]; then archive_all; echo "study: ledger updated ($LEDGER)"; exit 0; fi
 if [[ $DRY == 0 ]]; then
   fp=$($CFCML backend | sed -n 's/^numerics fingerprint: \([0-9a-f]*\).*/\1/p')
