@@ -104,7 +104,8 @@ if [[ $DRY == 0 ]]; then
   fi
   # Archive finished runs every few minutes as well, so the ledger is current whenever a sitting ends.
   ( while sleep 180; do archive_all 2> /dev/null || true; done ) &
-  trap 'kill $! 2> /dev/null || true' EXIT
+  ARCHIVER=$!
+  trap 'kill $ARCHIVER ${REF_PIDS[@]+"${REF_PIDS[@]}"} 2> /dev/null || true' EXIT
 fi
 
 say "the tuning cohort (nested, seed 1, scale 4; docs/study.md)"
@@ -114,7 +115,6 @@ say "tuning stage 1: schedule and budget"
 tune tune-n4-step40 schedule=step
 tune tune-n4-cos60 schedule=cosine,epochs=60,patience=0
 tune tune-n4-cos100 schedule=cosine,epochs=100,patience=0
-[[ $DRY == 1 && $PROGRESS == 0 ]] && { echo "(dry run: the later stages depend on the decisions; $STAGES prints them)"; exit 0; }
 SET1=$(decided 1)
 
 say "tuning stage 2: learning rate ($SET1)"
@@ -131,19 +131,34 @@ for k in 1 2; do cohort "$DATA/derm7pt-n$k" derm7pt --nested --scale $k --seed 1
 cohort "$DATA/derm7pt-n4-null" derm7pt --nested --scale 4 --seed 1 --interaction none
 for k in 1 5; do cohort "$DATA/men-n$k" men --nested --scale $k --seed 1; done
 
+# The standard-recipe rows (PyTorch; docs/study.md, "Reported runs" 3): one process per cohort and form, in the
+# background at the lowest priority, so they take the CPU the sweeps leave and delay them little; each network
+# is saved after every epoch (resumed in the next sitting) and written into the ledger when it is finished.
+REF_PIDS=()
+if [[ $PROGRESS == 1 ]]; then
+  for k in 1 2 4; do
+    printf 'standard-recipe networks, derm7pt-n%s: %s of 6 finished\n' $k "$(node -e 'const f=process.argv[1]; console.log(require("fs").existsSync(f) ? JSON.parse(require("fs").readFileSync(f, "utf8")).runs.length : 0)' "$LEDGER/curve/reference/derm7pt-n$k.json")"
+  done
+else
+  say "reported: the standard-recipe rows, in the background (logs: $RUNS/reference/*.log)"
+  [[ $DRY == 1 ]] || mkdir -p "$LEDGER/curve/reference" "$RUNS/reference"
+  for k in 1 2 4; do
+    for form in joint late; do
+      cmd=(nice -n 19 "$PYTHON" scripts/reference/standard_recipe.py --data "$DATA/derm7pt-n$k" --seeds 1,2,3 --forms $form
+        --out "$LEDGER/curve/reference/derm7pt-n$k.json" --ckpt-dir "$RUNS/reference")
+      echo "+ ${cmd[*]} &"
+      if [[ $DRY == 0 ]]; then "${cmd[@]}" >> "$RUNS/reference/derm7pt-n$k-$form.log" 2>&1 & REF_PIDS+=($!); fi
+    done
+  done
+fi
+
 say "reported: the learning curve with --set $SET (a seed at a time: seeds 1-3)"
 for seed in 1 2 3; do
   sweep curve --data "$DATA/derm7pt-n1,$DATA/derm7pt-n2,$DATA/derm7pt-n4" --variants full,late-fusion,additive,no-hrm,no-cie,image-only,tabular-only --seeds $seed --preset cpu --set "$SET"
 done
-for k in 1 2 4; do
-  ref="$LEDGER/curve/reference/derm7pt-n$k.json"
-  [[ -f "$ref" ]] || { run mkdir -p "$(dirname "$ref")"; run "$PYTHON" scripts/reference/standard_recipe.py --data "$DATA/derm7pt-n$k" --seeds 1,2,3 --out "$ref"; }
-done
 
 say "reported: the ablation at scale 4 (seeds 1-5) and its null control (seeds 1-3)"
 for seed in 1 2 3 4 5; do sweep ablation-n4 --data "$DATA/derm7pt-n4" --variants all --seeds $seed --preset cpu --set "$SET"; done
-ref="$LEDGER/ablation-n4/reference/derm7pt-n4.json"
-[[ -f "$ref" ]] || { run mkdir -p "$(dirname "$ref")"; run cp "$LEDGER/curve/reference/derm7pt-n4.json" "$ref"; }
 for seed in 1 2 3; do sweep null-n4 --data "$DATA/derm7pt-n4-null" --variants full,late-fusion,additive,no-hrm,no-cie --seeds $seed --preset cpu --set "$SET"; done
 
 say "reported: MEN at scales 1 and 5 (MEN's own cpu preset, seeds 1-3)"
@@ -154,6 +169,16 @@ for arm in "step40 schedule=step" "cos60 schedule=cosine,epochs=60,patience=0" "
   set -- $arm
   sweep "tune-n1-$1" --data "$DATA/derm7pt-n1" --variants full,late-fusion --seeds 101-103 --preset cpu --set "$2" --no-test
 done
+
+if [[ $DRY == 0 && ${#REF_PIDS[@]} -gt 0 ]]; then
+  say "waiting for the standard-recipe rows"
+  for p in "${REF_PIDS[@]}"; do wait "$p" || { echo "study: a standard-recipe process failed (logs: $RUNS/reference/*.log)" >&2; exit 1; }; done
+fi
+# The scale-4 ablation has the same test cases as the curve's scale 4: the same reference row.
+ref="$LEDGER/ablation-n4/reference/derm7pt-n4.json"
+if [[ $PROGRESS == 0 ]] && ! cmp -s "$LEDGER/curve/reference/derm7pt-n4.json" "$ref"; then
+  run mkdir -p "$(dirname "$ref")"; run cp "$LEDGER/curve/reference/derm7pt-n4.json" "$ref"
+fi
 
 if [[ $PROGRESS == 1 ]]; then
   node dist/scripts/records/studyProgress.js --list "$PLAN/list" --plan-root "$PLAN" --runs "$RUNS" --ledger "$LEDGER" --jobs "$JOBS"

@@ -17,10 +17,17 @@ Run:
       --out runs/ablation/standard-recipe.json
 Writes one JSON file: per form and seed, the selected epoch, validation and test AUC, and the test
 predictions (case ids and P(MEL)); `cfcml report` adds it as a reference row when the file lies in the
-sweep folder.
+sweep folder. Networks already in the file are skipped; several processes may write into one file (e.g. one
+per --forms, as scripts/study.sh runs them): each adds its networks under a lock on the folder. With
+--ckpt-dir every network is saved after each epoch and an interrupted one resumes there with the numbers of
+an uninterrupted run (checked: 4 epochs straight and 2 + 2 with --stop-after 2 give the same selected epoch,
+validation AUC and test predictions). Standard output shows validation numbers only; the test AUC goes to
+the file.
 """
 import argparse
+import contextlib
 import csv
+import fcntl
 import json
 import math
 import os
@@ -153,7 +160,16 @@ def scores(model, split, batch=128):
         return torch.cat([torch.sigmoid(model(imgs[i:i + batch], tab[i:i + batch])) for i in range(0, len(tab), batch)]).numpy()
 
 
-def train_one(data, form, seed, epochs, lr, wd, batch):
+def save_atomic(obj, path):
+    tmp = path + '.tmp'
+    torch.save(obj, tmp)
+    os.replace(tmp, path)
+
+
+def train_one(data, form, seed, epochs, lr, wd, batch, ckpt=None, stop_after=None):
+    """One network. With `ckpt` (a file path) the state after every epoch is saved there (weights, optimiser,
+    schedule, both random streams, the best epoch so far) and a run that finds it resumes after that epoch
+    with the same numbers as an uninterrupted run; `stop_after` ends the process after that epoch (tests)."""
     torch.manual_seed(seed)
     gen = torch.Generator().manual_seed(seed)
     model = Fusion(form, data['train'][2].shape[1])
@@ -161,7 +177,20 @@ def train_one(data, form, seed, epochs, lr, wd, batch):
     sched = torch.optim.lr_scheduler.CosineAnnealingLR(opt, T_max=epochs)
     _, imgs, tab, y = data['train']
     best = (-1.0, 0, None)
-    for epoch in range(1, epochs + 1):
+    first = 1
+    if ckpt and os.path.exists(ckpt):
+        st = torch.load(ckpt)
+        if (st['form'], st['seed'], st['epochs']) != (form, seed, epochs):
+            raise SystemExit(f"{ckpt}: a checkpoint of {st['form']} seed {st['seed']} ({st['epochs']} epochs), not of {form} seed {seed} ({epochs})")
+        model.load_state_dict(st['model'])
+        opt.load_state_dict(st['opt'])
+        sched.load_state_dict(st['sched'])
+        torch.set_rng_state(st['rng'])
+        gen.set_state(st['gen'])
+        best = st['best']
+        first = st['epoch'] + 1
+        print(f'  {form} seed {seed}: resumed after epoch {st["epoch"]} from {ckpt}', flush=True)
+    for epoch in range(first, epochs + 1):
         model.train()
         order = torch.randperm(len(y), generator=gen)
         for i in range(0, len(y), batch):
@@ -176,6 +205,14 @@ def train_one(data, form, seed, epochs, lr, wd, batch):
         v = roc_auc_score(data['valid'][3].numpy(), scores(model, data['valid']))
         if v > best[0]:
             best = (v, epoch, {k: t.clone() for k, t in model.state_dict().items()})
+        if epoch % 10 == 0:
+            print(f'  {form} seed {seed}: epoch {epoch}/{epochs}, best valid AUC {best[0]:.4f} (epoch {best[1]})', flush=True)
+        if ckpt:
+            save_atomic({'form': form, 'seed': seed, 'epochs': epochs, 'epoch': epoch, 'model': model.state_dict(), 'opt': opt.state_dict(),
+                         'sched': sched.state_dict(), 'rng': torch.get_rng_state(), 'gen': gen.get_state(), 'best': best}, ckpt)
+        if stop_after is not None and epoch == stop_after:
+            print(f'  {form} seed {seed}: stopped after epoch {epoch} (--stop-after)', flush=True)
+            sys.exit(3)
     model.load_state_dict(best[2])
     test = scores(model, data['test'])
     return {
@@ -190,6 +227,24 @@ def train_one(data, form, seed, epochs, lr, wd, batch):
     }
 
 
+@contextlib.contextmanager
+def locked(folder):
+    """An exclusive lock on a folder: processes that train other forms or seeds into the same file take turns."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
+def read_runs(path):
+    if not os.path.exists(path):
+        return []
+    with open(path) as f:
+        return json.load(f).get('runs', [])
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
     ap.add_argument('--data', required=True)
@@ -202,24 +257,33 @@ def main():
     ap.add_argument('--batch', type=int, default=32)
     ap.add_argument('--size', type=int, default=64)
     ap.add_argument('--threads', type=int, default=1)
+    ap.add_argument('--ckpt-dir', help='save each network after every epoch here and resume from it (a sitting that ends loses no epoch)')
+    ap.add_argument('--stop-after', type=int, help='end after this epoch of the first network trained (to test resuming)')
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
+    out_dir = os.path.dirname(os.path.abspath(a.out))
+    os.makedirs(out_dir, exist_ok=True)
+    wanted = [(form, int(s)) for form in a.forms.split(',') for s in a.seeds.split(',')]
+    done = {(r['form'], r['seed']) for r in read_runs(a.out)}
+    todo = [w for w in wanted if w not in done]
+    if not todo:
+        print(f'standard recipe: {a.out}: {len(wanted)} networks done already', flush=True)
+        return 0
     data = load(a.data, a.size)
-    print(f"standard recipe: {a.data}: train {len(data['train'][3])}, valid {len(data['valid'][3])}, test {len(data['test'][3])} cases", flush=True)
-    runs = []
-    if os.path.exists(a.out):
-        with open(a.out) as f:
-            runs = json.load(f).get('runs', [])
-    for form in a.forms.split(','):
-        for seed in [int(s) for s in a.seeds.split(',')]:
-            if any(r['form'] == form and r['seed'] == seed for r in runs):
-                print(f'  {form} seed {seed}: done already', flush=True)
-                continue
-            t0 = time.time()
-            r = train_one(data, form, seed, a.epochs, a.lr, a.weight_decay, a.batch)
-            r['seconds'] = round(time.time() - t0, 1)
-            runs.append(r)
-            print(f"  {form} seed {seed}: epoch {r['best_epoch']}/{a.epochs}, valid AUC {r['valid_auc']:.4f}, test AUC {r['test_auc']:.4f} ({r['seconds']} s)", flush=True)
+    print(f"standard recipe: {a.data}: train {len(data['train'][3])}, valid {len(data['valid'][3])}, test {len(data['test'][3])} cases; {len(todo)} of {len(wanted)} networks to train", flush=True)
+    for form, seed in todo:
+        t0 = time.time()
+        ckpt = None
+        if a.ckpt_dir:
+            os.makedirs(a.ckpt_dir, exist_ok=True)
+            ckpt = os.path.join(a.ckpt_dir, f"{os.path.basename(os.path.abspath(a.data))}-{form}-seed{seed}.pt")
+        r = train_one(data, form, seed, a.epochs, a.lr, a.weight_decay, a.batch, ckpt, a.stop_after)
+        r['seconds'] = round(time.time() - t0, 1)
+        # The test AUC goes to the file only: a study reads no test number before its sweeps are finished.
+        print(f"  {form} seed {seed}: selected epoch {r['best_epoch']}/{a.epochs}, valid AUC {r['valid_auc']:.4f} ({r['seconds']} s of this sitting)", flush=True)
+        with locked(out_dir):  # another process may have added its networks since this one started
+            runs = [x for x in read_runs(a.out) if (x['form'], x['seed']) != (form, seed)] + [r]
+            runs.sort(key=lambda x: (x['form'], x['seed']))
             doc = {
                 'recipe': 'standard PyTorch fusion (scripts/reference/standard_recipe.py)',
                 'data': os.path.abspath(a.data),
@@ -227,11 +291,12 @@ def main():
                 'torch': torch.__version__,
                 'runs': runs,
             }
-            tmp = a.out + '.tmp'
-            os.makedirs(os.path.dirname(os.path.abspath(a.out)), exist_ok=True)
+            tmp = a.out + f'.tmp{os.getpid()}'
             with open(tmp, 'w') as f:
                 json.dump(doc, f)
             os.replace(tmp, a.out)
+        if ckpt:
+            os.remove(ckpt)
 
 
 if __name__ == '__main__':
