@@ -6,6 +6,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { buildReport, type SweepReport } from '../../lib/experiments/report';
 import { robustnessCsv, robustnessCurves } from '../../lib/experiments/robustness';
+import { strataCsv, tableCsv, tableTex } from '../../lib/experiments/tables';
 import { readSweep } from '../../lib/experiments/sweep';
 
 /**
@@ -15,18 +16,31 @@ import { readSweep } from '../../lib/experiments/sweep';
  * ceiling comes from the archive's copy of each cohort's oracle.csv.
  */
 const ROOT = path.join(__dirname, '../../..');
-const PUBLISHED = ['ablation', 'null-control'];
+/** Every archive under docs/results/ with its report: a sweep published there is checked without naming it here. */
+const PUBLISHED = fs
+  .readdirSync(path.join(ROOT, 'docs', 'results'))
+  .filter((d) => fs.existsSync(path.join(ROOT, 'docs', 'results', d, 'sweep.json')) && fs.existsSync(path.join(ROOT, 'docs', 'results', d, 'report', 'report.json')))
+  .sort();
+
+test('docs/results: the archives that the rebuild test below covers', () => {
+  for (const name of ['ablation', 'null-control', 'robustness']) assert.ok(PUBLISHED.includes(name), `${name} in ${PUBLISHED}`);
+});
 
 function read(file: string): SweepReport {
   return JSON.parse(fs.readFileSync(file, 'utf8')) as SweepReport;
 }
 
 for (const name of PUBLISHED) {
-  test(`docs/results/${name}: the archived runs rebuild the published report (every metric, ΔAUC, DeLong, Holm, oracle)`, () => {
+  test(`docs/results/${name}: the archived runs rebuild the published report (every metric, ΔAUC, DeLong, Holm, oracle; the tables byte for byte)`, () => {
     const dir = path.join(ROOT, 'docs', 'results', name);
     const published = read(path.join(dir, 'report', 'report.json'));
+    const built = buildReport(dir);
+    // The tables that name no path are rebuilt to the byte (table.md and report.json name the folders read).
+    const tables: [string, string][] = [['table.csv', tableCsv(built)], ['table.tex', tableTex(built)]];
+    if (built.groups.some((g) => g.strata.length > 0)) tables.push(['strata.csv', strataCsv(built)]);
+    for (const [file, text] of tables) assert.equal(text, fs.readFileSync(path.join(dir, 'report', file), 'utf8'), `${name}/report/${file}`);
     // Through JSON, as report.json was written (NaN → null).
-    const now = JSON.parse(JSON.stringify(buildReport(dir))) as SweepReport;
+    const now = JSON.parse(JSON.stringify(built)) as SweepReport;
     assert.equal(now.runsDone, published.runsDone);
     assert.equal(now.runsDone, now.runsTotal, 'every run of the grid is archived');
     assert.deepEqual(now.problems, []);
@@ -35,6 +49,8 @@ for (const name of PUBLISHED) {
       const p = published.groups[gi];
       assert.deepEqual(g.rows.map((r) => r.variant), p.rows.map((r) => r.variant));
       assert.deepEqual(g.oracle?.auc, p.oracle?.auc, 'oracle ceiling from the archived cohort copy');
+      assert.deepEqual(g.strata ?? [], p.strata ?? [], 'test AUC per stratum of the record');
+      assert.deepEqual((g.reference ?? []).map((r) => [r.name, r.seeds, r.testAuc]), (p.reference ?? []).map((r) => [r.name, r.seeds, r.testAuc]), 'standard-recipe rows');
       g.rows.forEach((r, i) => {
         const q = p.rows[i];
         assert.deepEqual(r.seeds, q.seeds, r.variant);
