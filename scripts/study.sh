@@ -5,6 +5,7 @@
 #   bash scripts/study.sh --dry-run       # print the commands only
 #   bash scripts/study.sh --archive       # copy every finished run into the ledger now, then exit
 #   bash scripts/study.sh --progress      # runs finished per sweep, CPU time spent and left (trains nothing)
+#   bash scripts/study.sh --publish       # each finished reported sweep: ledger → docs/results/<sweep>, with its report
 #
 # Every finished run is copied (`cfcml archive`: results, no checkpoints) into the ledger, study/<sweep>/, which
 # is committed; each sweep starts by copying the ledger's runs back (`cfcml archive study/<sweep> --out
@@ -37,7 +38,7 @@ MODE=${1:-}
 DRY=0
 PROGRESS=0
 [[ "$MODE" == "--dry-run" ]] && DRY=1
-if [[ "$MODE" == "--progress" ]]; then DRY=1; PROGRESS=1; PLAN=$(mktemp -d); trap 'rm -rf "$PLAN"' EXIT; fi
+if [[ "$MODE" == "--progress" || "$MODE" == "--publish" ]]; then DRY=1; PROGRESS=1; PLAN=$(mktemp -d); trap 'rm -rf "$PLAN"' EXIT; fi
 STAGES="node dist/scripts/records/studyStages.js $LEDGER"
 
 say() { [[ $PROGRESS == 1 ]] || printf '\n== %s ==\n' "$*"; }
@@ -135,9 +136,11 @@ for k in 1 5; do cohort "$DATA/men-n$k" men --nested --scale $k --seed 1; done
 # background at the lowest priority, so they take the CPU the sweeps leave and delay them little; each network
 # is saved after every epoch (resumed in the next sitting) and written into the ledger when it is finished.
 REF_PIDS=()
+# How many standard-recipe networks (of 6: two forms × seeds 1-3) a reference file holds.
+refs_done() { node -e 'const f=process.argv[1], fs=require("fs"); console.log(fs.existsSync(f) ? JSON.parse(fs.readFileSync(f, "utf8")).runs.length : 0)' "$1"; }
 if [[ $PROGRESS == 1 ]]; then
   for k in 1 2 4; do
-    printf 'standard-recipe networks, derm7pt-n%s: %s of 6 finished\n' $k "$(node -e 'const f=process.argv[1]; console.log(require("fs").existsSync(f) ? JSON.parse(require("fs").readFileSync(f, "utf8")).runs.length : 0)' "$LEDGER/curve/reference/derm7pt-n$k.json")"
+    [[ "$MODE" == "--publish" ]] || printf 'standard-recipe networks, derm7pt-n%s: %s of 6 finished\n' $k "$(refs_done "$LEDGER/curve/reference/derm7pt-n$k.json")"
   done
 else
   say "reported: the standard-recipe rows, in the background (logs: $RUNS/reference/*.log)"
@@ -180,6 +183,23 @@ if [[ $PROGRESS == 0 ]] && ! cmp -s "$LEDGER/curve/reference/derm7pt-n4.json" "$
   run mkdir -p "$(dirname "$ref")"; run cp "$LEDGER/curve/reference/derm7pt-n4.json" "$ref"
 fi
 
+if [[ "$MODE" == "--publish" ]]; then
+  # A reported sweep goes to docs/results/ when every run of it is in the ledger (and, for those with them,
+  # all six standard-recipe networks of each cohort): the ledger's archive, plus the report, made by this
+  # checkout's cfcml (the statistics do not depend on the build that trained the runs).
+  complete=$(node dist/scripts/records/studyProgress.js --complete --list "$PLAN/list" --plan-root "$PLAN" --runs "$RUNS" --ledger "$LEDGER")
+  for s in curve ablation-n4 null-n4 men-curve; do
+    if ! grep -qx "$s" <<< "$complete"; then echo "study: $s: not every run is in the ledger yet; not published"; continue; fi
+    short=()
+    for f in "$LEDGER/$s"/reference/*.json; do [[ ! -f "$f" || "$(refs_done "$f")" == 6 ]] || short+=("$f"); done
+    if [[ $s == curve || $s == ablation-n4 ]] && [[ ! -d "$LEDGER/$s/reference" ]]; then short+=("$LEDGER/$s/reference/"); fi
+    if [[ ${#short[@]} -gt 0 ]]; then echo "study: $s: standard-recipe rows unfinished (${short[*]}); not published"; continue; fi
+    node dist/bin/cfcml.js archive "$LEDGER/$s" --out "docs/results/$s" > /dev/null
+    node dist/bin/cfcml.js report "docs/results/$s" --figures > /dev/null
+    echo "study: published docs/results/$s (report: docs/results/$s/report/table.md)"
+  done
+  exit 0
+fi
 if [[ $PROGRESS == 1 ]]; then
   node dist/scripts/records/studyProgress.js --list "$PLAN/list" --plan-root "$PLAN" --runs "$RUNS" --ledger "$LEDGER" --jobs "$JOBS"
   exit 0

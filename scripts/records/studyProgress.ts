@@ -8,7 +8,8 @@
  *   node dist/scripts/records/studyProgress.js --list <file> --plan-root <dir> [--runs runs/study] [--ledger study]
  *       [--jobs 2] [--markdown]
  * where the list's run folders lie under --plan-root (the dry run's scratch folder); the same relative folder
- * under --ledger or --runs holds the run itself.
+ * under --ledger or --runs holds the run itself. With --complete it prints only the sweeps whose every run is
+ * in the ledger, one per line.
  *
  * Estimate of an unfinished run: its epochs left × the mean seconds per epoch of the finished runs with the
  * same cohort and variant, preferring those of the same sweep (same settings, same load) and else any sweep
@@ -113,6 +114,8 @@ export interface SweepProgress {
   sweep: string;
   runs: number;
   finished: number;
+  /** Of the finished runs, those in the ledger (a sweep is published from the ledger, docs/study.md). */
+  inLedger: number;
   /** CPU seconds of the finished runs (sum of their epochs' seconds). */
   spent: number;
   /** Estimated CPU seconds left, over the runs that have an estimate. */
@@ -141,7 +144,7 @@ export function progress(plan: PlannedRun[], runsRoot: string, ledger: string): 
     p.epochs ?? done.find((f) => f.sweep === p.sweep && f.cohort === p.cohort)?.epochs;
   const bySweep = new Map<string, SweepProgress>();
   for (const p of plan) {
-    const s = bySweep.get(p.sweep) ?? { sweep: p.sweep, runs: 0, finished: 0, spent: 0, left: 0, noEstimate: 0 };
+    const s = bySweep.get(p.sweep) ?? { sweep: p.sweep, runs: 0, finished: 0, inLedger: 0, spent: 0, left: 0, noEstimate: 0 };
     bySweep.set(p.sweep, s);
     s.runs++;
     const inLedger = path.join(ledger, p.rel);
@@ -149,6 +152,7 @@ export function progress(plan: PlannedRun[], runsRoot: string, ledger: string): 
     const fin = [inLedger, working].find((d) => new RunDirectory(d).state() === 'done');
     if (fin) {
       s.finished++;
+      if (fin === inLedger) s.inLedger++;
       s.spent += history(fin).reduce((a, r) => a + r.seconds, 0);
       continue;
     }
@@ -176,6 +180,11 @@ function main(argv: string[]): number {
   const plan = parsePlan(text, planRoot);
   if (plan.length === 0) throw new CfcmlError('no `cfcml train` line in the run list (make it with `bash scripts/study.sh --progress`)');
   const sweeps = progress(plan, runsRoot, ledger);
+  if (argv.includes('--complete')) {
+    // The sweeps whose every planned run is in the ledger, one per line (scripts/study.sh --publish).
+    for (const s of sweeps) if (s.inLedger === s.runs) console.log(s.sweep);
+    return 0;
+  }
   const rows: Row[] = sweeps.map((s) => ({
     sweep: s.sweep,
     'runs finished': `${s.finished}/${s.runs}`,

@@ -46,16 +46,16 @@ test('study progress: runs finished per sweep (ledger or working folder), each o
   fakeRun(path.join(runs, 'curve/runs/n1/late-fusion/seed1'), 'n1', 'late-fusion', [5, 5, 5, 5], true);
   fakeRun(path.join(runs, 'curve/runs/n1/full/seed2'), 'n1', 'full', [12], false);
   const [curve, men] = progress(p, runs, ledger);
-  assert.deepEqual(curve, { sweep: 'curve', runs: 4, finished: 2, spent: 60, left: 3 * 10 + 4 * 5, noEstimate: 0 });
-  assert.deepEqual(men, { sweep: 'men', runs: 1, finished: 0, spent: 0, left: 0, noEstimate: 1 });
+  assert.deepEqual(curve, { sweep: 'curve', runs: 4, finished: 2, inLedger: 1, spent: 60, left: 3 * 10 + 4 * 5, noEstimate: 0 });
+  assert.deepEqual(men, { sweep: 'men', runs: 1, finished: 0, inLedger: 0, spent: 0, left: 0, noEstimate: 1 });
   // A peer of another sweep (same cohort and variant) gives the seconds per epoch; the epochs come from a
   // finished run of the same sweep and cohort when the line does not say.
   fakeRun(path.join(ledger, 'tune/runs/full/seed101'), 'm1', 'full', [3, 3], true);
-  assert.deepEqual(progress(p, runs, ledger)[1], { sweep: 'men', runs: 1, finished: 0, spent: 0, left: 0, noEstimate: 1 });
+  assert.deepEqual(progress(p, runs, ledger)[1], { sweep: 'men', runs: 1, finished: 0, inLedger: 0, spent: 0, left: 0, noEstimate: 1 });
   const text2 = `${text}\n${line(plan, 'men', 'm1', 'full', 2)}`;
   fakeRun(path.join(ledger, 'men/runs/m1/full/seed1'), 'm1', 'full', [7, 7, 7], true);
   // Same sweep's peer first: 7 s per epoch (not the tuning run's 3), 3 epochs.
-  assert.deepEqual(progress(parsePlan(text2, plan), runs, ledger)[1], { sweep: 'men', runs: 2, finished: 1, spent: 21, left: 21, noEstimate: 0 });
+  assert.deepEqual(progress(parsePlan(text2, plan), runs, ledger)[1], { sweep: 'men', runs: 2, finished: 1, inLedger: 1, spent: 21, left: 21, noEstimate: 0 });
 });
 
 test('study progress: a train line without its run folder, or outside the plan folder, is an error naming the line', () => {
