@@ -74,10 +74,11 @@ export function useComputePath(want?: ComputePath | 'auto'): ComputePath {
     return current;
   }
   // Not with OpenBLAS's Haswell or Zen kernels (AVX2; also what a machine-wide OPENBLAS_CORETYPE=Haswell picks):
-  // there the native BatchMatMul gives training gradients 5–10% off tfjs's cpu backend on the bench's 2-D
-  // network (test/backend/training.test.ts) and breaks ties that must hold (test/synth/missing.test.ts), although
-  // every product it computes matches a float64 reference to 2e-6 and writes nothing outside its output. The
-  // cause is not found; those kernel families keep the wasm BatchMatMul (docs/PERFORMANCE.md, "Known issues").
+  // they round a row of a product by its place in their register blocking, so equal rows give unequal products
+  // and exact ties break: max's gradient on repeated tokens (training gradients 5–10% off tfjs's cpu backend,
+  // test/backend/training.test.ts), the tied scores of a fully masked record (test/synth/missing.test.ts). Each
+  // product is right to rounding; the tie is what a network needs. Those kernel families keep the wasm
+  // BatchMatMul (docs/PERFORMANCE.md, "Known issues").
   const nativeBmm = !AVX2_ONLY_CORES.includes(lib.status.core ?? '');
   registerWasm('BatchMatMul', nativeBmm ? nativeBatchMatMul(lib) : batchMatMul);
   registerWasm('_FusedMatMul', nativeFusedMatMul(lib));

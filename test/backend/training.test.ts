@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'child_process';
+import * as path from 'path';
 import * as tf from '@tensorflow/tfjs';
 import { initNet2d, initNet3d, loss2d, loss3d, NET2D_DEFAULTS, NET3D_DEFAULTS, Params, randomBatch2d } from '../../bench/model';
 import { cpuFlags } from '../../lib/backend/blas';
@@ -113,3 +114,51 @@ for (const [core, runs] of families) {
   });
 }
 
+
+/**
+ * Why the native BatchMatMul stays on wasm under the Haswell and Zen kernels (AVX2_ONLY_CORES, lib/backend/path.ts):
+ * there OpenBLAS's sgemm rounds a row of the product according to where the row falls in its register blocking, so
+ * equal rows of A give products that differ in the last bits. Exact ties then break where a network must keep
+ * them: the 2-D network above repeats tokens (bilinear upsampling), and max's gradient goes to every tied maximum,
+ * so broken ties move whole gradient contributions (5–10% of the gradients); a record with every cell masked gives
+ * every case the same input, whose scores must tie (AUC 0.5). The SkylakeX and Sandybridge kernels keep equal rows
+ * equal. The product is correct to rounding either way; what breaks is the tie. Run in a child per family
+ * (OPENBLAS_CORETYPE is read when OpenBLAS loads).
+ */
+function distinctRows(core: string): { core: string; rows: number } | null {
+  const script = `
+    const { blas, CBLAS_ROW_MAJOR, CBLAS_NO_TRANS } = require(${JSON.stringify(path.join(__dirname, '../../lib/backend/blas'))});
+    const lib = blas();
+    if (!lib) { console.log('none'); process.exit(0); }
+    const n = 64, k = 16, m = 16;
+    const row = Float32Array.from({ length: k }, (_, i) => Math.sin(i + 1));
+    const A = new Float32Array(n * k);
+    for (let i = 0; i < n; i++) A.set(row, i * k);
+    const B = Float32Array.from({ length: k * m }, (_, i) => Math.cos(3 * i + 1));
+    const C = new Float32Array(n * m);
+    lib.sgemm(CBLAS_ROW_MAJOR, CBLAS_NO_TRANS, CBLAS_NO_TRANS, n, m, k, 1, A, k, B, m, 0, C, m);
+    const rows = new Set();
+    for (let i = 0; i < n; i++) rows.add(Buffer.from(C.buffer, i * m * 4, m * 4).toString('hex'));
+    console.log(lib.status.core + ' ' + rows.size);`;
+  const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { ...process.env, OPENBLAS_CORETYPE: core } });
+  assert.equal(r.status, 0, r.stderr);
+  const out = r.stdout.trim();
+  if (out === 'none') return null;
+  const [got, rows] = out.split(' ');
+  return { core: got, rows: Number(rows) };
+}
+
+const tieFamilies = [
+  ['Sandybridge', flags.has('avx'), true],
+  ['Haswell', flags.has('avx2') && flags.has('fma'), false],
+  ['SkylakeX', flags.has('avx512f') && flags.has('avx512vl'), true],
+] as const;
+for (const [core, runs, keepsTies] of tieFamilies) {
+  test(`OpenBLAS's ${core} kernels ${keepsTies ? 'keep' : 'break'} exact ties: 64 equal rows of A give ${keepsTies ? 'one' : 'more than one'} distinct row of A·B`, { skip: process.env.CFCML_CORETYPE_CHILD ? 'in the child' : runs ? false : `this CPU cannot run ${core} kernels` }, (t) => {
+    const r = distinctRows(core);
+    if (!r) return t.skip('no system BLAS here');
+    assert.equal(r.core, core, 'OpenBLAS loaded the kernels asked for');
+    if (keepsTies) assert.equal(r.rows, 1);
+    else assert.ok(r.rows > 1, `${core} kernels now keep equal rows equal: AVX2_ONLY_CORES (lib/backend/path.ts) may let the native BatchMatMul run there again`);
+  });
+}
