@@ -140,7 +140,14 @@ REF_PIDS=()
 refs_done() { node -e 'const f=process.argv[1], fs=require("fs"); console.log(fs.existsSync(f) ? JSON.parse(fs.readFileSync(f, "utf8")).runs.length : 0)' "$1"; }
 if [[ $PROGRESS == 1 ]]; then
   for k in 1 2 4; do
-    [[ "$MODE" == "--publish" ]] || printf 'standard-recipe networks, derm7pt-n%s: %s of 6 finished\n' $k "$(refs_done "$LEDGER/curve/reference/derm7pt-n$k.json")"
+    [[ "$MODE" == "--publish" ]] && continue
+    # Where each form's process is: the last "epoch N/150" line of its log (one every 10 epochs).
+    at=""
+    for form in joint late; do
+      l=$(grep -ho "^  $form seed [0-9]*: epoch [0-9]*/[0-9]*" "$RUNS/reference/derm7pt-n$k-$form.log" 2> /dev/null | tail -n 1 | sed 's/^  //; s/: epoch/ at epoch/' || true)
+      [[ -n "$l" ]] && at+="; $l"
+    done
+    printf 'standard-recipe networks, derm7pt-n%s: %s of 6 finished%s\n' $k "$(refs_done "$LEDGER/curve/reference/derm7pt-n$k.json")" "$at"
   done
 else
   say "reported: the standard-recipe rows, in the background (logs: $RUNS/reference/*.log)"
