@@ -4,7 +4,7 @@
 #   bash scripts/study.sh                 # all that is left, one run at a time
 #   bash scripts/study.sh --dry-run       # print the commands only
 #   bash scripts/study.sh --archive       # copy every finished run into the ledger now, then exit
-#   bash scripts/study.sh --progress      # runs finished per sweep, CPU time spent and left (trains nothing)
+#   bash scripts/study.sh --progress      # runs finished per sweep, hours run and left (trains nothing)
 #   bash scripts/study.sh --publish       # each finished reported sweep: ledger → docs/results/<sweep>, with its report
 #
 # Every finished run is copied (`cfcml archive`: results, no checkpoints) into the ledger, study/<sweep>/, which

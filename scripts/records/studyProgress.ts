@@ -1,7 +1,7 @@
 /**
  * How far the data-size study is (docs/study.md): per sweep, the runs finished (in the ledger or the working
- * folders), the CPU time they took, and an estimate of the CPU time left. It reads the run list that
- * `bash scripts/study.sh --progress` makes (the `cfcml train` lines of `cfcml sweep … --dry-run`, in the
+ * folders), the hours they ran (the sum of their epochs' wall-clock seconds), and an estimate of the hours left.
+ * It reads the run list that `bash scripts/study.sh --progress` makes (the `cfcml train` lines of `cfcml sweep … --dry-run`, in the
  * study's order) and each run's history (epoch times); it reads no metric of any split.
  *
  *   bash scripts/study.sh --progress                       (the usual way: makes the run list, calls this)
@@ -16,7 +16,7 @@
  * of the ledger; the epochs come from the train line's `--epochs` or `--set epochs=`, else from a finished
  * run of the same sweep and cohort. A run with no such peer is counted as "no estimate" (a new cohort or
  * preset: its first runs give the estimate). The seconds per epoch were measured with the study's `JOBS` runs
- * at once, so the wall-clock estimate is the CPU estimate divided by `--jobs`.
+ * at once, so the wall-clock estimate is the run-hours divided by `--jobs`.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -116,9 +116,9 @@ export interface SweepProgress {
   finished: number;
   /** Of the finished runs, those in the ledger (a sweep is published from the ledger, docs/study.md). */
   inLedger: number;
-  /** CPU seconds of the finished runs (sum of their epochs' seconds). */
+  /** Seconds the finished runs ran (sum of their epochs' seconds). */
   spent: number;
-  /** Estimated CPU seconds left, over the runs that have an estimate. */
+  /** Estimated seconds of running left, over the runs that have an estimate. */
   left: number;
   noEstimate: number;
 }
@@ -188,13 +188,13 @@ function main(argv: string[]): number {
   const rows: Row[] = sweeps.map((s) => ({
     sweep: s.sweep,
     'runs finished': `${s.finished}/${s.runs}`,
-    'CPU h spent': hours(s.spent),
-    'CPU h left (est.)': hours(s.left) + (s.noEstimate ? ` + ${s.noEstimate} runs without an estimate` : ''),
+    'run h spent': hours(s.spent),
+    'run h left (est.)': hours(s.left) + (s.noEstimate ? ` + ${s.noEstimate} runs without an estimate` : ''),
   }));
   const all = sweeps.reduce((a, s) => ({ runs: a.runs + s.runs, finished: a.finished + s.finished, left: a.left + s.left, none: a.none + s.noEstimate }), { runs: 0, finished: 0, left: 0, none: 0 });
   printTable(rows, argv.includes('--markdown'));
   console.log(
-    `\n${all.finished} of ${all.runs} runs finished; about ${hours(all.left)} CPU hours left` +
+    `\n${all.finished} of ${all.runs} runs finished; about ${hours(all.left)} run-hours left` +
       (all.none ? ` and ${all.none} runs without an estimate yet` : '') +
       `, about ${hours(all.left / jobs)} h of wall clock with ${jobs} run${jobs > 1 ? 's' : ''} at once.`,
   );
