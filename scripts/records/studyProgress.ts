@@ -70,6 +70,10 @@ export function parsePlan(text: string, planRoot: string): PlannedRun[] {
 }
 
 interface Finished {
+  /** The run folder relative to the ledger or working folders, as PlannedRun.rel. */
+  rel: string;
+  /** In the ledger (else only in the working folders). */
+  inLedger: boolean;
   sweep: string;
   cohort: string;
   variant: string;
@@ -83,26 +87,24 @@ function history(dir: string): EpochRecord[] {
 }
 
 /**
- * Every finished run under the ledger and the working folders (each sweep folder's `runs/`; a run in both
- * counted once), with its epochs and seconds.
+ * Every finished run on disk under the ledger and the working folders (each sweep folder's `runs/`; a run in
+ * both counted once, as the ledger's), by its relative folder, with its epochs and seconds.
  */
-function finishedRuns(roots: string[]): Finished[] {
-  const out: Finished[] = [];
-  const seen = new Set<string>();
+function finishedOnDisk(ledger: string, runsRoot: string): Map<string, Finished> {
+  const out = new Map<string, Finished>();
   const walk = (root: string, dir: string, sweep: string): void => {
     const rd = new RunDirectory(dir);
     if (rd.state() === 'done') {
       const rel = path.relative(root, dir);
-      if (seen.has(rel)) return;
-      seen.add(rel);
+      if (out.has(rel)) return;
       const o = rd.readOptions();
       const h = history(dir);
-      out.push({ sweep, cohort: path.basename(o.data), variant: o.variant, epochs: h.length, seconds: h.reduce((s, r) => s + r.seconds, 0) });
+      out.set(rel, { rel, inLedger: root === ledger, sweep, cohort: path.basename(o.data), variant: o.variant, epochs: h.length, seconds: h.reduce((s, r) => s + r.seconds, 0) });
       return;
     }
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) if (e.isDirectory()) walk(root, path.join(dir, e.name), sweep);
   };
-  for (const root of roots.filter((r) => fs.existsSync(r))) {
+  for (const root of [ledger, runsRoot].filter((r) => fs.existsSync(r))) {
     for (const s of fs.readdirSync(root, { withFileTypes: true })) {
       if (s.isDirectory() && fs.existsSync(path.join(root, s.name, 'runs'))) walk(root, path.join(root, s.name, 'runs'), s.name);
     }
@@ -125,7 +127,8 @@ export interface SweepProgress {
 
 /** Progress per sweep, in the plan's order. */
 export function progress(plan: PlannedRun[], runsRoot: string, ledger: string): SweepProgress[] {
-  const done = finishedRuns([ledger, runsRoot]);
+  const byRel = finishedOnDisk(ledger, runsRoot);
+  const done = [...byRel.values()];
   // Seconds per epoch from the closest finished peers: same sweep, cohort and variant; else any sweep's runs of
   // that cohort and variant; else the same sweep's runs of that cohort (any variant: a rougher estimate).
   const perEpoch = (p: PlannedRun): number | undefined => {
@@ -147,13 +150,11 @@ export function progress(plan: PlannedRun[], runsRoot: string, ledger: string): 
     const s = bySweep.get(p.sweep) ?? { sweep: p.sweep, runs: 0, finished: 0, inLedger: 0, spent: 0, left: 0, noEstimate: 0 };
     bySweep.set(p.sweep, s);
     s.runs++;
-    const inLedger = path.join(ledger, p.rel);
-    const working = path.join(runsRoot, p.rel);
-    const fin = [inLedger, working].find((d) => new RunDirectory(d).state() === 'done');
+    const fin = byRel.get(p.rel);
     if (fin) {
       s.finished++;
-      if (fin === inLedger) s.inLedger++;
-      s.spent += history(fin).reduce((a, r) => a + r.seconds, 0);
+      if (fin.inLedger) s.inLedger++;
+      s.spent += fin.seconds;
       continue;
     }
     const epochs = epochsOf(p);
@@ -162,7 +163,7 @@ export function progress(plan: PlannedRun[], runsRoot: string, ledger: string): 
       s.noEstimate++;
       continue;
     }
-    s.left += Math.max(0, epochs - history(working).length) * sec;
+    s.left += Math.max(0, epochs - history(path.join(runsRoot, p.rel)).length) * sec;
   }
   return [...bySweep.values()];
 }
