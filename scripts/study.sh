@@ -138,9 +138,8 @@ for k in 1 5; do cohort "$DATA/men-n$k" men --nested --scale $k --seed 1; done
 REF_PIDS=()
 # How many standard-recipe networks (of 6: two forms × seeds 1-3) a reference file holds.
 refs_done() { node -e 'const f=process.argv[1], fs=require("fs"); console.log(fs.existsSync(f) ? JSON.parse(fs.readFileSync(f, "utf8")).runs.length : 0)' "$1"; }
-if [[ $PROGRESS == 1 ]]; then
+if [[ "$MODE" == "--progress" ]]; then
   for k in 1 2 4; do
-    [[ "$MODE" == "--publish" ]] && continue
     # Where each form's process is: the last "epoch N/150" line of its log (one every 10 epochs).
     at=""
     for form in joint late; do
@@ -149,7 +148,7 @@ if [[ $PROGRESS == 1 ]]; then
     done
     printf 'standard-recipe networks, derm7pt-n%s: %s of 6 finished%s\n' $k "$(refs_done "$LEDGER/curve/reference/derm7pt-n$k.json")" "$at"
   done
-else
+elif [[ $PROGRESS == 0 ]]; then
   say "reported: the standard-recipe rows, in the background (logs: $RUNS/reference/*.log)"
   [[ $DRY == 1 ]] || mkdir -p "$LEDGER/curve/reference" "$RUNS/reference"
   for k in 1 2 4; do
@@ -197,9 +196,12 @@ if [[ "$MODE" == "--publish" ]]; then
   complete=$(node dist/scripts/records/studyProgress.js --complete --list "$PLAN/list" --plan-root "$PLAN" --runs "$RUNS" --ledger "$LEDGER")
   for s in curve ablation-n4 null-n4 men-curve; do
     if ! grep -qx "$s" <<< "$complete"; then echo "study: $s: not every run is in the ledger yet; not published"; continue; fi
+    case $s in curve) scales=(1 2 4) ;; ablation-n4) scales=(4) ;; *) scales=() ;; esac
     short=()
-    for f in "$LEDGER/$s"/reference/*.json; do [[ ! -f "$f" || "$(refs_done "$f")" == 6 ]] || short+=("$f"); done
-    if [[ $s == curve || $s == ablation-n4 ]] && [[ ! -d "$LEDGER/$s/reference" ]]; then short+=("$LEDGER/$s/reference/"); fi
+    for k in ${scales[@]+"${scales[@]}"}; do
+      f="$LEDGER/$s/reference/derm7pt-n$k.json"
+      [[ -f "$f" && "$(refs_done "$f")" == 6 ]] || short+=("$f")
+    done
     if [[ ${#short[@]} -gt 0 ]]; then echo "study: $s: standard-recipe rows unfinished (${short[*]}); not published"; continue; fi
     node dist/bin/cfcml.js archive "$LEDGER/$s" --out "docs/results/$s" > /dev/null
     node dist/bin/cfcml.js report "docs/results/$s" --figures > /dev/null
