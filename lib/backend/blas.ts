@@ -124,13 +124,23 @@ export function cpuFlags(): Set<string> | null {
   }
 }
 
+/** The CPU flags each OpenBLAS kernel family this project names needs, fastest first. */
+export const KERNEL_FAMILY_FLAGS: Record<'SkylakeX' | 'Haswell' | 'Sandybridge', readonly string[]> = {
+  SkylakeX: ['avx512f', 'avx512bw', 'avx512vl', 'avx512dq'],
+  Haswell: ['avx2', 'fma'],
+  Sandybridge: ['avx'],
+};
+export type KernelFamily = keyof typeof KERNEL_FAMILY_FLAGS;
+
+/** Whether a CPU with these flags (cpuFlags()) can run OpenBLAS's `family` kernels. */
+export function canRunKernels(family: KernelFamily, flags: Set<string> | null): boolean {
+  return flags !== null && KERNEL_FAMILY_FLAGS[family].every((f) => flags.has(f));
+}
+
 /** The OpenBLAS kernel family for this CPU from its flags (Linux), or null to let OpenBLAS decide. */
 function openblasCoreType(): string | null {
   const flags = cpuFlags();
-  if (!flags) return null;
-  if (['avx512f', 'avx512bw', 'avx512vl', 'avx512dq'].every((f) => flags.has(f))) return 'SkylakeX';
-  if (flags.has('avx2') && flags.has('fma')) return 'Haswell';
-  return null;
+  return (['SkylakeX', 'Haswell'] as const).find((f) => canRunKernels(f, flags)) ?? null;
 }
 
 interface Loaded {

@@ -8,7 +8,7 @@ import { spawnSync } from 'child_process';
 import * as path from 'path';
 import * as tf from '@tensorflow/tfjs';
 import { initNet2d, initNet3d, loss2d, loss3d, NET2D_DEFAULTS, NET3D_DEFAULTS, Params, randomBatch2d } from '../../bench/model';
-import { cpuFlags } from '../../lib/backend/blas';
+import { canRunKernels, cpuFlags, type KernelFamily } from '../../lib/backend/blas';
 import { withBackend, relError, randomTensor } from '../../lib/backend/testing';
 import { Rng } from '../../lib/util/random';
 
@@ -97,13 +97,13 @@ test('the wasm heap does not grow over repeated steps (no leak inside project ke
 // The native path's arithmetic follows OpenBLAS's kernel family, which the CPU (or a machine-wide
 // OPENBLAS_CORETYPE) picks: the 2-D check above runs again under each family this CPU can run, so a machine of
 // one kind tests the others' too (on Haswell kernels the native BatchMatMul failed it: lib/backend/path.ts).
-const flags = cpuFlags() ?? new Set<string>();
-const families = [
-  ['Haswell', flags.has('avx2') && flags.has('fma')],
-  ['SkylakeX', flags.has('avx512f') && flags.has('avx512vl')],
-] as const;
-for (const [core, runs] of families) {
-  test(`the 2-D gradients equal cpu's under OpenBLAS's ${core} kernels too`, { skip: process.env.CFCML_CORETYPE_CHILD ? 'in the child' : runs ? false : `this CPU cannot run ${core} kernels` }, () => {
+const flags = cpuFlags();
+/** Tests that run a child per kernel family: skipped in that child, and where this CPU cannot run the family. */
+const perFamily = (core: KernelFamily) => ({
+  skip: process.env.CFCML_CORETYPE_CHILD ? 'in the child' : canRunKernels(core, flags) ? false : `this CPU cannot run ${core} kernels`,
+});
+for (const core of ['Haswell', 'SkylakeX'] as const) {
+  test(`the 2-D gradients equal cpu's under OpenBLAS's ${core} kernels too`, perFamily(core), () => {
     const r = spawnSync(process.execPath, ['--test', '--test-name-pattern', '^2D CNN \\+ attention gradients', __filename], {
       encoding: 'utf8',
       // (without NODE_TEST_CONTEXT the child reports in TAP, not to this runner)
@@ -149,12 +149,12 @@ function distinctRows(core: string): { core: string; rows: number } | null {
 }
 
 const tieFamilies = [
-  ['Sandybridge', flags.has('avx'), true],
-  ['Haswell', flags.has('avx2') && flags.has('fma'), false],
-  ['SkylakeX', flags.has('avx512f') && flags.has('avx512vl'), true],
+  ['Sandybridge', true],
+  ['Haswell', false],
+  ['SkylakeX', true],
 ] as const;
-for (const [core, runs, keepsTies] of tieFamilies) {
-  test(`OpenBLAS's ${core} kernels ${keepsTies ? 'keep' : 'break'} exact ties: 64 equal rows of A give ${keepsTies ? 'one' : 'more than one'} distinct row of A·B`, { skip: process.env.CFCML_CORETYPE_CHILD ? 'in the child' : runs ? false : `this CPU cannot run ${core} kernels` }, (t) => {
+for (const [core, keepsTies] of tieFamilies) {
+  test(`OpenBLAS's ${core} kernels ${keepsTies ? 'keep' : 'break'} exact ties: 64 equal rows of A give ${keepsTies ? 'one' : 'more than one'} distinct row of A·B`, perFamily(core), (t) => {
     const r = distinctRows(core);
     if (!r) return t.skip('no system BLAS here');
     assert.equal(r.core, core, 'OpenBLAS loaded the kernels asked for');
