@@ -21,7 +21,8 @@
 #   STUDY_BUILD  where that build lives [runs/study-build]          DATA  the cohorts [data/synthetic]
 #   RUNS     the sweeps' working folders (checkpoints) [runs/study]   LEDGER  the committed results [study]
 #   PYTHON   Python with torch 1.13 for the standard-recipe rows [/usr/bin/python3]
-#   JOBS     runs trained at once [2: on a machine with two real cores two runs take about 1.15x the time of one]
+#   JOBS     cfcml runs trained at once [1]     REF_LANES  standard-recipe processes beside them [1]
+#   REF_NICE their CPU priority [0: with the defaults each of the two cores has one process]
 # Stops with status 3 when a tuning stage is undecided.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,7 +32,9 @@ DATA=${DATA:-data/synthetic}
 RUNS=${RUNS:-runs/study}
 LEDGER=${LEDGER:-study}
 PYTHON=${PYTHON:-/usr/bin/python3}
-JOBS=${JOBS:-2}
+JOBS=${JOBS:-1}
+REF_LANES=${REF_LANES:-1}
+REF_NICE=${REF_NICE:-0}
 export OPENBLAS_CORETYPE=SkylakeX  # also over a machine-wide setting (some machines set Haswell)
 STUDY_FINGERPRINT=a427443263a8703b
 MODE=${1:-}
@@ -132,9 +135,10 @@ for k in 1 2; do cohort "$DATA/derm7pt-n$k" derm7pt --nested --scale $k --seed 1
 cohort "$DATA/derm7pt-n4-null" derm7pt --nested --scale 4 --seed 1 --interaction none
 for k in 1 5; do cohort "$DATA/men-n$k" men --nested --scale $k --seed 1; done
 
-# The standard-recipe rows (PyTorch; docs/study.md, "Reported runs" 3): one process per cohort and form, in the
-# background at the lowest priority, so they take the CPU the sweeps leave and delay them little; each network
-# is saved after every epoch (resumed in the next sitting) and written into the ledger when it is finished.
+# The standard-recipe rows (PyTorch; docs/study.md, "Reported runs" 3) run in the background beside the sweeps,
+# REF_LANES processes, each training its share of the six (cohort, form) jobs one after another (n1 first), so that
+# networks finish, and reach the ledger, in every sitting; a network is saved after every epoch and resumed
+# exactly on the same machine. A machine replaced between sittings loses only the network each lane had begun.
 REF_PIDS=()
 # How many standard-recipe networks (of 6: two forms × seeds 1-3) a reference file holds.
 refs_done() { node -e 'const f=process.argv[1], fs=require("fs"); console.log(fs.existsSync(f) ? JSON.parse(fs.readFileSync(f, "utf8")).runs.length : 0)' "$1"; }
@@ -149,15 +153,30 @@ if [[ "$MODE" == "--progress" ]]; then
     printf 'standard-recipe networks, derm7pt-n%s: %s of 6 finished%s\n' $k "$(refs_done "$LEDGER/curve/reference/derm7pt-n$k.json")" "$at"
   done
 elif [[ $PROGRESS == 0 ]]; then
-  say "reported: the standard-recipe rows, in the background (logs: $RUNS/reference/*.log)"
+  say "reported: the standard-recipe rows, in the background: $REF_LANES lane(s) (logs: $RUNS/reference/*.log)"
   [[ $DRY == 1 ]] || mkdir -p "$LEDGER/curve/reference" "$RUNS/reference"
-  for k in 1 2 4; do
-    for form in joint late; do
-      cmd=(nice -n 19 "$PYTHON" scripts/reference/standard_recipe.py --data "$DATA/derm7pt-n$k" --seeds 1,2,3 --forms $form
-        --out "$LEDGER/curve/reference/derm7pt-n$k.json" --ckpt-dir "$RUNS/reference")
-      echo "+ ${cmd[*]} &"
-      if [[ $DRY == 0 ]]; then "${cmd[@]}" >> "$RUNS/reference/derm7pt-n$k-$form.log" 2>&1 & REF_PIDS+=($!); fi
+  jobs_ref=()
+  for k in 1 2 4; do for form in joint late; do
+    [[ "$(refs_done "$LEDGER/curve/reference/derm7pt-n$k.json")" == 6 ]] || jobs_ref+=("$k $form")
+  done; done
+  for ((lane = 0; lane < REF_LANES; lane++)); do
+    mine=()
+    for ((i = lane; i < ${#jobs_ref[@]}; i += REF_LANES)); do mine+=("${jobs_ref[$i]}"); done
+    [[ ${#mine[@]} -gt 0 ]] || continue
+    for job in "${mine[@]}"; do
+      set -- $job
+      echo "+ [lane $((lane + 1))] nice -n $REF_NICE $PYTHON scripts/reference/standard_recipe.py --data $DATA/derm7pt-n$1 --seeds 1,2,3 --forms $2 --out $LEDGER/curve/reference/derm7pt-n$1.json --ckpt-dir $RUNS/reference"
     done
+    if [[ $DRY == 0 ]]; then
+      (
+        for job in "${mine[@]}"; do
+          set -- $job
+          nice -n "$REF_NICE" "$PYTHON" scripts/reference/standard_recipe.py --data "$DATA/derm7pt-n$1" --seeds 1,2,3 --forms "$2" \
+            --out "$LEDGER/curve/reference/derm7pt-n$1.json" --ckpt-dir "$RUNS/reference" >> "$RUNS/reference/derm7pt-n$1-$2.log" 2>&1 || exit 1
+        done
+      ) &
+      REF_PIDS+=($!)
+    fi
   done
 fi
 
