@@ -35,6 +35,7 @@ PYTHON=${PYTHON:-/usr/bin/python3}
 JOBS=${JOBS:-1}
 REF_LANES=${REF_LANES:-1}
 REF_NICE=${REF_NICE:-0}
+REF_PIDS=()  # the standard-recipe lanes running in the background
 export OPENBLAS_CORETYPE=SkylakeX  # also over a machine-wide setting (some machines set Haswell)
 STUDY_FINGERPRINT=a427443263a8703b
 MODE=${1:-}
@@ -60,7 +61,13 @@ sweep() {
   # --progress: the sweep's runs (its dry run, in a scratch folder: a dry run writes sweep.json) go to the plan.
   if [[ $PROGRESS == 1 ]]; then $CFCML sweep "$@" --dry-run --out "$PLAN/$out" >> "$PLAN/list"; return; fi
   if [[ $DRY == 0 && -f "$LEDGER/$out/sweep.json" ]]; then $CFCML archive "$LEDGER/$out" --out "$RUNS/$out" > /dev/null; fi
-  run $CFCML sweep "$@" --jobs "$JOBS" --out "$RUNS/$out"
+  local jobs=$JOBS p
+  # Once every standard-recipe lane has finished, its core goes to the sweeps.
+  if [[ ${#REF_PIDS[@]} -gt 0 ]]; then
+    jobs=$((JOBS + REF_LANES))
+    for p in "${REF_PIDS[@]}"; do kill -0 "$p" 2> /dev/null && jobs=$JOBS; done
+  fi
+  run $CFCML sweep "$@" --jobs "$jobs" --out "$RUNS/$out"
   [[ $DRY == 1 ]] || $CFCML archive "$RUNS/$out" --out "$LEDGER/$out" > /dev/null
 }
 # A tuning arm: full and late-fusion on scale 4, tuning seeds 101-103, validation only.
@@ -139,7 +146,6 @@ for k in 1 5; do cohort "$DATA/men-n$k" men --nested --scale $k --seed 1; done
 # REF_LANES processes, each training its share of the six (cohort, form) jobs one after another (n1 first), so that
 # networks finish, and reach the ledger, in every sitting; a network is saved after every epoch and resumed
 # exactly on the same machine. A machine replaced between sittings loses only the network each lane had begun.
-REF_PIDS=()
 # How many standard-recipe networks (of 6: two forms × seeds 1-3) a reference file holds.
 refs_done() { node -e 'const f=process.argv[1], fs=require("fs"); console.log(fs.existsSync(f) ? JSON.parse(fs.readFileSync(f, "utf8")).runs.length : 0)' "$1"; }
 if [[ "$MODE" == "--progress" ]]; then
@@ -216,15 +222,20 @@ if [[ "$MODE" == "--publish" ]]; then
   for s in curve ablation-n4 null-n4 men-curve; do
     if ! grep -qx "$s" <<< "$complete"; then echo "study: $s: not every run is in the ledger yet; not published"; continue; fi
     case $s in curve) scales=(1 2 4) ;; ablation-n4) scales=(4) ;; *) scales=() ;; esac
+    # Amendment 4: the curve goes out with its runs, each scale's reference row when all six networks are in;
+    # the ablation waits for its reference row (the same networks as the curve's scale 4).
     short=()
     for k in ${scales[@]+"${scales[@]}"}; do
       f="$LEDGER/$s/reference/derm7pt-n$k.json"
-      [[ -f "$f" && "$(refs_done "$f")" == 6 ]] || short+=("$f")
+      [[ -f "$f" && "$(refs_done "$f")" == 6 ]] || short+=("derm7pt-n$k")
     done
-    if [[ ${#short[@]} -gt 0 ]]; then echo "study: $s: standard-recipe rows unfinished (${short[*]}); not published"; continue; fi
+    if [[ ${#short[@]} -gt 0 && $s != curve ]]; then echo "study: $s: standard-recipe rows unfinished (${short[*]}); not published"; continue; fi
+    rm -rf "docs/results/$s"
     node dist/bin/cfcml.js archive "$LEDGER/$s" --out "docs/results/$s" > /dev/null
+    for c in ${short[@]+"${short[@]}"}; do rm -f "docs/results/$s/reference/$c.json"; done
+    rmdir "docs/results/$s/reference" 2> /dev/null || true
     node dist/bin/cfcml.js report "docs/results/$s" --figures > /dev/null
-    echo "study: published docs/results/$s (report: docs/results/$s/report/table.md)"
+    echo "study: published docs/results/$s (report: docs/results/$s/report/table.md)${short[*]:+; standard-recipe rows still to come: ${short[*]}}"
   done
   exit 0
 fi
