@@ -38,6 +38,9 @@ export function learningCurveFigure(points: readonly CurvePoint[], opts: Learnin
     if (own.some((p) => p.values.length > 1)) {
       data.push({
         type: 'scatter',
+        // A band is a filled outline: without mode 'lines' plotly marks its vertices (it does for any trace of
+        // under 20 points), in colours of its own, as if they were seeds.
+        mode: 'lines',
         x: [...x, ...x.slice().reverse()],
         y: [...m.map((y, k) => y + s[k]), ...m.map((y, k) => y - s[k]).reverse()],
         fill: 'toself',

@@ -71,6 +71,11 @@ test('learning curve: one line per variant at the measured sizes (log x), ±1 sd
   assert.ok(band, 'full has a band (two seeds)');
   assert.ok(Math.abs(band.y[0] - (0.63 + Math.sqrt(0.0002))) < 1e-12);
   assert.equal(fig.data.filter((d) => d.fill === 'toself').length, 1, 'late-fusion has one seed per size: no band');
+  // Markers only at the means, in the line's colour: a band drawn with plotly's default mode would mark its
+  // outline's vertices in other colours (a published curve showed them as if they were seeds).
+  assert.equal(band.mode, 'lines');
+  for (const d of fig.data.filter((t) => String(t.mode ?? '').includes('markers'))) assert.equal(d.marker.color, d.line.color, d.name);
+  assert.deepEqual(fig.data.map((d) => d.mode), ['lines', 'lines+markers', 'lines+markers']);
   assert.equal(fig.layout.xaxis.type, 'log');
   assert.deepEqual(fig.layout.xaxis.tickvals, [346, 692, 1384]);
   assert.deepEqual(fig.layout.shapes.map((s: { y0: number }) => s.y0), [0.9, 0.78]);
