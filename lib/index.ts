@@ -123,8 +123,8 @@ export { parseCsv, formatCsv } from './util/csv';
 // ── Experiments: sweeps over variants × seeds, their report (DeLong + Holm), tables and figures ─────────
 export { createSweep, readSweep, runLocal, writeSlurmArray, buildReport, readOracle } from './experiments';
 export type { SweepSpec, SweepRun, SweepReport, GroupReport, VariantRow } from './experiments';
-export { tableCsv, tableMarkdown, tableTex, writeTables, formatP, holm, averageProbs } from './experiments';
+export { tableCsv, tableMarkdown, curveMarkdown, tableTex, writeTables, formatP, holm, averageProbs } from './experiments';
 export { readRunPredictions, readRunMetrics, readRunHistory, readRunOptions } from './experiments';
-export { ablationFigure, rocBandFigure, sweepCurvesFigure, writeFigures, gapFigures } from './experiments';
+export { ablationFigure, rocBandFigure, sweepCurvesFigure, strataFigure, learningCurveOf, writeFigures, gapFigures } from './experiments';
 export { robustnessCurves, robustnessCsv, robustnessFigure, readRunRobustness } from './experiments';
 export type { RobustnessCurves } from './experiments';

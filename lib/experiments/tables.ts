@@ -199,6 +199,38 @@ export function summaryMarkdown(report: Pick<SweepReport, 'groups'>, digits = 3)
   return out.join('\n');
 }
 
+/**
+ * A sweep over several cohorts (a learning curve) as one compact table: a row per variant (then the
+ * reference rows, italic), a column per group (cohort), the test AUC mean ± sd over seeds; bold where a mean
+ * is above the group's additive oracle; the oracle ceilings as the last rows. The README quotes it
+ * (scripts/records/docNumbers.ts, `<!-- table <report.json> curve -->`).
+ */
+export function curveMarkdown(report: Pick<SweepReport, 'groups'>, digits = 3): string {
+  const groups = report.groups.filter((g) => g.rows.length > 0);
+  const metric = (g: GroupReport) => (g.metrics.includes('macro_auc') ? 'macro_auc' : 'auc');
+  const out = [`| variant | ${groups.map((g) => g.group || g.dataset).join(' | ')} |`, `|---|${groups.map(() => '---').join('|')}|`];
+  const cell = (g: GroupReport, m: number | undefined, s: number | undefined) => {
+    if (m === undefined || !Number.isFinite(m)) return '–';
+    const text = meanSd(m, s ?? NaN, digits, ' ± ');
+    const additive = g.oracle?.auc.additive;
+    return additive !== undefined && m > additive ? `**${text}**` : text;
+  };
+  const variants = [...new Set(groups.flatMap((g) => g.rows.map((r) => r.variant)))];
+  for (const v of variants) {
+    out.push(`| \`${v}\` | ${groups.map((g) => { const a = g.rows.find((r) => r.variant === v)?.metrics[metric(g)]; return cell(g, a?.mean, a?.sd); }).join(' | ')} |`);
+  }
+  const refs = [...new Set(groups.flatMap((g) => g.reference.map((r) => r.name)))];
+  for (const name of refs) {
+    out.push(`| *${name}* | ${groups.map((g) => { const r = g.reference.find((x) => x.name === name); return r ? cell(g, r.testAuc.mean, r.testAuc.sd) : 'not yet'; }).join(' | ')} |`);
+  }
+  const oracle = [...new Set(groups.flatMap((g) => ceilingEntries(g.oracle).map(([k]) => k)))];
+  for (const k of oracle) {
+    const label = k === 'joint' ? 'oracle: all evidence (ceiling)' : k === 'additive' ? 'oracle: best additive' : `oracle: ${k}`;
+    out.push(`| ${label} | ${groups.map((g) => { const x = g.oracle?.auc[k]; return x === undefined ? '–' : x.toFixed(digits); }).join(' | ')} |`);
+  }
+  return out.join('\n');
+}
+
 /** The strata section of a group: test AUC per stratum of the record, with the oracle's on the same cases. */
 function strataMarkdown(g: GroupReport, digits: number): string[] {
   const variants = Object.keys(g.strata[0].variants);

@@ -3,7 +3,8 @@
  *
  * Two marks, both HTML comments (invisible in rendered Markdown and in a notebook's Markdown cells):
  * - a table block, `<!-- table <report.json> -->` … `<!-- /table -->`: the lines between are the sweep
- *   report's `summaryMarkdown`;
+ *   report's `summaryMarkdown`; `<!-- table <report.json> curve -->`: its `curveMarkdown` (a learning curve's
+ *   variants × cohorts);
  * - a quoted number followed by its source, `0.914<!-- <file.json> <path> -->`: the number, rounded as it is
  *   written (its decimals; thousands separators and a sign allowed), equals the JSON value at the path
  *   (`a.b.0.c`, and `rows[variant=full]` picks the element whose field equals the value).
@@ -14,12 +15,12 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { summaryMarkdown } from '../../lib/experiments/tables';
+import { curveMarkdown, summaryMarkdown } from '../../lib/experiments/tables';
 import type { SweepReport } from '../../lib/experiments/report';
 import { CfcmlError } from '../../lib/util/errors';
 import { writeFileAtomic } from '../../lib/util/fs';
 
-const TABLE = /<!-- table (\S+) -->\n([\s\S]*?)\n?<!-- \/table -->/g;
+const TABLE = /<!-- table (\S+)( curve)? -->\n([\s\S]*?)\n?<!-- \/table -->/g;
 const QUOTED = /([+−-]?\d[\d,]*(?:\.\d+)?)<!-- (\S+\.json) (\S+) -->/g;
 
 export interface Mismatch {
@@ -73,10 +74,11 @@ export function checkText(text: string, root: string, label: string, write = fal
   const mismatches: Mismatch[] = [];
   let tables = 0;
   let numbers = 0;
-  const out = text.replace(TABLE, (whole, file: string, body: string) => {
+  const out = text.replace(TABLE, (whole, file: string, kind: string | undefined, body: string) => {
     tables++;
-    const want = summaryMarkdown(readJson(root, file, label) as SweepReport);
-    if (write) return `<!-- table ${file} -->\n${want}\n<!-- /table -->`;
+    const report = readJson(root, file, label) as SweepReport;
+    const want = kind ? curveMarkdown(report) : summaryMarkdown(report);
+    if (write) return `<!-- table ${file}${kind ?? ''} -->\n${want}\n<!-- /table -->`;
     if (body.trim() !== want.trim()) mismatches.push({ where: `${label}: table from ${file}`, quoted: body, expected: want });
     return whole;
   });

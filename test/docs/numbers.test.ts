@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import { checkText, jsonAt, markdownOf, writtenLike } from '../../scripts/records/docNumbers';
+import { curveMarkdown } from '../../lib/experiments/tables';
+import type { SweepReport } from '../../lib/experiments/report';
 
 /** The numbers the README, docs/ and the notebooks' prose quote from result files equal those files. */
 const ROOT = path.join(__dirname, '../../..');
@@ -55,9 +57,32 @@ test('checkText finds a table or a number that disagrees with its file', () => {
   assert.match(rewritten.text, /\| `no-hrm` \| 1,2,3,4,5 \| \*\*0\.677 ± 0\.020\*\* \|/);
 });
 
-test("the README's table is the published ablation's report, and its quoted numbers are their files'", () => {
+test('curveMarkdown: variants × cohorts, bold above the additive oracle, reference rows "not yet" where a cohort lacks one', () => {
+  const report = JSON.parse(fs.readFileSync(path.join(ROOT, 'docs/results/curve/report/report.json'), 'utf8')) as SweepReport;
+  const g0 = report.groups[0];
+  const full = g0.rows.find((r) => r.variant === 'full')!;
+  // A reference row on the first cohort only, above its additive oracle.
+  g0.reference = [{ name: 'standard joint CNN (PyTorch)', form: 'joint', seeds: [1, 2, 3], testAuc: { mean: 0.8, sd: 0.01, values: [0.79, 0.8, 0.81] }, validAuc: { mean: 0.8, sd: 0.01, values: [0.79, 0.8, 0.81] }, file: 'reference/x.json' }];
+  full.metrics.auc = { ...full.metrics.auc, mean: 0.7, sd: 0.0125 };
+  const lines = curveMarkdown(report).split('\n');
+  assert.equal(lines[0], '| variant | derm7pt-n1 | derm7pt-n2 | derm7pt-n4 |');
+  assert.match(lines[2], /^\| `full` \| 0\.700 ± 0\.013 \| /);
+  assert.equal(lines.find((l) => l.startsWith('| *standard')), '| *standard joint CNN (PyTorch)* | **0.800 ± 0.010** | not yet | not yet |');
+  const additive = g0.oracle!.auc.additive;
+  assert.equal(lines.at(-1), `| oracle: best additive | ${[0, 1, 2].map(() => additive.toFixed(3)).join(' | ')} |`);
+  // Bold exactly where a mean is above the additive oracle.
+  for (const [i, g] of report.groups.entries()) {
+    for (const r of g.rows) {
+      const cellText = lines.find((l) => l.startsWith(`| \`${r.variant}\` |`))!.split(' | ')[i + 1];
+      assert.equal(cellText.startsWith('**'), r.metrics.auc.mean > g.oracle!.auc.additive, `${g.group} ${r.variant}`);
+    }
+  }
+});
+
+test("the README's table is the published learning curve's report, and its quoted numbers are their files'", () => {
   const r = check(path.join(ROOT, 'README.md'));
-  assert.equal(r.tables, 1, 'the README quotes one results table, marked <!-- table <report.json> -->');
+  assert.equal(r.tables, 1, 'the README quotes one results table, marked <!-- table <report.json> curve -->');
+  assert.match(fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8'), /<!-- table docs\/results\/curve\/report\/report\.json curve -->/);
   assert.ok(r.numbers >= 6, `the README marks only ${r.numbers} quoted numbers`);
   assert.deepEqual(r.mismatches, []);
 });
