@@ -23,7 +23,7 @@ const PUBLISHED = fs
   .sort();
 
 test('docs/results: the archives that the rebuild test below covers', () => {
-  for (const name of ['ablation', 'null-control', 'robustness']) assert.ok(PUBLISHED.includes(name), `${name} in ${PUBLISHED}`);
+  for (const name of ['ablation', 'curve', 'null-control', 'robustness']) assert.ok(PUBLISHED.includes(name), `${name} in ${PUBLISHED}`);
 });
 
 function read(file: string): SweepReport {
