@@ -149,15 +149,9 @@ for k in 1 5; do cohort "$DATA/men-n$k" men --nested --scale $k --seed 1; done
 # How many standard-recipe networks (of 6: two forms × seeds 1-3) a reference file holds.
 refs_done() { node -e 'const f=process.argv[1], fs=require("fs"); console.log(fs.existsSync(f) ? JSON.parse(fs.readFileSync(f, "utf8")).runs.length : 0)' "$1"; }
 if [[ "$MODE" == "--progress" ]]; then
-  for k in 1 2 4; do
-    # Where each form's process is: the last "epoch N/150" line of its log (one every 10 epochs).
-    at=""
-    for form in joint late; do
-      l=$(grep -ho "^  $form seed [0-9]*: epoch [0-9]*/[0-9]*" "$RUNS/reference/derm7pt-n$k-$form.log" 2> /dev/null | tail -n 1 | sed 's/^  //; s/: epoch/ at epoch/' || true)
-      [[ -n "$l" ]] && at+="; $l"
-    done
-    printf 'standard-recipe networks, derm7pt-n%s: %s of 6 finished%s\n' $k "$(refs_done "$LEDGER/curve/reference/derm7pt-n$k.json")" "$at"
-  done
+  # Per cohort and form: networks finished, the one in training, seconds per epoch, hours left (reads no metric).
+  node dist/scripts/records/studyProgress.js --reference "$DATA/derm7pt-n1,$DATA/derm7pt-n2,$DATA/derm7pt-n4" \
+    --ref-logs "$RUNS/reference" --ref-ledger "$LEDGER/curve/reference"
 elif [[ $PROGRESS == 0 ]]; then
   say "reported: the standard-recipe rows, in the background: $REF_LANES lane(s) (logs: $RUNS/reference/*.log)"
   [[ $DRY == 1 ]] || mkdir -p "$LEDGER/curve/reference" "$RUNS/reference"

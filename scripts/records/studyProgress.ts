@@ -17,10 +17,19 @@
  * run of the same sweep and cohort. A run with no such peer is counted as "no estimate" (a new cohort or
  * preset: its first runs give the estimate). The seconds per epoch were measured with the study's `JOBS` runs
  * at once, so the wall-clock estimate is the run-hours divided by `--jobs`.
+ *
+ * The standard-recipe networks (scripts/reference/standard_recipe.py, one background lane):
+ *   node dist/scripts/records/studyProgress.js --reference data/synthetic/derm7pt-n1,… [--ref-logs runs/study/reference]
+ *       [--ref-ledger study/curve/reference] [--ref-epochs 150] [--ref-seeds 3]
+ * per cohort and form, the networks in the ledger's file, where the one in training is (its log), the seconds
+ * per epoch it logs, and the hours left. A cohort not measured yet gets the measured seconds per unit of work
+ * scaled by its own work per epoch, 3 × training cases + validation cases (a training case costs a forward
+ * and a backward pass, about three forwards; a validation case one forward), counted in its oracle.csv.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { RunDirectory } from '../../lib/run/runDirectory';
+import { readOracleCsv } from '../../lib/synth/oracle';
 import type { EpochRecord } from '../../lib/train/options';
 import { CfcmlError } from '../../lib/util/errors';
 import { printTable, runMain, type Row } from './runs';
@@ -168,9 +177,96 @@ export function progress(plan: PlannedRun[], runsRoot: string, ledger: string): 
   return [...bySweep.values()];
 }
 
+/** One (cohort, form) job of the standard-recipe lane. */
+export interface ReferenceJob {
+  cohort: string;
+  form: string;
+  /** Networks (seeds) of this form in the ledger's file. */
+  done: number;
+  /** The network in training, from the log's last progress line: its seed and last logged epoch. */
+  current: { seed: number; epoch: number } | null;
+  /** Seconds per epoch: logged for this cohort, else scaled from another cohort's (`measured` false); null: none yet. */
+  secondsPerEpoch: number | null;
+  measured: boolean;
+  /** Estimated seconds left (null without an estimate). */
+  left: number | null;
+}
+
+const PROGRESS_LINE = /^ {2}(\w+) seed (\d+): epoch (\d+)\/(\d+),.*?(?:, ([\d.]+) s\/epoch)?$/;
+
+/** The last progress line of a reference log: seed, epoch, seconds per epoch (newer logs say). */
+function lastLogged(file: string): { seed: number; epoch: number; seconds: number | null } | null {
+  if (!fs.existsSync(file)) return null;
+  let last: { seed: number; epoch: number; seconds: number | null } | null = null;
+  for (const l of fs.readFileSync(file, 'utf8').split('\n')) {
+    const m = PROGRESS_LINE.exec(l);
+    if (m) last = { seed: Number(m[2]), epoch: Number(m[3]), seconds: m[5] === undefined ? null : Number(m[5]) };
+  }
+  return last;
+}
+
+/** Work per epoch of a cohort (3 × training + validation task cases, from its oracle.csv). */
+function workPerEpoch(cohortDir: string): number {
+  const rows = readOracleCsv(path.join(cohortDir, 'oracle.csv'), 2);
+  return 3 * rows.filter((r) => r.split === 'train').length + rows.filter((r) => r.split === 'valid').length;
+}
+
+/**
+ * The standard-recipe lane's jobs in its order (cohorts as given, forms joint then late): what is done, where
+ * the one in training is, and the seconds left (docs at the top of this file).
+ */
+export function referenceProgress(cohorts: string[], logs: string, ledger: string, epochs = 150, seeds = 3): ReferenceJob[] {
+  const jobs: ReferenceJob[] = [];
+  const work = new Map(cohorts.map((c) => [c, workPerEpoch(c)]));
+  const rates: number[] = [];
+  for (const c of cohorts) {
+    const name = path.basename(path.resolve(c));
+    const file = path.join(ledger, `${name}.json`);
+    const runs = fs.existsSync(file) ? ((JSON.parse(fs.readFileSync(file, 'utf8')) as { runs?: { form: string; seed: number }[] }).runs ?? []) : [];
+    for (const form of ['joint', 'late']) {
+      const done = runs.filter((r) => r.form === form).length;
+      const logged = lastLogged(path.join(logs, `${name}-${form}.log`));
+      const inTraining = logged && done < seeds && !runs.some((r) => r.form === form && r.seed === logged.seed) && logged.epoch < epochs;
+      if (logged?.seconds) rates.push(logged.seconds / work.get(c)!);
+      jobs.push({ cohort: name, form, done, current: inTraining ? { seed: logged.seed, epoch: logged.epoch } : null, secondsPerEpoch: logged?.seconds ?? null, measured: Boolean(logged?.seconds), left: null });
+    }
+  }
+  // A cohort without a logged rate: the mean rate per unit of work of those with one.
+  const rate = rates.length ? rates.reduce((a, b) => a + b, 0) / rates.length : null;
+  for (const j of jobs) {
+    const own = jobs.find((o) => o.cohort === j.cohort && o.measured);
+    const c = cohorts.find((x) => path.basename(path.resolve(x)) === j.cohort)!;
+    j.secondsPerEpoch = own ? own.secondsPerEpoch : rate === null ? null : rate * work.get(c)!;
+    j.measured = Boolean(own);
+    const epochsLeft = (seeds - j.done) * epochs - (j.current?.epoch ?? 0);
+    j.left = j.secondsPerEpoch === null ? null : Math.max(0, epochsLeft) * j.secondsPerEpoch;
+  }
+  return jobs;
+}
+
 const hours = (s: number): string => (s / 3600).toFixed(1);
 
+function mainReference(argv: string[]): number {
+  const cohorts = flag(argv, '--reference')!.split(',').filter(Boolean);
+  const jobs = referenceProgress(cohorts, flag(argv, '--ref-logs') ?? 'runs/study/reference', flag(argv, '--ref-ledger') ?? 'study/curve/reference', Number(flag(argv, '--ref-epochs') ?? '150'), Number(flag(argv, '--ref-seeds') ?? '3'));
+  printTable(
+    jobs.map((j) => ({
+      'standard recipe': `${j.cohort} ${j.form}`,
+      'networks finished': `${j.done}/${flag(argv, '--ref-seeds') ?? '3'}`,
+      'in training': j.current ? `seed ${j.current.seed}, epoch ${j.current.epoch}` : '',
+      's/epoch': j.secondsPerEpoch === null ? '' : `${j.secondsPerEpoch.toFixed(1)}${j.measured ? '' : ' (est.)'}`,
+      'h left (est.)': j.left === null ? '?' : hours(j.left),
+    })),
+    argv.includes('--markdown'),
+  );
+  const known = jobs.filter((j) => j.left !== null);
+  const total = known.reduce((a, j) => a + j.left!, 0);
+  console.log(`\nthe standard-recipe lane: about ${hours(total)} h left${known.length < jobs.length ? ` and ${jobs.length - known.length} jobs without an estimate` : ''} (its jobs run one after another).`);
+  return 0;
+}
+
 function main(argv: string[]): number {
+  if (flag(argv, '--reference') !== undefined) return mainReference(argv);
   const runsRoot = flag(argv, '--runs') ?? 'runs/study';
   const ledger = flag(argv, '--ledger') ?? 'study';
   const jobs = Number(flag(argv, '--jobs') ?? '1');

@@ -190,6 +190,7 @@ def train_one(data, form, seed, epochs, lr, wd, batch, ckpt=None, stop_after=Non
         best = st['best']
         first = st['epoch'] + 1
         print(f'  {form} seed {seed}: resumed after epoch {st["epoch"]} from {ckpt}', flush=True)
+    started = time.time()
     for epoch in range(first, epochs + 1):
         model.train()
         order = torch.randperm(len(y), generator=gen)
@@ -206,7 +207,8 @@ def train_one(data, form, seed, epochs, lr, wd, batch, ckpt=None, stop_after=Non
         if v > best[0]:
             best = (v, epoch, {k: t.clone() for k, t in model.state_dict().items()})
         if epoch % 10 == 0:
-            print(f'  {form} seed {seed}: epoch {epoch}/{epochs}, best valid AUC {best[0]:.4f} (epoch {best[1]})', flush=True)
+            per_epoch = (time.time() - started) / (epoch - first + 1)
+            print(f'  {form} seed {seed}: epoch {epoch}/{epochs}, best valid AUC {best[0]:.4f} (epoch {best[1]}), {per_epoch:.1f} s/epoch', flush=True)
         if ckpt:
             save_atomic({'form': form, 'seed': seed, 'epochs': epochs, 'epoch': epoch, 'model': model.state_dict(), 'opt': opt.state_dict(),
                          'sched': sched.state_dict(), 'rng': torch.get_rng_state(), 'gen': gen.get_state(), 'best': best}, ckpt)

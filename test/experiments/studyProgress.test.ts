@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { parsePlan, progress } from '../../scripts/records/studyProgress';
+import { parsePlan, progress, referenceProgress } from '../../scripts/records/studyProgress';
 import { CfcmlError } from '../../lib/util/errors';
 
 /** A run folder with what the progress reads: options (cohort, variant), per-epoch seconds, and metrics when finished. */
@@ -62,4 +62,52 @@ test('study progress: a train line without its run folder, or outside the plan f
   assert.throws(() => parsePlan('node cfcml.js train --data d --variant full --seed 1', '/p'), (e: Error) => e instanceof CfcmlError && /line 1/.test(e.message) && /--out/.test(e.message));
   assert.throws(() => parsePlan('x\nnode cfcml.js train --data d --variant full --seed 1 --out /elsewhere/r', '/p'), (e: Error) => e instanceof CfcmlError && /line 2/.test(e.message) && /not under/.test(e.message));
   assert.deepEqual(parsePlan('sweep /p: 0 runs\n', '/p'), []);
+});
+
+test('study progress, standard-recipe lane: networks done per form, the one in training, logged or scaled seconds per epoch, hours left', () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cfcml-refprogress-'));
+  const cohort = (name: string, train: number, valid: number) => {
+    const dir = path.join(root, 'data', name);
+    fs.mkdirSync(dir, { recursive: true });
+    const rows = [...Array(train).fill('train'), ...Array(valid).fill('valid'), 'test'].map((s, i) => `${i + 1},${s},${i % 2},0.5`);
+    fs.writeFileSync(path.join(dir, 'oracle.csv'), ['case_num,split,label,p_joint', ...rows].join('\n') + '\n');
+    return dir;
+  };
+  // Work per epoch: n1 3·10 + 4 = 34, n2 3·20 + 4 = 64.
+  const cohorts = [cohort('n1', 10, 4), cohort('n2', 20, 4)];
+  const [logs, ledger] = [path.join(root, 'logs'), path.join(root, 'ledger')];
+  fs.mkdirSync(logs);
+  fs.mkdirSync(ledger);
+  // n1: joint seeds 1-2 finished, seed 3 at epoch 4 of 10, 3.4 s per epoch; late: not started. n2: nothing yet.
+  fs.writeFileSync(path.join(ledger, 'n1.json'), JSON.stringify({ runs: [{ form: 'joint', seed: 1 }, { form: 'joint', seed: 2 }] }));
+  fs.writeFileSync(
+    path.join(logs, 'n1-joint.log'),
+    [
+      'standard recipe: n1: train 10, valid 4, test 1 cases; 3 of 3 networks to train',
+      '  joint seed 2: epoch 10/10, best valid AUC 0.7000 (epoch 9)',
+      '  joint seed 3: epoch 2/10, best valid AUC 0.6000 (epoch 2), 3.0 s/epoch',
+      '  joint seed 3: epoch 4/10, best valid AUC 0.6100 (epoch 3), 3.4 s/epoch',
+      '',
+    ].join('\n'),
+  );
+  // An older log without seconds: where it is, but no rate from it.
+  fs.writeFileSync(path.join(logs, 'n2-late.log'), '  late seed 1: epoch 5/10, best valid AUC 0.5 (epoch 5)\n');
+  const jobs = referenceProgress(cohorts, logs, ledger, 10, 3);
+  assert.deepEqual(
+    jobs.map((j) => [j.cohort, j.form, j.done, j.current, j.measured]),
+    [
+      ['n1', 'joint', 2, { seed: 3, epoch: 4 }, true],
+      ['n1', 'late', 0, null, true],
+      ['n2', 'joint', 0, null, false],
+      ['n2', 'late', 0, { seed: 1, epoch: 5 }, false],
+    ],
+  );
+  const near = (a: number | null, b: number) => assert.ok(a !== null && Math.abs(a - b) < 1e-9, `${a} vs ${b}`);
+  near(jobs[0].left, 6 * 3.4); // 6 epochs of seed 3
+  near(jobs[1].left, 30 * 3.4); // three networks of 10 epochs at n1's own rate
+  near(jobs[2].secondsPerEpoch, (3.4 / 34) * 64); // n1's rate per unit of work, scaled to n2's work
+  near(jobs[3].left, 25 * (3.4 / 34) * 64);
+  // Without any logged rate there is no estimate.
+  fs.rmSync(path.join(logs, 'n1-joint.log'));
+  assert.deepEqual(referenceProgress(cohorts, logs, ledger, 10, 3).map((j) => j.left), [null, null, null, null]);
 });
