@@ -21,7 +21,7 @@
 #   STUDY_BUILD  where that build lives [runs/study-build]          DATA  the cohorts [data/synthetic]
 #   RUNS     the sweeps' working folders (checkpoints) [runs/study]   LEDGER  the committed results [study]
 #   PYTHON   Python with torch 1.13 for the standard-recipe rows [/usr/bin/python3]
-#   JOBS     cfcml runs trained at once [1]     REF_LANES  standard-recipe processes beside them [1]
+#   JOBS     cfcml runs trained at once [1]     REF_LANES  standard-recipe lanes beside them [1]
 #   REF_NICE their CPU priority [0: with the defaults each of the two cores has one process]
 # Stops with status 3 when a tuning stage is undecided.
 set -euo pipefail
@@ -142,42 +142,48 @@ for k in 1 2; do cohort "$DATA/derm7pt-n$k" derm7pt --nested --scale $k --seed 1
 cohort "$DATA/derm7pt-n4-null" derm7pt --nested --scale 4 --seed 1 --interaction none
 for k in 1 5; do cohort "$DATA/men-n$k" men --nested --scale $k --seed 1; done
 
-# The standard-recipe rows (PyTorch; docs/study.md, "Reported runs" 3) run in the background beside the sweeps,
-# REF_LANES processes, each training its share of the six (cohort, form) jobs one after another (n1 first), so that
-# networks finish, and reach the ledger, in every sitting; a network is saved after every epoch and resumed
-# exactly on the same machine. A machine replaced between sittings loses only the network each lane had begun.
+# The standard-recipe rows (PyTorch; docs/study.md, "Reported runs" 3) run in the background beside the sweeps:
+# REF_LANES lanes take the 18 networks (cohorts n1, n2, n4 × forms joint, late × seeds 1-3) from one queue, in that
+# order, one network at a time each, so that networks finish, and reach the ledger, in every sitting; once the
+# sweeps are done, JOBS more lanes join. A network is saved after every epoch and resumed exactly on the same
+# machine; a machine replaced between sittings loses only the networks the lanes had begun.
 # How many standard-recipe networks (of 6: two forms × seeds 1-3) a reference file holds.
 refs_done() { node -e 'const f=process.argv[1], fs=require("fs"); console.log(fs.existsSync(f) ? JSON.parse(fs.readFileSync(f, "utf8")).runs.length : 0)' "$1"; }
+# Whether the reference file $1 holds the network of form $2 and seed $3.
+ref_has() { node -e 'const [f, form, seed] = process.argv.slice(1), fs = require("fs"); process.exit(fs.existsSync(f) && JSON.parse(fs.readFileSync(f, "utf8")).runs.some((r) => r.form === form && r.seed === Number(seed)) ? 0 : 1)' "$1" "$2" "$3"; }
+REF_QUEUE=()
+for k in 1 2 4; do for form in joint late; do for seed in 1 2 3; do REF_QUEUE+=("$k $form $seed"); done; done; done
+# One lane: the queue's networks in order, each one not yet in the ledger and not claimed by another lane (a claim
+# is a folder made with mkdir, which exactly one lane can make).
+ref_lane() {
+  local job
+  for job in "${REF_QUEUE[@]}"; do
+    set -- $job
+    ref_has "$LEDGER/curve/reference/derm7pt-n$1.json" "$2" "$3" && continue
+    mkdir "$RUNS/reference/claims/derm7pt-n$1-$2-seed$3" 2> /dev/null || continue
+    nice -n "$REF_NICE" "$PYTHON" scripts/reference/standard_recipe.py --data "$DATA/derm7pt-n$1" --seeds "$3" --forms "$2" \
+      --out "$LEDGER/curve/reference/derm7pt-n$1.json" --ckpt-dir "$RUNS/reference" >> "$RUNS/reference/derm7pt-n$1-$2-seed$3.log" 2>&1 || return 1
+  done
+}
+start_lanes() { # $1 more lanes
+  local i
+  for ((i = 0; i < $1; i++)); do ref_lane & REF_PIDS+=($!); done
+}
 if [[ "$MODE" == "--progress" ]]; then
   # Per cohort and form: networks finished, the one in training, seconds per epoch, hours left (reads no metric).
   node dist/scripts/records/studyProgress.js --reference "$DATA/derm7pt-n1,$DATA/derm7pt-n2,$DATA/derm7pt-n4" \
     --ref-logs "$RUNS/reference" --ref-ledger "$LEDGER/curve/reference"
 elif [[ $PROGRESS == 0 ]]; then
   say "reported: the standard-recipe rows, in the background: $REF_LANES lane(s) (logs: $RUNS/reference/*.log)"
-  [[ $DRY == 1 ]] || mkdir -p "$LEDGER/curve/reference" "$RUNS/reference"
-  jobs_ref=()
-  for k in 1 2 4; do for form in joint late; do
-    [[ "$(refs_done "$LEDGER/curve/reference/derm7pt-n$k.json")" == 6 ]] || jobs_ref+=("$k $form")
-  done; done
-  for ((lane = 0; lane < REF_LANES; lane++)); do
-    mine=()
-    for ((i = lane; i < ${#jobs_ref[@]}; i += REF_LANES)); do mine+=("${jobs_ref[$i]}"); done
-    [[ ${#mine[@]} -gt 0 ]] || continue
-    for job in "${mine[@]}"; do
-      set -- $job
-      echo "+ [lane $((lane + 1))] nice -n $REF_NICE $PYTHON scripts/reference/standard_recipe.py --data $DATA/derm7pt-n$1 --seeds 1,2,3 --forms $2 --out $LEDGER/curve/reference/derm7pt-n$1.json --ckpt-dir $RUNS/reference"
-    done
-    if [[ $DRY == 0 ]]; then
-      (
-        for job in "${mine[@]}"; do
-          set -- $job
-          nice -n "$REF_NICE" "$PYTHON" scripts/reference/standard_recipe.py --data "$DATA/derm7pt-n$1" --seeds 1,2,3 --forms "$2" \
-            --out "$LEDGER/curve/reference/derm7pt-n$1.json" --ckpt-dir "$RUNS/reference" >> "$RUNS/reference/derm7pt-n$1-$2.log" 2>&1 || exit 1
-        done
-      ) &
-      REF_PIDS+=($!)
-    fi
+  for job in "${REF_QUEUE[@]}"; do
+    set -- $job
+    echo "+ $PYTHON scripts/reference/standard_recipe.py --data $DATA/derm7pt-n$1 --seeds $3 --forms $2 --out $LEDGER/curve/reference/derm7pt-n$1.json --ckpt-dir $RUNS/reference"
   done
+  if [[ $DRY == 0 ]]; then
+    mkdir -p "$LEDGER/curve/reference" "$RUNS/reference"
+    rm -rf "$RUNS/reference/claims" && mkdir "$RUNS/reference/claims"  # claims of an earlier sitting are stale
+    start_lanes "$REF_LANES"
+  fi
 fi
 
 say "reported: the learning curve with --set $SET (a seed at a time: seeds 1-3)"
@@ -199,7 +205,8 @@ for arm in "step40 schedule=step" "cos60 schedule=cosine,epochs=60,patience=0" "
 done
 
 if [[ $DRY == 0 && ${#REF_PIDS[@]} -gt 0 ]]; then
-  say "waiting for the standard-recipe rows"
+  say "waiting for the standard-recipe rows ($JOBS more lane(s) on the sweeps' cores)"
+  start_lanes "$JOBS"
   for p in "${REF_PIDS[@]}"; do wait "$p" || { echo "study: a standard-recipe process failed (logs: $RUNS/reference/*.log)" >&2; exit 1; }; done
 fi
 # The scale-4 ablation has the same test cases as the curve's scale 4: the same reference row.

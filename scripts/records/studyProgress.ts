@@ -18,11 +18,11 @@
  * preset: its first runs give the estimate). The seconds per epoch were measured with the study's `JOBS` runs
  * at once, so the wall-clock estimate is the run-hours divided by `--jobs`.
  *
- * The standard-recipe networks (scripts/reference/standard_recipe.py, one background lane):
+ * The standard-recipe networks (scripts/reference/standard_recipe.py, in background lanes):
  *   node dist/scripts/records/studyProgress.js --reference data/synthetic/derm7pt-n1,… [--ref-logs runs/study/reference]
  *       [--ref-ledger study/curve/reference] [--ref-epochs 150] [--ref-seeds 3]
- * per cohort and form, the networks in the ledger's file, where the one in training is (its log), the seconds
- * per epoch it logs, and the hours left. A cohort not measured yet gets the measured seconds per unit of work
+ * per cohort and form, the networks in the ledger's file, those begun and where (their logs), the seconds per
+ * epoch the logs give, and the hours of training left. A cohort not measured yet gets the measured seconds per unit of work
  * scaled by its own work per epoch, 3 × training cases + validation cases (a training case costs a forward
  * and a backward pass, about three forwards; a validation case one forward), counted in its oracle.csv.
  */
@@ -177,32 +177,46 @@ export function progress(plan: PlannedRun[], runsRoot: string, ledger: string): 
   return [...bySweep.values()];
 }
 
-/** One (cohort, form) job of the standard-recipe lane. */
+/** One (cohort, form) of the standard-recipe networks. */
 export interface ReferenceJob {
   cohort: string;
   form: string;
   /** Networks (seeds) of this form in the ledger's file. */
   done: number;
-  /** The network in training, from the log's last progress line: its seed and last logged epoch. */
-  current: { seed: number; epoch: number } | null;
+  /** Networks begun and not in the ledger: seed and last logged epoch (from the logs). */
+  current: { seed: number; epoch: number }[];
   /** Seconds per epoch: logged for this cohort, else scaled from another cohort's (`measured` false); null: none yet. */
   secondsPerEpoch: number | null;
   measured: boolean;
-  /** Estimated seconds left (null without an estimate). */
+  /** Estimated seconds of training left (null without an estimate). */
   left: number | null;
 }
 
 const PROGRESS_LINE = /^ {2}(\w+) seed (\d+): epoch (\d+)\/(\d+),.*?(?:, ([\d.]+) s\/epoch)?$/;
 
-/** The last progress line of a reference log: seed, epoch, seconds per epoch (newer logs say). */
-function lastLogged(file: string): { seed: number; epoch: number; seconds: number | null } | null {
-  if (!fs.existsSync(file)) return null;
-  let last: { seed: number; epoch: number; seconds: number | null } | null = null;
-  for (const l of fs.readFileSync(file, 'utf8').split('\n')) {
-    const m = PROGRESS_LINE.exec(l);
-    if (m) last = { seed: Number(m[2]), epoch: Number(m[3]), seconds: m[5] === undefined ? null : Number(m[5]) };
+/**
+ * What the logs of a cohort and form say (`<cohort>-<form>.log`, one per form, or `<cohort>-<form>-seed<k>.log`,
+ * one per network): the last logged epoch per seed, and the seconds per epoch of the newest log that says.
+ */
+function logged(logs: string, name: string, form: string): { epochs: Map<number, number>; seconds: number | null } {
+  const files = fs.existsSync(logs)
+    ? fs
+        .readdirSync(logs)
+        .filter((f) => f === `${name}-${form}.log` || new RegExp(`^${name}-${form}-seed\\d+\\.log$`).test(f))
+        .map((f) => path.join(logs, f))
+        .sort((a, b) => fs.statSync(a).mtimeMs - fs.statSync(b).mtimeMs)
+    : [];
+  const epochs = new Map<number, number>();
+  let seconds: number | null = null;
+  for (const f of files) {
+    for (const l of fs.readFileSync(f, 'utf8').split('\n')) {
+      const m = PROGRESS_LINE.exec(l);
+      if (!m || m[1] !== form) continue;
+      epochs.set(Number(m[2]), Number(m[3]));
+      if (m[5] !== undefined) seconds = Number(m[5]);
+    }
   }
-  return last;
+  return { epochs, seconds };
 }
 
 /** Work per epoch of a cohort (3 × training + validation task cases, from its oracle.csv). */
@@ -212,11 +226,11 @@ function workPerEpoch(cohortDir: string): number {
 }
 
 /**
- * The standard-recipe lane's jobs in its order (cohorts as given, forms joint then late): what is done, where
- * the one in training is, and the seconds left (docs at the top of this file).
+ * The standard-recipe networks per cohort (as given) and form (joint, late): what is done, what is begun, and
+ * the seconds left (docs at the top of this file).
  */
 export function referenceProgress(cohorts: string[], logs: string, ledger: string, epochs = 150, seeds = 3): ReferenceJob[] {
-  const jobs: ReferenceJob[] = [];
+  const jobs: (ReferenceJob & { dir: string })[] = [];
   const work = new Map(cohorts.map((c) => [c, workPerEpoch(c)]));
   const rates: number[] = [];
   for (const c of cohorts) {
@@ -224,24 +238,21 @@ export function referenceProgress(cohorts: string[], logs: string, ledger: strin
     const file = path.join(ledger, `${name}.json`);
     const runs = fs.existsSync(file) ? ((JSON.parse(fs.readFileSync(file, 'utf8')) as { runs?: { form: string; seed: number }[] }).runs ?? []) : [];
     for (const form of ['joint', 'late']) {
-      const done = runs.filter((r) => r.form === form).length;
-      const logged = lastLogged(path.join(logs, `${name}-${form}.log`));
-      const inTraining = logged && done < seeds && !runs.some((r) => r.form === form && r.seed === logged.seed) && logged.epoch < epochs;
-      if (logged?.seconds) rates.push(logged.seconds / work.get(c)!);
-      jobs.push({ cohort: name, form, done, current: inTraining ? { seed: logged.seed, epoch: logged.epoch } : null, secondsPerEpoch: logged?.seconds ?? null, measured: Boolean(logged?.seconds), left: null });
+      const finished = new Set(runs.filter((r) => r.form === form).map((r) => r.seed));
+      const log = logged(logs, name, form);
+      const current = [...log.epochs].filter(([seed, e]) => !finished.has(seed) && e < epochs).map(([seed, epoch]) => ({ seed, epoch })).sort((a, b) => a.seed - b.seed);
+      if (log.seconds !== null) rates.push(log.seconds / work.get(c)!);
+      jobs.push({ dir: c, cohort: name, form, done: finished.size, current, secondsPerEpoch: log.seconds, measured: log.seconds !== null, left: null });
     }
   }
-  // A cohort without a logged rate: the mean rate per unit of work of those with one.
+  // A cohort without a logged rate: the mean rate per unit of work of those with one, times its own work.
   const rate = rates.length ? rates.reduce((a, b) => a + b, 0) / rates.length : null;
-  for (const j of jobs) {
+  return jobs.map(({ dir, ...j }) => {
     const own = jobs.find((o) => o.cohort === j.cohort && o.measured);
-    const c = cohorts.find((x) => path.basename(path.resolve(x)) === j.cohort)!;
-    j.secondsPerEpoch = own ? own.secondsPerEpoch : rate === null ? null : rate * work.get(c)!;
-    j.measured = Boolean(own);
-    const epochsLeft = (seeds - j.done) * epochs - (j.current?.epoch ?? 0);
-    j.left = j.secondsPerEpoch === null ? null : Math.max(0, epochsLeft) * j.secondsPerEpoch;
-  }
-  return jobs;
+    const secondsPerEpoch = own ? own.secondsPerEpoch : rate === null ? null : rate * work.get(dir)!;
+    const epochsLeft = (seeds - j.done) * epochs - j.current.reduce((a, c) => a + c.epoch, 0);
+    return { ...j, secondsPerEpoch, measured: Boolean(own), left: secondsPerEpoch === null ? null : Math.max(0, epochsLeft) * secondsPerEpoch };
+  });
 }
 
 const hours = (s: number): string => (s / 3600).toFixed(1);
@@ -253,7 +264,7 @@ function mainReference(argv: string[]): number {
     jobs.map((j) => ({
       'standard recipe': `${j.cohort} ${j.form}`,
       'networks finished': `${j.done}/${flag(argv, '--ref-seeds') ?? '3'}`,
-      'in training': j.current ? `seed ${j.current.seed}, epoch ${j.current.epoch}` : '',
+      'begun': j.current.map((c) => `seed ${c.seed} at epoch ${c.epoch}`).join('; '),
       's/epoch': j.secondsPerEpoch === null ? '' : `${j.secondsPerEpoch.toFixed(1)}${j.measured ? '' : ' (est.)'}`,
       'h left (est.)': j.left === null ? '?' : hours(j.left),
     })),
@@ -261,7 +272,7 @@ function mainReference(argv: string[]): number {
   );
   const known = jobs.filter((j) => j.left !== null);
   const total = known.reduce((a, j) => a + j.left!, 0);
-  console.log(`\nthe standard-recipe lane: about ${hours(total)} h left${known.length < jobs.length ? ` and ${jobs.length - known.length} jobs without an estimate` : ''} (its jobs run one after another).`);
+  console.log(`\nthe standard-recipe networks: about ${hours(total)} h of training left${known.length < jobs.length ? ` and ${jobs.length - known.length} cohort-forms without an estimate` : ''}, divided among the lanes that run them.`);
   return 0;
 }
 

@@ -64,7 +64,7 @@ test('study progress: a train line without its run folder, or outside the plan f
   assert.deepEqual(parsePlan('sweep /p: 0 runs\n', '/p'), []);
 });
 
-test('study progress, standard-recipe lane: networks done per form, the one in training, logged or scaled seconds per epoch, hours left', () => {
+test('study progress, standard-recipe networks: done per form, those begun (per-form or per-network logs), logged or scaled seconds per epoch, hours left', () => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cfcml-refprogress-'));
   const cohort = (name: string, train: number, valid: number) => {
     const dir = path.join(root, 'data', name);
@@ -78,7 +78,8 @@ test('study progress, standard-recipe lane: networks done per form, the one in t
   const [logs, ledger] = [path.join(root, 'logs'), path.join(root, 'ledger')];
   fs.mkdirSync(logs);
   fs.mkdirSync(ledger);
-  // n1: joint seeds 1-2 finished, seed 3 at epoch 4 of 10, 3.4 s per epoch; late: not started. n2: nothing yet.
+  // n1: joint seeds 1-2 finished, seed 3 at epoch 4 of 10 (a per-form log, 3.4 s per epoch); late: seed 2 at
+  // epoch 1 in a per-network log (no seconds yet). n2: late seed 1 at epoch 5 in an older log without seconds.
   fs.writeFileSync(path.join(ledger, 'n1.json'), JSON.stringify({ runs: [{ form: 'joint', seed: 1 }, { form: 'joint', seed: 2 }] }));
   fs.writeFileSync(
     path.join(logs, 'n1-joint.log'),
@@ -90,21 +91,21 @@ test('study progress, standard-recipe lane: networks done per form, the one in t
       '',
     ].join('\n'),
   );
-  // An older log without seconds: where it is, but no rate from it.
+  fs.writeFileSync(path.join(logs, 'n1-late-seed2.log'), '  late seed 2: epoch 1/10, best valid AUC 0.5 (epoch 1)\n');
   fs.writeFileSync(path.join(logs, 'n2-late.log'), '  late seed 1: epoch 5/10, best valid AUC 0.5 (epoch 5)\n');
   const jobs = referenceProgress(cohorts, logs, ledger, 10, 3);
   assert.deepEqual(
     jobs.map((j) => [j.cohort, j.form, j.done, j.current, j.measured]),
     [
-      ['n1', 'joint', 2, { seed: 3, epoch: 4 }, true],
-      ['n1', 'late', 0, null, true],
-      ['n2', 'joint', 0, null, false],
-      ['n2', 'late', 0, { seed: 1, epoch: 5 }, false],
+      ['n1', 'joint', 2, [{ seed: 3, epoch: 4 }], true],
+      ['n1', 'late', 0, [{ seed: 2, epoch: 1 }], true],
+      ['n2', 'joint', 0, [], false],
+      ['n2', 'late', 0, [{ seed: 1, epoch: 5 }], false],
     ],
   );
   const near = (a: number | null, b: number) => assert.ok(a !== null && Math.abs(a - b) < 1e-9, `${a} vs ${b}`);
   near(jobs[0].left, 6 * 3.4); // 6 epochs of seed 3
-  near(jobs[1].left, 30 * 3.4); // three networks of 10 epochs at n1's own rate
+  near(jobs[1].left, 29 * 3.4); // three networks of 10 epochs, one begun, at n1's own rate
   near(jobs[2].secondsPerEpoch, (3.4 / 34) * 64); // n1's rate per unit of work, scaled to n2's work
   near(jobs[3].left, 25 * (3.4 / 34) * 64);
   // Without any logged rate there is no estimate.
