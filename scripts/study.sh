@@ -231,13 +231,24 @@ if [[ "$MODE" == "--publish" ]]; then
       [[ -f "$f" && "$(refs_done "$f")" == 6 ]] || short+=("derm7pt-n$k")
     done
     if [[ ${#short[@]} -gt 0 && $s != curve ]]; then echo "study: $s: standard-recipe rows unfinished (${short[*]}); not published"; continue; fi
-    rm -rf "docs/results/$s"
-    node dist/bin/cfcml.js archive "$LEDGER/$s" --out "docs/results/$s" > /dev/null
-    for c in ${short[@]+"${short[@]}"}; do rm -f "docs/results/$s/reference/$c.json"; done
-    rmdir "docs/results/$s/reference" 2> /dev/null || true
+    # The archive as it would be published; unchanged from the published one, nothing is rewritten (the figure
+    # files are not byte-stable: their PDF dates and SVG ids change with every rendering).
+    fresh=$(mktemp -d)
+    node dist/bin/cfcml.js archive "$LEDGER/$s" --out "$fresh/$s" > /dev/null
+    for c in ${short[@]+"${short[@]}"}; do rm -f "$fresh/$s/reference/$c.json"; done
+    rmdir "$fresh/$s/reference" 2> /dev/null || true
+    if [[ -d "docs/results/$s" ]] && diff -rq --exclude=report "$fresh/$s" "docs/results/$s" > /dev/null; then
+      rm -rf "$fresh"; echo "study: docs/results/$s is up to date${short[*]:+ (standard-recipe rows still to come: ${short[*]})}"; continue
+    fi
+    rm -rf "docs/results/$s" && mv "$fresh/$s" "docs/results/$s" && rm -rf "$fresh"
     node dist/bin/cfcml.js report "docs/results/$s" --figures > /dev/null
     echo "study: published docs/results/$s (report: docs/results/$s/report/table.md)${short[*]:+; standard-recipe rows still to come: ${short[*]}}"
   done
+  # The README's tables follow their reports; a quoted number that no longer matches its file is listed (the prose
+  # around it is for a person to rewrite), as test/docs/numbers.test.ts would fail on it.
+  node dist/scripts/records/docNumbers.js --write README.md > /dev/null
+  mapfile -t quoting < <(grep -rl -- '<!-- ' README.md docs notebooks/*.ipynb | grep -E '\.(md|ipynb)$')
+  node dist/scripts/records/docNumbers.js "${quoting[@]}" | grep -v ' 0 mismatch(es)$' || echo "study: every quoted number matches its file"
   exit 0
 fi
 if [[ $PROGRESS == 1 ]]; then
