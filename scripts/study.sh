@@ -252,7 +252,8 @@ if [[ "$MODE" == "--publish" ]]; then
   exit 0
 fi
 if [[ $PROGRESS == 1 ]]; then
-  node dist/scripts/records/studyProgress.js --list "$PLAN/list" --plan-root "$PLAN" --runs "$RUNS" --ledger "$LEDGER" --jobs "$JOBS"
+  node dist/scripts/records/studyProgress.js --list "$PLAN/list" --plan-root "$PLAN" --runs "$RUNS" --ledger "$LEDGER" --jobs "$JOBS" \
+    --same-size derm7pt-n4-null=derm7pt-n4
   exit 0
 fi
 say "done: cfcml report $LEDGER/curve (and ablation-n4, null-n4, men-curve); docs/study.md says what goes to docs/results/"

@@ -6,7 +6,7 @@
  *
  *   bash scripts/study.sh --progress                       (the usual way: makes the run list, calls this)
  *   node dist/scripts/records/studyProgress.js --list <file> --plan-root <dir> [--runs runs/study] [--ledger study]
- *       [--jobs 2] [--markdown]
+ *       [--jobs 2] [--markdown] [--same-size <cohort>=<cohort of its size>,…]
  * where the list's run folders lie under --plan-root (the dry run's scratch folder); the same relative folder
  * under --ledger or --runs holds the run itself. With --complete it prints only the sweeps whose every run is
  * in the ledger, one per line.
@@ -135,16 +135,18 @@ export interface SweepProgress {
 }
 
 /** Progress per sweep, in the plan's order. */
-export function progress(plan: PlannedRun[], runsRoot: string, ledger: string): SweepProgress[] {
+export function progress(plan: PlannedRun[], runsRoot: string, ledger: string, sameSize: Record<string, string> = {}): SweepProgress[] {
   const byRel = finishedOnDisk(ledger, runsRoot);
   const done = [...byRel.values()];
   // Seconds per epoch from the closest finished peers: same sweep, cohort and variant; else any sweep's runs of
-  // that cohort and variant; else the same sweep's runs of that cohort (any variant: a rougher estimate).
+  // that cohort and variant; else the same sweep's runs of that cohort (any variant: a rougher estimate); else
+  // the variant's runs on a cohort of the same size (`sameSize`: e.g. a null control and its cohort).
   const perEpoch = (p: PlannedRun): number | undefined => {
     const tiers: Array<(f: Finished) => boolean> = [
       (f) => f.sweep === p.sweep && f.cohort === p.cohort && f.variant === p.variant,
       (f) => f.cohort === p.cohort && f.variant === p.variant,
       (f) => f.sweep === p.sweep && f.cohort === p.cohort,
+      (f) => sameSize[p.cohort] !== undefined && f.cohort === sameSize[p.cohort] && f.variant === p.variant,
     ];
     for (const tier of tiers) {
       const pool = done.filter((f) => f.epochs > 0 && tier(f));
@@ -287,7 +289,9 @@ function main(argv: string[]): number {
   const text = fs.readFileSync(listFile ?? 0, 'utf8');
   const plan = parsePlan(text, planRoot);
   if (plan.length === 0) throw new CfcmlError('no `cfcml train` line in the run list (make it with `bash scripts/study.sh --progress`)');
-  const sweeps = progress(plan, runsRoot, ledger);
+  // --same-size a=b,c=d: cohorts a and c are the size of b and d (their runs take as long per epoch).
+  const sameSize = Object.fromEntries((flag(argv, '--same-size') ?? '').split(',').filter(Boolean).map((pair) => pair.split('=') as [string, string]));
+  const sweeps = progress(plan, runsRoot, ledger, sameSize);
   if (argv.includes('--complete')) {
     // The sweeps whose every planned run is in the ledger, one per line (scripts/study.sh --publish).
     for (const s of sweeps) if (s.inLedger === s.runs) console.log(s.sweep);

@@ -56,6 +56,11 @@ test('study progress: runs finished per sweep (ledger or working folder), each o
   fakeRun(path.join(ledger, 'men/runs/m1/full/seed1'), 'm1', 'full', [7, 7, 7], true);
   // Same sweep's peer first: 7 s per epoch (not the tuning run's 3), 3 epochs.
   assert.deepEqual(progress(parsePlan(text2, plan), runs, ledger)[1], { sweep: 'men', runs: 2, finished: 1, inLedger: 1, spent: 21, left: 21, noEstimate: 0 });
+  // A cohort with no finished run of its own (a null control) takes a cohort of its size's seconds per epoch
+  // for the same variant, when told which: n1-null is n1's size (full: 10 s per epoch, 4 epochs).
+  const text3 = `${text}\n${line(plan, 'null', 'n1-null', 'full', 1, set)}`;
+  assert.deepEqual(progress(parsePlan(text3, plan), runs, ledger).at(-1), { sweep: 'null', runs: 1, finished: 0, inLedger: 0, spent: 0, left: 0, noEstimate: 1 });
+  assert.deepEqual(progress(parsePlan(text3, plan), runs, ledger, { 'n1-null': 'n1' }).at(-1), { sweep: 'null', runs: 1, finished: 0, inLedger: 0, spent: 0, left: 40, noEstimate: 0 });
 });
 
 test('study progress: a train line without its run folder, or outside the plan folder, is an error naming the line', () => {
