@@ -11,7 +11,7 @@ import { rocCurve } from '../metrics';
 import { hexToRgba, learningCurveFigure, metricBars, paletteColor, type CurvePoint, referenceLine, saveFigure, withCeilings, trainingCurves, type Figure, type HistoryRow, type MetricRow, type PlotlyObject } from '../plots';
 import { readRunHistory, readRunPredictions, runState } from './runFiles';
 import { robustnessCurves, robustnessFigure } from './robustness';
-import { ceilingEntries, type GroupReport, type SweepReport } from './report';
+import { aucMetricOf, ceilingEntries, type GroupReport, type SweepReport } from './report';
 import { mean, sd } from './stats';
 import type { SweepSpec } from './sweep';
 import { METRIC_LABELS } from './tables';
@@ -184,7 +184,7 @@ export function learningCurveOf(report: SweepReport): Figure | null {
   if (groups.length < 2 || new Set(groups.map((g) => `${g.dataset}|${g.preset}`)).size !== 1) return null;
   const ceilings = ceilingEntries(groups[0].oracle);
   if (!groups.every((g) => JSON.stringify(ceilingEntries(g.oracle)) === JSON.stringify(ceilings))) return null;
-  const metric = groups[0].metrics.includes('macro_auc') ? 'macro_auc' : 'auc';
+  const metric = aucMetricOf(groups[0]);
   const numClasses = getDatasetSpec(groups[0].dataset).classes.length;
   const points: CurvePoint[] = [];
   for (const g of groups) {

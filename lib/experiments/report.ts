@@ -78,6 +78,11 @@ export interface OracleCeiling {
 }
 
 /** The oracle scores shown as the ceiling in tables and figures: joint and additive when present, else all. */
+/** The AUC a group reports: macro one-vs-rest AUC for a multi-class dataset (MEN), else the binary AUC. */
+export function aucMetricOf(g: Pick<GroupReport, 'metrics'>): 'auc' | 'macro_auc' {
+  return g.metrics.includes('macro_auc') ? 'macro_auc' : 'auc';
+}
+
 export function ceilingEntries(o: OracleCeiling | null): [string, number][] {
   if (!o) return [];
   const main = Object.entries(o.auc).filter(([k]) => k === 'joint' || k === 'additive');

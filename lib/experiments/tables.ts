@@ -7,7 +7,7 @@
 import * as path from 'path';
 import { formatCsv } from '../util/csv';
 import { writeFileAtomic } from '../util/fs';
-import { ceilingEntries, type GroupReport, type SweepReport } from './report';
+import { aucMetricOf, ceilingEntries, type GroupReport, type SweepReport } from './report';
 
 export const METRIC_LABELS: Record<string, string> = {
   auc: 'AUC',
@@ -207,7 +207,6 @@ export function summaryMarkdown(report: Pick<SweepReport, 'groups'>, digits = 3)
  */
 export function curveMarkdown(report: Pick<SweepReport, 'groups'>, digits = 3): string {
   const groups = report.groups.filter((g) => g.rows.length > 0);
-  const metric = (g: GroupReport) => (g.metrics.includes('macro_auc') ? 'macro_auc' : 'auc');
   const out = [`| variant | ${groups.map((g) => g.group || g.dataset).join(' | ')} |`, `|---|${groups.map(() => '---').join('|')}|`];
   const cell = (g: GroupReport, m: number | undefined, s: number | undefined) => {
     if (m === undefined || !Number.isFinite(m)) return '–';
@@ -217,7 +216,7 @@ export function curveMarkdown(report: Pick<SweepReport, 'groups'>, digits = 3): 
   };
   const variants = [...new Set(groups.flatMap((g) => g.rows.map((r) => r.variant)))];
   for (const v of variants) {
-    out.push(`| \`${v}\` | ${groups.map((g) => { const a = g.rows.find((r) => r.variant === v)?.metrics[metric(g)]; return cell(g, a?.mean, a?.sd); }).join(' | ')} |`);
+    out.push(`| \`${v}\` | ${groups.map((g) => { const a = g.rows.find((r) => r.variant === v)?.metrics[aucMetricOf(g)]; return cell(g, a?.mean, a?.sd); }).join(' | ')} |`);
   }
   const refs = [...new Set(groups.flatMap((g) => g.reference.map((r) => r.name)))];
   for (const name of refs) {

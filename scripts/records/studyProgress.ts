@@ -261,11 +261,12 @@ const hours = (s: number): string => (s / 3600).toFixed(1);
 
 function mainReference(argv: string[]): number {
   const cohorts = flag(argv, '--reference')!.split(',').filter(Boolean);
-  const jobs = referenceProgress(cohorts, flag(argv, '--ref-logs') ?? 'runs/study/reference', flag(argv, '--ref-ledger') ?? 'study/curve/reference', Number(flag(argv, '--ref-epochs') ?? '150'), Number(flag(argv, '--ref-seeds') ?? '3'));
+  const seeds = Number(flag(argv, '--ref-seeds') ?? '3');
+  const jobs = referenceProgress(cohorts, flag(argv, '--ref-logs') ?? 'runs/study/reference', flag(argv, '--ref-ledger') ?? 'study/curve/reference', Number(flag(argv, '--ref-epochs') ?? '150'), seeds);
   printTable(
     jobs.map((j) => ({
       'standard recipe': `${j.cohort} ${j.form}`,
-      'networks finished': `${j.done}/${flag(argv, '--ref-seeds') ?? '3'}`,
+      'networks finished': `${j.done}/${seeds}`,
       'begun': j.current.map((c) => `seed ${c.seed} at epoch ${c.epoch}`).join('; '),
       's/epoch': j.secondsPerEpoch === null ? '' : `${j.secondsPerEpoch.toFixed(1)}${j.measured ? '' : ' (est.)'}`,
       'h left (est.)': j.left === null ? '?' : hours(j.left),
